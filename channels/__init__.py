@@ -1,0 +1,1 @@
+"""Messaging channels that connect users to the Rasa server (see channels/README.md)."""

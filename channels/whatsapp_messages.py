@@ -1,0 +1,133 @@
+"""Build Graph API message objects from Rasa responses, within WhatsApp's limits.
+
+Meta rejects the whole message (HTTP 400) when one limit is exceeded, so every
+limit is applied here: a slightly shortened button title is better than a lost
+question.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Sequence, Tuple
+
+from channels import whatsapp_texts as texts
+from channels.text_split import WHATSAPP_TEXT_LIMIT, split_text
+
+INTERACTIVE_BODY_LIMIT = 1024
+MAX_REPLY_BUTTONS = 3
+BUTTON_TITLE_LIMIT = 20
+BUTTON_ID_LIMIT = 256
+MAX_LIST_ROWS = 10
+ROW_TITLE_LIMIT = 24
+ROW_ID_LIMIT = 200
+LIST_BUTTON_LIMIT = 20
+ELLIPSIS = "…"
+
+Choice = Tuple[str, str]  # (id sent back to us when tapped, title shown)
+
+
+def truncate(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, marked with an ellipsis when cut."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def _envelope(to: str, message_type: str, content: Dict[str, Any]) -> Dict[str, Any]:
+    return {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": to,
+        "type": message_type,
+        message_type: content,
+    }
+
+
+def text_messages(to: str, body: str) -> List[Dict[str, Any]]:
+    """One text message per piece of `body` (split at sentence ends past 4,096 chars)."""
+    return [_envelope(to, "text", {"body": piece, "preview_url": False}) for piece in split_text(body, WHATSAPP_TEXT_LIMIT)]
+
+
+def _choices(buttons: Sequence[Mapping[str, Any]], id_limit: int) -> Tuple[List[Choice], List[str]]:
+    """(reply choices, link lines). Links cannot be reply buttons, so they become text."""
+    choices: List[Choice] = []
+    links: List[str] = []
+    seen = set()
+    for button in buttons:
+        title = str(button.get("title") or "").strip()
+        if button.get("url"):
+            links.append(f"{title}: {button['url']}" if title else str(button["url"]))
+            continue
+        choice_id = str(button.get("payload") or title).strip()
+        if len(choice_id) > id_limit:
+            # A cut payload would be a wrong command; the title, sent back as text,
+            # still goes through NLU and means what the user chose.
+            choice_id = truncate(title, id_limit)
+        if not choice_id or choice_id in seen:
+            continue
+        seen.add(choice_id)
+        choices.append((choice_id, title or choice_id))
+    return choices, links
+
+
+def _split_body(to: str, body: str) -> Tuple[List[Dict[str, Any]], str]:
+    """Text messages for all but the last part of `body`, and that last part (≤ 1,024 chars)."""
+    pieces = split_text(body, INTERACTIVE_BODY_LIMIT)
+    if not pieces:
+        return [], texts.CHOOSE_OPTION
+    leading = [_envelope(to, "text", {"body": p, "preview_url": False}) for p in pieces[:-1]]
+    return leading, pieces[-1]
+
+
+def _reply_buttons(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
+    return _envelope(
+        to,
+        "interactive",
+        {
+            "type": "button",
+            "body": {"text": body},
+            "action": {
+                "buttons": [
+                    {"type": "reply", "reply": {"id": choice_id, "title": truncate(title, BUTTON_TITLE_LIMIT)}}
+                    for choice_id, title in choices
+                ]
+            },
+        },
+    )
+
+
+def _list(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
+    rows = [{"id": choice_id, "title": truncate(title, ROW_TITLE_LIMIT)} for choice_id, title in choices]
+    return _envelope(
+        to,
+        "interactive",
+        {
+            "type": "list",
+            "body": {"text": body},
+            "action": {
+                "button": truncate(texts.LIST_BUTTON_LABEL, LIST_BUTTON_LIMIT),
+                "sections": [{"rows": rows}],
+            },
+        },
+    )
+
+
+def interactive_messages(to: str, body: str, buttons: Sequence[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+    """Messages that show `body` with `buttons`: reply buttons for up to 3, lists beyond."""
+    choices, links = _choices(buttons, BUTTON_ID_LIMIT)
+    if links:
+        body = "\n".join([body or "", *links]).strip()
+    if not choices:
+        return text_messages(to, body)
+    messages, last_body = _split_body(to, body)
+    if len(choices) <= MAX_REPLY_BUTTONS:
+        messages.append(_reply_buttons(to, last_body, choices))
+        return messages
+    list_choices, _ = _choices(buttons, ROW_ID_LIMIT)
+    for start in range(0, len(list_choices), MAX_LIST_ROWS):
+        chunk = list_choices[start : start + MAX_LIST_ROWS]
+        messages.append(_list(to, last_body if start == 0 else texts.MORE_OPTIONS, chunk))
+    return messages
+
+
+def image_message(to: str, url: str) -> Dict[str, Any]:
+    return _envelope(to, "image", {"link": url})

@@ -1,0 +1,74 @@
+"""Rasa output channel that answers one WhatsApp user through the Graph API.
+
+Rasa passes the tracker's sender id (a keyed hash of the number) as recipient_id.
+The real number is only known here, because the input channel creates one output
+channel per incoming message with the number it came from; nothing stores it.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Iterable, List
+
+from rasa.core.channels.channel import OutputChannel
+
+from channels.whatsapp_graph import GraphClient
+from channels.whatsapp_messages import image_message, interactive_messages, text_messages
+
+logger = logging.getLogger(__name__)
+
+# Machine-readable results for the web widget and staff tools. On WhatsApp the
+# Arabic text that accompanies them already says everything the user needs.
+_SILENT_CUSTOM_KEYS = frozenset({"eligibility_result", "application_status"})
+
+
+class WhatsAppOutput(OutputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "whatsapp"
+
+    def __init__(self, client: GraphClient, to_number: str, log_ref: str = "-") -> None:
+        self._client = client
+        self._to = to_number
+        self._log_ref = log_ref
+        self.sent_ids: List[str] = []
+
+    async def _send_all(self, messages: Iterable[Dict[str, Any]]) -> None:
+        for message in messages:
+            message_id = await self._client.send(message, log_ref=self._log_ref)
+            if message_id:
+                self.sent_ids.append(message_id)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._send_all(text_messages(self._to, text))
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._send_all(interactive_messages(self._to, text, buttons))
+
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._send_all(interactive_messages(self._to, text, quick_replies))
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self._send_all([image_message(self._to, image)])
+
+    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
+        if isinstance(attachment, str):
+            await self._send_all(text_messages(self._to, attachment))
+
+    async def send_elements(self, recipient_id: str, elements: Iterable[Dict[str, Any]], **kwargs: Any) -> None:
+        for element in elements:
+            text = "\n".join(part for part in (element.get("title"), element.get("subtitle")) if part)
+            await self.send_text_with_buttons(recipient_id, text, element.get("buttons") or [])
+
+    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
+        """Send `{"whatsapp": {...message object...}}` as is; skip other custom payloads."""
+        native = json_message.get("whatsapp") if isinstance(json_message, dict) else None
+        if isinstance(native, dict) and native.get("type"):
+            await self._send_all([{**native, "messaging_product": "whatsapp", "to": self._to}])
+            return
+        keys = sorted(json_message) if isinstance(json_message, dict) else []
+        if not _SILENT_CUSTOM_KEYS.intersection(keys):
+            logger.debug("WhatsApp: custom payload with keys %s not sent", keys)
