@@ -1,0 +1,1 @@
+"""Arabic web chat widget for the Rasa socket.io channel, and its tiny static server."""
