@@ -1,0 +1,86 @@
+"""Reading an application's status, as the bot's status conversation needs it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Dict, Optional
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from status_store.crypto import hash_national_id
+from status_store.engine import session_scope
+from status_store.models import Application
+
+ANSWER_STATUSES = ("under_review", "eligible", "ineligible", "not_found")
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    """What the bot may tell the applicant. Never carries the ID or the birth date."""
+
+    status: str  # one of ANSWER_STATUSES
+    decision_expected_by: Optional[date] = None
+    reason: Optional[str] = None
+
+    def to_payload(self) -> Dict[str, Any]:
+        expected = self.decision_expected_by.isoformat() if self.decision_expected_by else None
+        return {"status": self.status, "decision_expected_by": expected, "reason": self.reason}
+
+
+NOT_FOUND = StatusAnswer("not_found")
+
+
+def answer_for(application: Application, *, on: date, review_period_days: int) -> StatusAnswer:
+    """The status as the applicant should see it on `on`.
+
+    A decision dated after `on` is not yet announced, so the application still
+    reads as under review; the expected date is the registration date plus the
+    review period (it can lie before `on` when the ministry is late).
+    """
+    decided = application.decision_date is not None and application.decision_date <= on
+    if application.status == "under_review" or not decided:
+        expected = application.registration_date + timedelta(days=review_period_days)
+        return StatusAnswer("under_review", decision_expected_by=expected)
+    reason = application.reason if application.status == "ineligible" else None
+    return StatusAnswer(application.status, reason=reason)
+
+
+def lookup_by_hash(
+    national_id_hash: str,
+    birth_date: date,
+    *,
+    on: date,
+    review_period_days: int,
+    engine: Optional[Engine] = None,
+) -> StatusAnswer:
+    """The status of the application with this ID hash, if the birth date matches.
+
+    An unknown ID and a wrong birth date give the same not_found answer, so the
+    bot cannot be used to learn whether someone has applied.
+    """
+    with session_scope(engine) as session:
+        application = session.execute(
+            select(Application).where(Application.national_id_hash == national_id_hash)
+        ).scalar_one_or_none()
+        if application is None or application.birth_date != birth_date:
+            return NOT_FOUND
+        return answer_for(application, on=on, review_period_days=review_period_days)
+
+
+def lookup_application(
+    national_id: str,
+    birth_date: date,
+    *,
+    on: date,
+    review_period_days: int,
+    engine: Optional[Engine] = None,
+) -> StatusAnswer:
+    """Like lookup_by_hash, from the ID as typed. Raises ValueError unless it has 10 digits."""
+    return lookup_by_hash(
+        hash_national_id(national_id),
+        birth_date,
+        on=on,
+        review_period_days=review_period_days,
+        engine=engine,
+    )

@@ -1,0 +1,75 @@
+"""Recording eligibility-check outcomes, for statistics, without any personal data."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Dict, Iterable, Mapping, Optional
+
+from sqlalchemy.engine import Engine
+
+from status_store.clock import utc_naive
+from status_store.crypto import pseudonymous_conversation_id
+from status_store.engine import session_scope
+from status_store.models import CHECK_DECISIONS, EligibilityCheck
+
+# The eligibility_form slots (design.md). Anything else a caller passes, such as
+# national_id or a free-text message, is dropped before storing.
+ELIGIBILITY_SLOTS = (
+    "is_saudi",
+    "nationality_exception",
+    "resides_in_ksa",
+    "age",
+    "dependents_count",
+    "monthly_income",
+    "has_high_value_assets",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "meets_education_health",
+    "accepts_rehabilitation",
+)
+
+
+def _plain_value(value: Any) -> Any:
+    """Slot values are booleans and numbers; text could carry anything, so it is not kept."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return None
+
+
+def slot_answers_only(answers: Mapping[str, Any]) -> Dict[str, Any]:
+    """The eligibility slot values in `answers`, in slot order; every other key is dropped."""
+    return {slot: _plain_value(answers[slot]) for slot in ELIGIBILITY_SLOTS if slot in answers}
+
+
+def _slot_names_only(names: Iterable[str]) -> list:
+    return [name for name in names if name in ELIGIBILITY_SLOTS]
+
+
+def record_eligibility_check(
+    conversation_id: str,
+    answers: Mapping[str, Any],
+    decision: str,
+    failed_conditions: Iterable[str],
+    estimated_support_sar: Optional[int],
+    rules_version: str,
+    *,
+    engine: Optional[Engine] = None,
+) -> int:
+    """Store one finished (or abandoned, decision="incomplete") check; returns its id."""
+    if decision not in CHECK_DECISIONS:
+        raise ValueError(f"decision must be one of {CHECK_DECISIONS}, not {decision!r}")
+    support = None if estimated_support_sar is None else int(round(estimated_support_sar))
+    row = EligibilityCheck(
+        conversation_id=pseudonymous_conversation_id(conversation_id),
+        answers=slot_answers_only(answers),
+        decision=decision,
+        failed_conditions=_slot_names_only(failed_conditions),
+        estimated_support_sar=support,
+        rules_version=str(rules_version),
+        created_at=utc_naive(),
+    )
+    with session_scope(engine) as session:
+        session.add(row)
+        session.flush()
+        return int(row.id)

@@ -1,0 +1,123 @@
+"""Staff command line: `python -m status_store COMMAND` (migrate, import-csv, seed-demo, handoffs, handoff-done)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from status_store.errors import HandoffNotFound, MissingHmacKey, StatusStoreUnavailable
+
+EXIT_OK, EXIT_REJECTED, EXIT_BROKEN = 0, 1, 2
+
+
+def _show(text: str) -> str:
+    """Shape Arabic for terminals that cannot, when the project's helper is there."""
+    try:
+        from arabic_text import display_text
+    except ImportError:
+        return text
+    return display_text(text, stream=sys.stdout)
+
+
+def _say(text: str = "") -> None:
+    print(_show(text))
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from status_store.migrate import current_revision, upgrade_to_head
+
+    upgrade_to_head(args.url)
+    _say(f"Schema is at revision {current_revision(args.url)}.")
+    return EXIT_OK
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    from status_store.csv_import import import_csv
+    from status_store.engine import get_engine
+
+    if not Path(args.file).is_file():
+        _say(f"الملف غير موجود | file not found: {args.file}")
+        return EXIT_REJECTED
+    report = import_csv(Path(args.file), engine=get_engine(args.url))
+    if not report.ok:
+        for problem in report.problems:
+            _say(str(problem))
+        _say(f"لم يُستورد أي صف ({len(report.problems)} خطأ) | nothing imported: {len(report.problems)} problem(s)")
+        return EXIT_REJECTED
+    for line, masked, status in report.rows:
+        _say(f"line {line}: {masked} {status}")
+    _say(f"تم الاستيراد | imported: {report.created} new, {report.updated} updated")
+    return EXIT_OK
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from status_store.demo import DEMO_APPLICATIONS, seed_demo
+    from status_store.engine import get_engine
+
+    created, updated = seed_demo(engine=get_engine(args.url))
+    _say(f"Demo applications: {created} new, {updated} refreshed (fake IDs, safe to share):")
+    for demo in DEMO_APPLICATIONS:
+        _say(f"  {demo.national_id}  birth {demo.birth_date.isoformat()}  {demo.status}")
+    return EXIT_OK
+
+
+def cmd_handoffs(args: argparse.Namespace) -> int:
+    from status_store.engine import get_engine
+    from status_store.handoffs import list_handoffs
+
+    handoffs = list_handoffs(None if args.all else False, engine=get_engine(args.url))
+    if not handoffs:
+        _say("لا توجد طلبات | no handoff requests")
+    for item in handoffs:
+        state = f"done by {item.handled_by} at {item.handled_at:%Y-%m-%d %H:%M}" if item.handled else "open"
+        _say(f"#{item.id} {item.created_at:%Y-%m-%d %H:%M} UTC [{item.channel}] {item.conversation_id} ({state})")
+        _say(f"    {item.topic}")
+    return EXIT_OK
+
+
+def cmd_handoff_done(args: argparse.Namespace) -> int:
+    from status_store.engine import get_engine
+    from status_store.handoffs import mark_handoff_handled
+
+    try:
+        item = mark_handoff_handled(args.id, args.by, engine=get_engine(args.url))
+    except HandoffNotFound:
+        _say(f"لا يوجد طلب بالرقم {args.id} | no handoff request #{args.id}")
+        return EXIT_REJECTED
+    _say(f"#{item.id} handled by {item.handled_by}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m status_store", description=__doc__)
+    parser.add_argument("--url", help="database URL (default: STATUS_DB_URL, else sqlite:///var/status.db)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="upgrade the schema to the newest revision")
+    importer = commands.add_parser("import-csv", help="import or update application statuses")
+    importer.add_argument("file", help="CSV: national_id,birth_date,registration_date,status,decision_date,reason")
+    commands.add_parser("seed-demo", help="create the demo applications (idempotent)")
+    lister = commands.add_parser("handoffs", help="list open handoff requests")
+    lister.add_argument("--all", action="store_true", help="include handled requests")
+    done = commands.add_parser("handoff-done", help="mark a handoff request as handled")
+    done.add_argument("id", type=int)
+    done.add_argument("--by", required=True, help="staff name")
+    return parser
+
+
+COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
+    "migrate": cmd_migrate,
+    "import-csv": cmd_import_csv,
+    "seed-demo": cmd_seed_demo,
+    "handoffs": cmd_handoffs,
+    "handoff-done": cmd_handoff_done,
+}
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (MissingHmacKey, StatusStoreUnavailable) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BROKEN

@@ -1,0 +1,55 @@
+"""Demo applications for local runs, the README and tests. The IDs are fake but pass the Luhn check."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import List, Optional, Tuple
+
+from arabic_text.national_id import mask_national_id
+from sqlalchemy.engine import Engine
+
+from status_store.crypto import hash_national_id
+from status_store.records import ApplicationRecord, upsert_applications
+
+
+@dataclass(frozen=True)
+class DemoApplication:
+    national_id: str
+    birth_date: date
+    status: str
+    # Dates are relative to the day of seeding, so the under-review demo stays
+    # inside the review period whenever the demo is (re)seeded.
+    registered_days_ago: int
+    decided_days_ago: Optional[int] = None
+    reason: Optional[str] = None
+
+
+DEMO_APPLICATIONS: List[DemoApplication] = [
+    DemoApplication("1012345672", date(1985, 4, 12), "under_review", registered_days_ago=3),
+    DemoApplication("1045678909", date(1978, 9, 30), "eligible", registered_days_ago=60, decided_days_ago=33),
+    DemoApplication(
+        "1098765439", date(1990, 1, 15), "ineligible", registered_days_ago=70, decided_days_ago=40,
+        reason="دخل الأسرة الشهري أعلى من المبلغ المرجعي للبرنامج.",
+    ),
+]
+
+
+def demo_records(today: date) -> List[ApplicationRecord]:
+    records = []
+    for demo in DEMO_APPLICATIONS:
+        decided = None if demo.decided_days_ago is None else today - timedelta(days=demo.decided_days_ago)
+        records.append(ApplicationRecord(
+            national_id_hash=hash_national_id(demo.national_id),
+            national_id_masked=mask_national_id(demo.national_id),
+            birth_date=demo.birth_date,
+            registration_date=today - timedelta(days=demo.registered_days_ago),
+            status=demo.status,
+            decision_date=decided,
+            reason=demo.reason,
+        ))
+    return records
+
+
+def seed_demo(*, engine: Optional[Engine] = None, today: Optional[date] = None) -> Tuple[int, int]:
+    """Create or refresh the demo applications (safe to run again); returns (created, updated)."""
+    return upsert_applications(demo_records(today or date.today()), engine=engine)

@@ -1,0 +1,33 @@
+"""Where the status store lives: the database URL, resolved against the repository root."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy.engine import make_url
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_URL = "sqlite:///var/status.db"
+ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
+
+
+def database_url(url: Optional[str] = None) -> str:
+    """The URL to use: the argument, else STATUS_DB_URL, else SQLite under var/.
+
+    Relative SQLite paths are taken from the repository root rather than the
+    current directory, so the bot, the action server and staff commands started
+    from different directories all share one file.
+    """
+    chosen = url or os.environ.get("STATUS_DB_URL") or DEFAULT_URL
+    parsed = make_url(chosen)
+    if parsed.get_backend_name() != "sqlite":
+        return chosen
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return chosen
+    path = Path(database)
+    if not path.is_absolute():
+        path = REPO_ROOT / path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(parsed.set(database=str(path)))
