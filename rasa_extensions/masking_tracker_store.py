@@ -1,0 +1,129 @@
+"""Rasa's SQL tracker store, with personal data masked before anything is written.
+
+endpoints.yml:
+
+    tracker_store:
+      type: rasa_extensions.masking_tracker_store.MaskingSQLTrackerStore
+      dialect: sqlite          # the same keys as Rasa's `type: sql` store ...
+      db: var/tracker.db
+      # ... or one SQLAlchemy URL:  url: postgresql://user:pass@host/db
+
+What is masked (see arabic_text.pii): national IDs and Saudi mobile numbers in every
+string of every event (user text, parse_data, entities, slot values, bot text and
+data, metadata) and in events sent to an event broker. The conversation id is
+stored pseudonymised when it is itself a phone number (WhatsApp), with the same
+keyed hash the status store uses, so staff tools can join the two.
+
+Importing this module also installs the PII log filter for the whole process
+(`arabic_text.pii.install_pii_log_filter`); Rasa imports it when it builds the
+tracker store, before any conversation is logged. The action server must call
+`install_pii_log_filter()` itself at start-up.
+
+Why masking slot values is safe: Rasa reloads the tracker from this store on every
+message, so a slot must never rely on holding a raw ID across turns. The status
+form keeps only the keyed hash of the ID in its slot.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from arabic_text.pii import install_pii_log_filter, mask_pii_in
+
+__all__ = ["MaskingSQLTrackerStore", "install_pii_log_filter", "masked_event_data", "stored_sender_id"]
+
+logger = logging.getLogger(__name__)
+
+install_pii_log_filter()
+
+
+def stored_sender_id(sender_id: Text) -> Text:
+    """The conversation id as written to the database (a keyed hash for phone numbers)."""
+    from status_store.crypto import pseudonymous_conversation_id
+
+    return pseudonymous_conversation_id(sender_id)
+
+
+def masked_event_data(event: Event) -> Dict[Text, Any]:
+    """The event's dict with every national ID and phone number masked."""
+    return mask_pii_in(event.as_dict())
+
+
+class MaskingSQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that never writes personal data in clear text."""
+
+    def __init__(
+        self,
+        domain: Optional[Domain] = None,
+        dialect: Text = "sqlite",
+        host: Optional[Text] = None,
+        port: Optional[int] = None,
+        db: Text = "rasa.db",
+        username: Text = None,
+        password: Text = None,
+        event_broker: Optional[EventBroker] = None,
+        login_db: Optional[Text] = None,
+        query: Optional[Dict] = None,
+        url: Optional[Text] = None,
+        **kwargs: Dict[Text, Any],
+    ) -> None:
+        # Rasa treats a host containing "://" as a complete URL; `url` is a clearer name.
+        if url and not host:
+            host = url
+        super().__init__(
+            domain=domain,
+            dialect=dialect,
+            host=host,
+            port=port,
+            db=db,
+            username=username,
+            password=password,
+            event_broker=event_broker,
+            login_db=login_db,
+            query=query,
+            **kwargs,
+        )
+
+    def _event_query(self, session: Any, sender_id: Text, fetch_events_from_all_sessions: bool) -> Any:
+        return super()._event_query(
+            session, stored_sender_id(sender_id), fetch_events_from_all_sessions
+        )
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Write the tracker's new events, masked. Mirrors SQLTrackerStore.save."""
+        await self.stream_events(tracker)
+        sender_id = stored_sender_id(tracker.sender_id)
+
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = masked_event_data(event)
+                parse_data = data.get("parse_data") or {}
+                session.add(
+                    self.SQLEvent(
+                        sender_id=sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=(parse_data.get("intent") or {}).get("name"),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+
+        logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
+
+    async def _stream_new_events(
+        self, event_broker: EventBroker, new_events: List[Event], sender_id: Text
+    ) -> None:
+        """Events leave the process masked too: a broker is another kind of storage."""
+        for event in new_events:
+            body: Dict[Text, Any] = {"sender_id": stored_sender_id(sender_id)}
+            body.update(masked_event_data(event))
+            event_broker.publish(body)
