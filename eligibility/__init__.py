@@ -1,0 +1,41 @@
+"""Rules engine of the Developed Social Security program (الضمان الاجتماعي المطور).
+
+Pure Python: nothing here imports Rasa, so the bot, staff tools, notebooks and
+tests all share one source of truth. Parameters are dated YAML files in
+eligibility/parameters/; they are validated when this package is imported, so a
+broken file stops start-up with a ParameterError naming the file and field.
+"""
+from __future__ import annotations
+
+from .answers import Answers, coerce_answers
+from .assessment import Assessment, Outcome, assess
+from .conditions import CONDITIONS, ConditionResult, ConditionStatus
+from .errors import EligibilityError, ParameterError
+from .facts import facts
+from .parameters import Parameters, Source, load_parameters, parameters_on, threshold_sar
+from .questions import QUESTION_ORDER, next_question
+from .render import render_assessment_ar
+
+load_parameters()
+
+__all__ = [
+    "Answers",
+    "Assessment",
+    "CONDITIONS",
+    "ConditionResult",
+    "ConditionStatus",
+    "EligibilityError",
+    "Outcome",
+    "ParameterError",
+    "Parameters",
+    "QUESTION_ORDER",
+    "Source",
+    "assess",
+    "coerce_answers",
+    "facts",
+    "load_parameters",
+    "next_question",
+    "parameters_on",
+    "render_assessment_ar",
+    "threshold_sar",
+]

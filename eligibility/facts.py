@@ -1,0 +1,62 @@
+"""Formatted parameter values for response templates.
+
+Every amount, period and date the bot says comes from here, so a response
+template writes "{reference_amount_sar}" and never "1,320".
+"""
+from __future__ import annotations
+
+from typing import Dict
+
+from .formatting import format_date, format_pct, format_sar
+from .parameters import DateLike, Parameters, parameters_on, previous_values
+from .texts_ar import GENERAL_CONDITION, LABELS, excluded_assets_ar, fill
+
+# The worked example in FAQ answers uses a family with this many dependents.
+EXAMPLE_DEPENDENTS = 3
+
+
+def template_values(params: Parameters) -> Dict[str, str]:
+    """Formatted values of one parameter snapshot, keyed for texts_ar templates."""
+    return {
+        "reference_amount_sar": format_sar(params.reference_amount_sar),
+        "dependent_amount_sar": format_sar(params.dependent_amount_sar),
+        "independent_min_age": str(params.independent_min_age),
+        "review_period_days": str(params.review_period_days),
+        "review_period_days_regulation": str(params.review_period_days_regulation),
+        "results_day": str(params.results_day),
+        "payment_day": str(params.payment_day),
+        "earned_income_share_pct": format_pct(params.earned_income_share),
+        "max_months_abroad": str(params.max_months_abroad),
+        "assets_wealth_divisor": str(params.assets_wealth_divisor),
+        "excluded_assets": excluded_assets_ar(params.assets_excluded_homes, params.assets_excluded_cars),
+        "rules_version": format_date(params.rules_version),
+    }
+
+
+def conditions_text(values: Dict[str, str]) -> str:
+    """All conditions as an Arabic bullet list with the numbers in force."""
+    lines = [fill(template, values) for template in LABELS.values()]
+    lines.append(GENERAL_CONDITION)
+    return "\n".join(f"• {line}." for line in lines)
+
+
+def facts(on: DateLike = None) -> Dict[str, str]:
+    """Formatted facts for the rules in force on `on` (today in Riyadh by default).
+
+    Before any raise, the "previous" values equal the current ones.
+    """
+    params = parameters_on(on)
+    values = template_values(params)
+    previous = previous_values(params.on)
+    example_threshold = params.threshold_sar(EXAMPLE_DEPENDENTS)
+    values.update(
+        {
+            "previous_reference_amount_sar": format_sar(previous["reference_amount"]),  # type: ignore[arg-type]
+            "previous_dependent_amount_sar": format_sar(previous["dependent_amount"]),  # type: ignore[arg-type]
+            "raise_date": format_date(params.sources["reference_amount"].start),
+            "example_dependents": str(EXAMPLE_DEPENDENTS),
+            "example_threshold_sar": format_sar(example_threshold),
+        }
+    )
+    values["conditions_text"] = conditions_text(values)
+    return values
