@@ -14,7 +14,7 @@ from status_store.crypto import hash_national_id
 from status_store.dates import parse_birth_date_cell, parse_record_date
 from status_store.models import APPLICATION_STATUSES
 from status_store.records import ApplicationRecord, upsert_applications
-from status_store.redaction import mask_personal_data
+from arabic_text.pii import mask_pii
 
 COLUMNS = ("national_id", "birth_date", "registration_date", "status", "decision_date", "reason")
 REASON_MAX = 500
@@ -98,7 +98,7 @@ class _RowReader:
         if status == "under_review" and decision is not None:
             self.problem("decision_date", "الطلب تحت الدراسة فلا يكون له تاريخ قرار",
                          "decision_date must be empty while under_review")
-        reason = mask_personal_data(self.cell("reason")) or None
+        reason = mask_pii(self.cell("reason")) or None
         if status == "ineligible" and not reason:
             self.problem("reason", "سبب عدم الأهلية مطلوب", "reason is required for ineligible")
         if reason and len(reason) > REASON_MAX:

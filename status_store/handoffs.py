@@ -13,7 +13,7 @@ from status_store.crypto import pseudonymous_conversation_id
 from status_store.engine import session_scope
 from status_store.errors import HandoffNotFound
 from status_store.models import HandoffRequest
-from status_store.redaction import mask_personal_data
+from arabic_text.pii import mask_pii
 
 TOPIC_MAX = 200
 CHANNEL_MAX = 32
@@ -50,7 +50,7 @@ def record_handoff(
     row = HandoffRequest(
         conversation_id=pseudonymous_conversation_id(conversation_id),
         channel=(channel or "unknown")[:CHANNEL_MAX],
-        topic=mask_personal_data(topic or "").strip()[:TOPIC_MAX],
+        topic=mask_pii(topic or "").strip()[:TOPIC_MAX],
         created_at=utc_naive(),
         handled=False,
     )
