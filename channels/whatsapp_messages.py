@@ -32,6 +32,24 @@ def truncate(text: str, limit: int) -> str:
     return text[: limit - 1].rstrip() + ELLIPSIS
 
 
+def unique_titles(titles: Sequence[str], limit: int) -> List[str]:
+    """Titles cut to `limit`, numbered where cutting made two of them equal.
+
+    Meta refuses a message whose reply buttons share a title, and a user could not
+    tell such buttons apart anyway.
+    """
+    result: List[str] = []
+    for title in titles:
+        candidate = truncate(title, limit)
+        number = 2
+        while candidate in result:
+            suffix = f" {number}"
+            candidate = truncate(title, limit - len(suffix)) + suffix
+            number += 1
+        result.append(candidate)
+    return result
+
+
 def _envelope(to: str, message_type: str, content: Dict[str, Any]) -> Dict[str, Any]:
     return {
         "messaging_product": "whatsapp",
@@ -87,8 +105,8 @@ def _reply_buttons(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
             "body": {"text": body},
             "action": {
                 "buttons": [
-                    {"type": "reply", "reply": {"id": choice_id, "title": truncate(title, BUTTON_TITLE_LIMIT)}}
-                    for choice_id, title in choices
+                    {"type": "reply", "reply": {"id": choice_id, "title": title}}
+                    for (choice_id, _), title in zip(choices, unique_titles([t for _, t in choices], BUTTON_TITLE_LIMIT))
                 ]
             },
         },
@@ -96,7 +114,8 @@ def _reply_buttons(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
 
 
 def _list(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
-    rows = [{"id": choice_id, "title": truncate(title, ROW_TITLE_LIMIT)} for choice_id, title in choices]
+    titles = unique_titles([title for _, title in choices], ROW_TITLE_LIMIT)
+    rows = [{"id": choice_id, "title": title} for (choice_id, _), title in zip(choices, titles)]
     return _envelope(
         to,
         "interactive",
