@@ -1,0 +1,46 @@
+"""Small readers of the tracker that several actions share."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Dict, Optional
+
+from rasa_sdk import Tracker
+
+import eligibility
+
+
+def last_bot_action_before_user(tracker: Tracker) -> Optional[str]:
+    """The last action (other than listening) that ran before the latest user message.
+
+    Tells the form whether the user's message answers its question or a question
+    asked in between, such as "do you want to continue?".
+    """
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action":
+            name = event.get("name")
+            if name not in ("action_listen", None):
+                return name
+    return None
+
+
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def latest_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def input_channel(tracker: Tracker) -> str:
+    return tracker.get_latest_input_channel() or "unknown"
+
+
+def template_values(on: Optional[date] = None) -> Dict[str, Any]:
+    """Values for the {placeholders} of response texts: every number comes from the
+    eligibility parameters, never from the response text itself."""
+    return dict(eligibility.facts(on or date.today()))

@@ -1,0 +1,34 @@
+"""Answers to the program's questions, with numbers filled in from the parameters."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import template_values
+
+
+def faq_response_key(tracker: Tracker) -> Optional[str]:
+    """The response selector's pick, e.g. "faq/income_limit"."""
+    selector = tracker.latest_message.get("response_selector") or {}
+    key = ((selector.get("faq") or {}).get("response") or {}).get("intent_response_key")
+    if key:
+        return key
+    intent = tracker.latest_message.get("intent") or {}
+    full_name = intent.get("full_retrieval_intent_name") or intent.get("name") or ""
+    return full_name if full_name.startswith("faq/") else None
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        key = faq_response_key(tracker)
+        response = f"utter_{key}" if key else None
+        if response not in domain.get("responses", {}):
+            dispatcher.utter_message(response="utter_ask_rephrase")
+            return []
+        dispatcher.utter_message(response=response, **template_values())
+        return []

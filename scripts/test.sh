@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One command to set up and run the whole test suite, on a clean machine as in CI.
+# Order, as in the field's model projects: unit tests -> data validation -> train ->
+# test stories -> NLU quality on the held-out set -> end-to-end tests on real servers.
+source "$(dirname "$0")/common.sh"
+started=$(date +%s)
+
+"$ROOT/scripts/setup.sh" --test
+load_local_secrets
+mkdir -p test-artifacts
+
+log "1/6 Unit and integration tests"
+"$PY" -m pytest -m "not e2e and not nlu_quality" -q
+
+log "2/6 rasa data validate"
+"$VENV/bin/rasa" data validate --fail-on-warnings --quiet
+
+log "3/6 Training (only if the data changed)"
+"$ROOT/scripts/train_if_needed.sh"
+
+log "4/6 Test stories"
+"$VENV/bin/rasa" test core --model models/current.tar.gz --stories tests/stories \
+  --fail-on-prediction-errors --out test-artifacts/core-results --no-plot
+
+log "5/6 NLU quality on the held-out set"
+"$PY" -m pytest -m nlu_quality -q
+
+log "6/6 End-to-end tests against the real Rasa and action servers"
+"$PY" -m pytest -m e2e -q
+
+log "All tests passed in $(( $(date +%s) - started )) s"
