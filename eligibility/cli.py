@@ -1,0 +1,113 @@
+"""Command line: python -m eligibility --is-saudi yes --income 1200 --dependents 3 ...
+
+Flags override values read from --file (JSON or YAML: slot names at the top
+level, or OpenFisca-style `input` with `period`). Bad input prints a clear
+message and exits with code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import yaml
+
+from .assessment import assess
+from .errors import EligibilityError
+from .questions import next_question
+from .render import render_assessment_ar
+
+# flag -> slot name
+FLAGS = {
+    "--is-saudi": "is_saudi",
+    "--nationality-exception": "nationality_exception",
+    "--resides-in-ksa": "resides_in_ksa",
+    "--age": "age",
+    "--dependents": "dependents_count",
+    "--income": "monthly_income",
+    "--high-value-assets": "has_high_value_assets",
+    "--bank-account": "has_bank_account",
+    "--care-facility": "lives_in_care_facility",
+    "--education-health": "meets_education_health",
+    "--rehabilitation": "accepts_rehabilitation",
+    "--other-wealth": "other_wealth_sar",
+}
+EXIT_BAD_INPUT = 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m eligibility",
+        description="Assess eligibility for the Developed Social Security program (estimate only).",
+    )
+    for flag, slot in FLAGS.items():
+        parser.add_argument(flag, dest=slot, metavar="VALUE", help=f"answer for {slot} (yes/no or a number)")
+    parser.add_argument("--on", help="date of the rules to apply, YYYY-MM-DD (default: today in Riyadh)")
+    parser.add_argument("--file", type=Path, help="JSON or YAML file with the answers")
+    parser.add_argument("--json", action="store_true", help="print a JSON result instead of Arabic text")
+    return parser
+
+
+def _read_file(path: Path) -> Dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # YAML also reads JSON
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path}: {exc.strerror}") from None
+    except yaml.YAMLError:
+        raise _UsageError(f"{path} is not valid JSON or YAML") from None
+    if not isinstance(data, dict):
+        raise _UsageError(f"{path} must hold a mapping of slot names to answers")
+    if "input" in data:
+        answers = data["input"]
+        if not isinstance(answers, dict):
+            raise _UsageError(f"{path}: `input` must be a mapping of slot names to answers")
+        return {**answers, "on": data.get("period", data.get("on"))}
+    return dict(data)
+
+
+def _situation(args: argparse.Namespace) -> Dict[str, Any]:
+    answers = _read_file(args.file) if args.file else {}
+    for slot in FLAGS.values():
+        if getattr(args, slot) is not None:
+            answers[slot] = getattr(args, slot)
+    if args.on:
+        answers["on"] = args.on
+    return answers
+
+
+def _as_json(answers: Dict[str, Any], on: Any) -> str:
+    assessment = assess(answers, on)
+    result = {
+        "eligibility_result": assessment.to_payload(),
+        "status": assessment.status.value,
+        "next_question": next_question(answers, on),
+        "conditions": {name: result.status.value for name, result in assessment.conditions.items()},
+    }
+    return json.dumps(result, ensure_ascii=False, indent=2)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # Arabic output even under a C locale
+        sys.stderr.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)  # argparse itself exits with 2 on unknown flags
+    try:
+        answers = _situation(args)
+        on = answers.pop("on", None)
+        if on is not None and not isinstance(on, str):
+            on = str(on)  # YAML reads 2024-01-01 as a date; assess accepts the ISO text
+        output = _as_json(answers, on) if args.json else render_assessment_ar(assess(answers, on))
+    except _UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except EligibilityError as exc:
+        print(f"خطأ: {exc.message_ar}\nerror: {exc.field}: {exc.message_en}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(output)
+    return 0
