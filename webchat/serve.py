@@ -146,6 +146,10 @@ def create_app(rasa_public_url: str = DEFAULT_RASA_PUBLIC_URL, init_payload: str
     async def health(_: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
 
+    async def no_favicon(_: web.Request) -> web.Response:
+        # Browsers ask for it on every page; an empty answer keeps the console clean.
+        return web.Response(status=204)
+
     @web.middleware
     async def security_headers(request: web.Request, handler):  # type: ignore[no-untyped-def]
         response = await handler(request)
@@ -159,6 +163,7 @@ def create_app(rasa_public_url: str = DEFAULT_RASA_PUBLIC_URL, init_payload: str
     app.router.add_get("/index.html", index)
     app.router.add_get("/config.js", config)
     app.router.add_get("/healthz", health)
+    app.router.add_get("/favicon.ico", no_favicon)
     app.router.add_get("/static/{name}", static)
     app.router.add_get("/vendor/socket.io.min.js", socket_io)
     app.router.add_get("/vendor/noto-sans-arabic/{name}", font_css)
