@@ -1,0 +1,65 @@
+"""Word lists shared by the parsers, in normalize() spelling (ة → ه, أ → ا, ى → ي, ئ → ي).
+
+Kept in one place so that a dialect form added here is understood by every parser.
+"""
+from __future__ import annotations
+
+from typing import FrozenSet
+
+
+def _words(text: str) -> FrozenSet[str]:
+    return frozenset(text.split())
+
+
+# Words that negate what follows (Gulf مو/مب/مهوب, Egyptian مش/معنديش/مفيش, MSA ليس/لست).
+NEGATORS = _words(
+    "لا لاء ما مو مب مهوب موب مش ليس لست لسنا ماني مانيب مانا مافي مافيه ماعندي ماعنديش "
+    "معنديش معندناش مفيش مافيش بدون بلا ولا غير no not none"
+)
+# "except / only": "ما عندي غير ولد" means one, not none.
+EXCEPTIONS = _words("غير الا سوى بس فقط الاه")
+
+# Hedges: the person does not know, so neither yes nor no.
+UNSURE_PHRASES = (
+    "ما ادري", "مدري", "ماادري", "ما اعرف", "مااعرف", "ما اعلم", "لا ادري", "لا اعرف",
+    "لا اعلم", "مش عارف", "مش عارفه", "مو متاكد", "مو متاكده", "مش متاكد", "مب متاكد",
+    "لست متاكد", "لست متاكدا", "غير متاكد", "يمكن", "ممكن", "ربما", "احتمال", "مدري والله",
+    "الله اعلم", "بعدين", "مش فاكر", "ما اذكر", "ما اتذكر", "not sure", "maybe", "idk",
+    "لا اعرف بالضبط", "نوعا ما", "شوي", "تقريبا",
+)
+
+# Income nouns: salary, pension, earnings, and the currency itself.
+INCOME_WORDS = _words(
+    "دخل دخلي دخلنا الدخل دخله دخلها راتب راتبي الراتب راتبه راتبها رواتب معاش معاشي المعاش "
+    "مدخول مدخولي المدخول ايراد ايرادي مرتب مرتبي المرتب اجر اجري اجرتي معاشه income salary"
+)
+CURRENCY_WORDS = _words("ريال ريالات ريالا رس sar sr")
+
+AGE_BEFORE = _words("عمري عمره عمرها عمر العمر سني age")
+AGE_AFTER = _words("سنه سنين سنوات سنا عام عاما اعوام years year yrs")
+
+# People who count as dependents (تابعون). Singular nouns count one, duals two; plurals
+# need a number ("٣ عيال") to say how many.
+DEPENDENT_PLURALS = _words(
+    "تابعين تابعون توابع التابعين عيال عيالي العيال اولاد اولادي الاولاد ولاد ولادي اطفال "
+    "اطفالي الاطفال ابناء ابنائي الابناء بزران بزارين بزراني بنات بناتي البنات افراد "
+    "اشخاص انفار نفر اخوان اخواني اخوات اخواتي زوجات زوجاتي ابنا بنين"
+)
+DEPENDENT_SINGULARS = _words(
+    "تابع ولد ولدي بنت بنتي طفل طفلي طفله ابن ابني ابنه ابنتي زوجه زوجتي حرمه حرمتي مرتي "
+    "زوجي فرد شخص"
+)
+DEPENDENT_DUALS = _words(
+    "ولدين ولدان بنتين بنتان طفلين طفلان طفلتين ابنين ابنان ابنتين شخصين فردين زوجتين "
+    "اخوين اختين"
+)
+DEPENDENT_NOUNS = DEPENDENT_PLURALS | DEPENDENT_SINGULARS | DEPENDENT_DUALS
+
+# Phrases that mean "none / nothing" for an amount or a count.
+NOTHING_PHRASES = (
+    "ما عندي", "ماعندي", "ما في", "مافي", "ما فيه", "مافيه", "لا يوجد", "لايوجد", "ولا شي",
+    "ولا شيء", "لا شي", "لا شيء", "معنديش", "ماعنديش", "مفيش", "مافيش", "ما لي", "مالي",
+    "ليس لدي", "ليس عندي", "لا دخل", "بدون", "بلا", "ولا ريال", "ولا هلله", "ولا حاجه", "nothing",
+    "none", "no income", "zero", "ما احد", "محد", "ولا احد", "ولا حد", "لا احد", "ولا واحد",
+    "ولا وحده", "ما يوجد", "مو موجود", "ما عندنا", "ماعندنا", "ما عنده", "ماعنده",
+)

@@ -1,0 +1,42 @@
+"""Small helpers for matching words and phrases in token lists from numbers.tokenize()."""
+from __future__ import annotations
+
+from typing import Collection, Iterable, List, Optional
+
+from arabic_text import lexicon
+
+
+def has_phrase(tokens: List[str], phrases: Iterable[str]) -> bool:
+    """True when one of the phrases occurs as whole words in the tokens."""
+    padded = f" {' '.join(tokens)} "
+    return any(f" {phrase} " in padded for phrase in phrases)
+
+
+def bare(token: str, vocabulary: Collection[str]) -> Optional[str]:
+    """The token as a vocabulary word, also when a conjunction و is glued on (وبنت → بنت)."""
+    if token in vocabulary:
+        return token
+    if len(token) > 1 and token.startswith("و") and token[1:] in vocabulary:
+        return token[1:]
+    return None
+
+
+def is_negated(tokens: List[str], index: int, window: int = 3) -> bool:
+    """Whether a negator stands in the `window` words before tokens[index] ("ما عندي عيال").
+
+    An exception word between them ("ما عندي غير ولد") cancels the negation, and punctuation
+    ends the search (a negation does not cross a comma). غير on its own negates ("غير سعودي").
+    """
+    for position in range(index - 1, max(-1, index - 1 - window), -1):
+        token = tokens[position]
+        if token == "غير" and not is_negated(tokens, position, window=2):
+            return True  # "غير سعودي": غير negates when no negator stands before it
+        if token in lexicon.EXCEPTIONS or not any(ch.isalnum() for ch in token):
+            return False
+        if token in lexicon.NEGATORS:
+            return True
+    return False
+
+
+def has_exception(tokens: List[str]) -> bool:
+    return any(token in lexicon.EXCEPTIONS for token in tokens)

@@ -1,0 +1,138 @@
+"""Amounts, counts and ages from the answers people type ("دخلي الف ومية", "عندي ٣ عيال").
+
+Each parser returns None when nothing readable was said, so the caller can ask again; range
+checks (an age of 300) are the eligibility module's job, not this one's.
+"""
+from __future__ import annotations
+
+import math
+from typing import List, Optional
+
+from arabic_text import lexicon
+from arabic_text.matching import bare, has_exception, has_phrase, is_negated
+from arabic_text.numbers import NumberSpan, find_numbers, tokenize
+
+_ONE_WORDS = ("واحد", "واحده", "وحده")
+
+
+def _means_nothing(tokens: List[str]) -> bool:
+    """"ما عندي", "لا يوجد", "ولا شي": none, unless an exception follows ("غير ٥٠٠")."""
+    return has_phrase(tokens, lexicon.NOTHING_PHRASES) and not has_exception(tokens)
+
+
+def _span_after(tokens: List[str], spans: List[NumberSpan], words: frozenset) -> Optional[NumberSpan]:
+    """The first number directly followed by one of `words` ("٣٠٠٠ ريال", "٤٥ سنه")."""
+    for span in spans:
+        if span.end < len(tokens) and bare(tokens[span.end], words):
+            return span
+    return None
+
+
+def _span_before(tokens: List[str], spans: List[NumberSpan], words: frozenset) -> Optional[NumberSpan]:
+    """The first number within two words after one of `words` ("دخلي تقريبا ٣٠٠٠")."""
+    for span in spans:
+        before = tokens[max(0, span.start - 2):span.start]
+        if any(bare(token, words) for token in before):
+            return span
+    return None
+
+
+def amount_span(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSpan]:
+    """The number that is the amount: one with a currency, else one after an income word."""
+    return (
+        _span_after(tokens, spans, lexicon.CURRENCY_WORDS)
+        or _span_before(tokens, spans, lexicon.INCOME_WORDS)
+        or (spans[0] if spans else None)
+    )
+
+
+def parse_amount(text: str) -> Optional[float]:
+    """A monthly amount in SAR from digits or words; 0 for "ما عندي دخل"; None if unreadable."""
+    try:
+        tokens = tokenize(text or "")
+        spans = find_numbers(tokens)
+        span = amount_span(tokens, spans)
+        if span is not None:
+            return float(span.value)
+        return 0.0 if _means_nothing(tokens) else None
+    except (ValueError, OverflowError, RecursionError):
+        # Absurd input (a thousand digits, odd Unicode) is "unreadable", never a crash.
+        return None
+
+
+def _as_int(value: float) -> Optional[int]:
+    if not math.isfinite(value) or value < 0 or value != int(value):
+        return None
+    return int(value)
+
+
+def dependents_total(tokens: List[str]) -> Optional[int]:
+    """Sum of the people named ("ولدين وثلاث بنات" → 5); None when no person word is present.
+
+    A number next to a person word counts that many ("٣ عيال", "عيال ثلاثه"); a dual counts
+    two (بنتين); a singular counts one (بنت); a negated person word counts none ("ما عندي
+    عيال"). A plural with no number ("عندي عيال") says nothing about how many.
+    """
+    spans = find_numbers(tokens)
+    attached = set()
+    total, named = 0, False
+    for span in spans:
+        after = tokens[span.end] if span.end < len(tokens) else ""
+        before = tokens[span.start - 1] if span.start > 0 else ""
+        if bare(after, lexicon.DEPENDENT_NOUNS):
+            attached.add(span.end)
+        elif bare(before, lexicon.DEPENDENT_NOUNS) and span.start - 1 not in attached:
+            attached.add(span.start - 1)
+        else:
+            continue
+        count = _as_int(span.value)
+        if count is None:
+            return None
+        total, named = total + count, True
+    for index, token in enumerate(tokens):
+        noun = bare(token, lexicon.DEPENDENT_NOUNS)
+        if noun is None or index in attached:
+            continue
+        if is_negated(tokens, index):
+            named = True
+        elif noun in lexicon.DEPENDENT_DUALS:
+            total, named = total + 2, True
+        elif noun in lexicon.DEPENDENT_SINGULARS:
+            total, named = total + 1, True
+    return total if named else None
+
+
+def parse_count(text: str) -> Optional[int]:
+    """A small count of people: "ثلاثة", "عندي ٣ عيال", "ولدين وبنت" (3), "ولا واحد" (0)."""
+    try:
+        tokens = tokenize(text or "")
+        if has_phrase(tokens, [f"ولا {one}" for one in _ONE_WORDS]):
+            return 0
+        people = dependents_total(tokens)
+        if people is not None:
+            return people
+        spans = find_numbers(tokens)
+        if spans:
+            return _as_int(spans[0].value)
+        if _means_nothing(tokens) or tokens in (["لا"], ["no"]):
+            return 0
+        return None
+    except (ValueError, OverflowError, RecursionError):
+        return None
+
+
+def parse_age(text: str) -> Optional[int]:
+    """Age in whole years: "عمري ٤٥", "45 سنة", "خمسة وأربعين". The caller checks the range."""
+    try:
+        tokens = tokenize(text or "")
+        spans = find_numbers(tokens)
+        span = (
+            _span_before(tokens, spans, lexicon.AGE_BEFORE)
+            or _span_after(tokens, spans, lexicon.AGE_AFTER)
+            or (spans[0] if spans else None)
+        )
+        if span is None or not math.isfinite(span.value) or span.value < 0:
+            return None
+        return int(span.value)  # "٤٥ ونص" is 45 whole years
+    except (ValueError, OverflowError, RecursionError):
+        return None

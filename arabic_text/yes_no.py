@@ -1,0 +1,88 @@
+"""Yes or no from dialect answers: "ايوه عندي" → True, "لا والله ما عندي" → False, "يمكن" → None.
+
+Order of reading: button payloads, then hedges (unknown), then negation, then yes words.
+Negation is read first so that "مو صحيح" is a no even though صحيح alone is a yes.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Set
+
+from arabic_text import lexicon
+from arabic_text.matching import has_phrase
+from arabic_text.numbers import tokenize
+from arabic_text.normalize import normalize
+
+_YES = frozenset(
+    "نعم ايوه ايوا ايوة اي ايه اه اها ايي اكيد صح طبعا تمام بلي صحيح عندي موجود يوجد فيه "
+    "اجل اوكي اوك ماشي مضبوط بالضبط اكيده اوكيه وافق موافق موافقه اقبل اوافق حاضر "
+    "yes yeah yep yup ok okay sure y ✅ 👍 ✔".split()
+)
+# Answers that are only a no: لا، لأ، لاء، ابد، كلا... (after normalize لأ is لا).
+_NO = frozenset("لا لاء ابد ابدا كلا no nope nah n ❌ 👎 ✖".split())
+# Yes words that only strengthen: with a no they make an emphatic no ("اكيد لا").
+_INTENSIFIERS = frozenset("اكيد اكيده طبعا".split())
+# Negators that attach to the next word: مو صحيح, ما عندي, مش موجود.
+_ATTACHED_NEGATORS = frozenset("ما مو مب مهوب موب مش ليس لست ماني مانيب".split())
+# One-word negations ("مافي", "ماعندي").
+_NEGATION_WORDS = frozenset("مافي مافيه ماعندي ماعنديش معنديش مفيش مافيش لايوجد".split())
+# Polite fillers that change nothing: "لا والله" is a no, "اي والله" a yes.
+_FILLERS = frozenset("والله يا اخوي اختي اخي حبيبي طال عمرك ان شاء الله الحمدلله الحمد لله".split())
+
+
+def _payload(text: str) -> Optional[bool]:
+    stripped = text.strip()
+    if stripped.startswith("/affirm"):
+        return True
+    if stripped.startswith("/deny"):
+        return False
+    return None
+
+
+def _negated_statement(tokens: List[str]) -> bool:
+    """"ما عندي", "مو صحيح", "مافي": a statement that denies something."""
+    for index, token in enumerate(tokens):
+        if token in _NEGATION_WORDS:
+            return True
+        if token in _ATTACHED_NEGATORS:
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if following.isalpha() or (not following and token != "ما"):
+                return True  # "مو صحيح", or a lone "مو" / "مب" / "مش" as the whole answer
+    return False
+
+
+def _plain_yes_words(tokens: List[str]) -> Set[str]:
+    """Yes words that no negator stands right before (so "مو صحيح" does not count)."""
+    found = set()
+    for index, token in enumerate(tokens):
+        word = token[1:] if token.startswith("و") and token[1:] in _YES else token
+        if word in _YES:
+            before = tokens[index - 1] if index else ""
+            if before not in _ATTACHED_NEGATORS and before not in _NO:
+                found.add(word)
+    return found
+
+
+def parse_yes_no(text: str) -> Optional[bool]:
+    """True for yes, False for no, None when the answer is unclear or mixed."""
+    if not text:
+        return None
+    payload = _payload(text)
+    if payload is not None:
+        return payload
+    tokens = tokenize(text)
+    if not tokens or has_phrase(tokens, lexicon.UNSURE_PHRASES):
+        return None
+    # Punctuation stays in: "لا، عندي" (a no, then a yes) must not read as "لا عندي".
+    words = [token for token in tokens if token not in _FILLERS]
+    if _negated_statement(words):
+        return False  # "ايه ما عندي" still denies having it
+    yes_words = _plain_yes_words(words)
+    if any(token in _NO for token in words):
+        # "اكيد لا" / "لا طبعا" is an emphatic no; "لا، عندي" says both.
+        return False if yes_words <= _INTENSIFIERS else None
+    return True if yes_words else None
+
+
+def is_yes_word(text: str) -> bool:
+    """Whether the normalized text is exactly one yes word (for quick-reply matching)."""
+    return normalize(text) in _YES
