@@ -66,6 +66,23 @@ class Assessment:
         """The parameter sources behind one condition's decision."""
         return tuple(self.sources[name] for name in self.conditions[condition].parameters)
 
+    def explain(self) -> Dict[str, Dict[str, Any]]:
+        """Condition by condition: status, Arabic explanation and remedy, and the
+        parameter sources (file, reference, start) behind it. JSON-serialisable."""
+        return {
+            name: {
+                "status": result.status.value,
+                "explanation_ar": result.explanation_ar,
+                "remedy_ar": result.remedy_ar,
+                "sources": [
+                    {"parameter": s.parameter, "file": s.file, "reference": s.value_reference,
+                     "since": format_date(s.start), "trust": s.trust}
+                    for s in self.sources_for(name)
+                ],
+            }
+            for name, result in self.conditions.items()
+        }
+
     def to_payload(self) -> Dict[str, Any]:
         """The shared-contract payload, exactly these keys."""
         return {

@@ -87,7 +87,7 @@ def _as_json(answers: Dict[str, Any], on: Any) -> str:
         "eligibility_result": assessment.to_payload(),
         "status": assessment.status.value,
         "next_question": next_question(answers, on),
-        "conditions": {name: result.status.value for name, result in assessment.conditions.items()},
+        "conditions": assessment.explain(),
     }
     return json.dumps(result, ensure_ascii=False, indent=2)
 

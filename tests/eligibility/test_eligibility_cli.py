@@ -48,6 +48,8 @@ def test_non_saudi_flag_gives_an_ineligible_json_result():
     output = json.loads(result.stdout)
     assert output["eligibility_result"]["failed_conditions"] == ["is_saudi"]
     assert output["status"] == "ineligible"
+    assert output["conditions"]["is_saudi"]["status"] == "not_met"
+    assert output["conditions"]["is_saudi"]["remedy_ar"]
 
 
 def test_answers_from_a_json_file(tmp_path):

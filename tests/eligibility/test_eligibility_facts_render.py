@@ -89,6 +89,17 @@ def test_each_failed_condition_can_be_traced_to_its_parameter_sources():
     assert all(source.start <= assessment.on for source in sources)
 
 
+def test_explain_gives_every_condition_with_status_and_sources():
+    assessment = assess({**FAMILY, "age": 16}, on="2023-10-31")
+    explained = assessment.explain()
+    assert list(explained) == list(eligibility.CONDITIONS)
+    assert explained["age"]["status"] == "not_met" and explained["age"]["remedy_ar"]
+    age_source = explained["age"]["sources"][0]
+    assert age_source["file"] == "independent_min_age.yaml" and age_source["since"] <= "2023-10-31"
+    income_sources = {s["parameter"]: s for s in explained["monthly_income"]["sources"]}
+    assert income_sources["reference_amount"]["since"] == assessment.rules_version
+
+
 def test_eligible_text_shows_the_estimate_arithmetic_and_next_step():
     assessment = assess(FAMILY, on="2024-03-15")
     text = render_assessment_ar(assessment)
