@@ -1,0 +1,81 @@
+"""5-fold cross-validation of the candidate NLU pipelines (bench/configs/*.yml).
+
+Runs `rasa test nlu --cross-validation` for each config on data/nlu/ and writes the
+comparison to bench/nlu_pipeline_comparison.md and bench/results/nlu_cv.json. Slow
+(several trainings per config): a benchmark to read, not a test gate.
+
+    python -m bench.nlu_cv [--folds 5] [--configs baseline normalized ...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = ROOT / "bench" / "configs"
+RESULTS = ROOT / "bench" / "results"
+
+
+def run_config(name: str, folds: int) -> Dict[str, float]:
+    out = RESULTS / f"cv-{name}"
+    started = time.monotonic()
+    subprocess.run(
+        [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", "data/nlu",
+         "--config", str(CONFIGS / f"{name}.yml"), "--cross-validation", "--folds", str(folds),
+         "--out", str(out), "--no-plot"],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    intents = json.loads((out / "intent_report.json").read_text())
+    figures = {
+        "intent_macro_f1": intents["macro avg"]["f1-score"],
+        "intent_accuracy": intents["accuracy"],
+        "minutes": (time.monotonic() - started) / 60,
+    }
+    selection = out / "response_selection_report.json"
+    if selection.exists():
+        figures["faq_accuracy"] = json.loads(selection.read_text())["accuracy"]
+    return figures
+
+
+def write_table(results: Dict[str, Dict[str, float]], folds: int) -> str:
+    lines = [
+        f"# NLU pipeline comparison ({folds}-fold cross-validation on data/nlu)",
+        "",
+        "Reproduce: `make cv` (or `.venv/bin/python -m bench.nlu_cv`).",
+        "",
+        "| config | intent macro-F1 | intent accuracy | faq sub-intent accuracy | wall time (min) |",
+        "|---|---|---|---|---|",
+    ]
+    for name, row in results.items():
+        lines.append(
+            f"| {name} | {row['intent_macro_f1']:.3f} | {row['intent_accuracy']:.3f} | "
+            f"{row.get('faq_accuracy', float('nan')):.3f} | {row['minutes']:.1f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: List[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--configs", nargs="*", default=sorted(p.stem for p in CONFIGS.glob("*.yml")))
+    args = parser.parse_args(argv)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    results: Dict[str, Dict[str, float]] = {}
+    for name in args.configs:
+        print(f"cross-validating {name}…", flush=True)
+        results[name] = run_config(name, args.folds)
+        print(json.dumps(results[name]), flush=True)
+        (RESULTS / "nlu_cv.json").write_text(json.dumps(results, indent=2))
+    table = write_table(results, args.folds)
+    (ROOT / "bench" / "nlu_pipeline_comparison.md").write_text(table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
