@@ -1,4 +1,7 @@
-"""Staff command line: `python -m status_store COMMAND` (migrate, import-csv, seed-demo, handoffs, handoff-done)."""
+"""Staff command line: `python -m status_store COMMAND`.
+
+Commands: migrate, import-csv FILE, seed-demo, handoffs [--all], handoff-done ID --by NAME.
+"""
 from __future__ import annotations
 
 import argparse
@@ -43,7 +46,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     if not report.ok:
         for problem in report.problems:
             _say(str(problem))
-        _say(f"لم يُستورد أي صف ({len(report.problems)} خطأ) | nothing imported: {len(report.problems)} problem(s)")
+        count = len(report.problems)
+        _say(f"لم يُستورد أي صف ({count} خطأ) | nothing imported: {count} problem(s)")
         return EXIT_REJECTED
     for line, masked, status in report.rows:
         _say(f"line {line}: {masked} {status}")
@@ -70,8 +74,11 @@ def cmd_handoffs(args: argparse.Namespace) -> int:
     if not handoffs:
         _say("لا توجد طلبات | no handoff requests")
     for item in handoffs:
-        state = f"done by {item.handled_by} at {item.handled_at:%Y-%m-%d %H:%M}" if item.handled else "open"
-        _say(f"#{item.id} {item.created_at:%Y-%m-%d %H:%M} UTC [{item.channel}] {item.conversation_id} ({state})")
+        state = "open"
+        if item.handled:
+            state = f"done by {item.handled_by} at {item.handled_at:%Y-%m-%d %H:%M}"
+        when = f"{item.created_at:%Y-%m-%d %H:%M} UTC"
+        _say(f"#{item.id} {when} [{item.channel}] {item.conversation_id} ({state})")
         _say(f"    {item.topic}")
     return EXIT_OK
 
@@ -95,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="upgrade the schema to the newest revision")
     importer = commands.add_parser("import-csv", help="import or update application statuses")
-    importer.add_argument("file", help="CSV: national_id,birth_date,registration_date,status,decision_date,reason")
+    importer.add_argument(
+        "file", help="CSV: national_id,birth_date,registration_date,status,decision_date,reason"
+    )
     commands.add_parser("seed-demo", help="create the demo applications (idempotent)")
     lister = commands.add_parser("handoffs", help="list open handoff requests")
     lister.add_argument("--all", action="store_true", help="include handled requests")

@@ -82,5 +82,7 @@ def session_scope(engine: Optional[Engine] = None) -> Iterator[Session]:
         raise
     except exc.DBAPIError as error:
         raise _unavailable(error) from error
+    except exc.TimeoutError as error:  # every pooled connection busy for too long
+        raise StatusStoreUnavailable("The status database is overloaded right now (pool timeout).") from error
     finally:
         session.close()

@@ -113,6 +113,12 @@ def test_wrong_header_is_refused_on_line_one(header, message):
     assert [(p.line, p.message_en) for p in report.problems] == [(1, message)]
 
 
+def test_unquoted_comma_in_reason_is_refused_rather_than_truncated():
+    row = "1098765439,1990-01-15,2024-04-01,ineligible,2024-04-27,الدخل مرتفع, ويملك أصولًا\n"
+    _, report = read_csv(io.StringIO(HEADER + row), today=TODAY)
+    assert [(p.line, p.column) for p in report.problems] == [(2, "row")]
+
+
 def test_file_without_rows_is_refused():
     _, report = read_csv(io.StringIO(HEADER), today=TODAY)
     assert not report.ok

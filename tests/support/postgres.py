@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-SETUP_HINT = "Install PostgreSQL with `scripts/setup.sh --test` (or set STATUS_TESTS_SKIP_PG=1 to skip these tests)."
+SETUP_HINT = (
+    "Install PostgreSQL with `scripts/setup.sh --test` "
+    "(or set STATUS_TESTS_SKIP_PG=1 to skip these tests)."
+)
 
 
 class PostgresUnavailable(RuntimeError):
@@ -140,5 +143,5 @@ def start_for_pytest(skip_env: str = "STATUS_TESTS_SKIP_PG") -> PostgresServer:
     try:
         return PostgresServer.start()
     except PostgresUnavailable as error:
-        pytest.fail(str(error), pytrace=False)
-        raise  # unreachable: pytest.fail raises
+        problem = str(error)
+    pytest.fail(problem, pytrace=False)

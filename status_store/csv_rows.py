@@ -1,0 +1,150 @@
+"""Checking one row of a staff CSV file, with every problem reported in Arabic and English."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Dict, List, Optional, Tuple
+
+from arabic_text.national_id import check_national_id, mask_national_id
+from arabic_text.pii import mask_pii
+
+from status_store.crypto import hash_national_id
+from status_store.dates import parse_birth_date_cell, parse_record_date
+from status_store.models import APPLICATION_STATUSES
+from status_store.records import ApplicationRecord
+
+REASON_MAX = 500
+
+# check_national_id's problem codes -> (Arabic, English)
+_ID_PROBLEMS = {
+    "no_digits": ("رقم الهوية فارغ", "national_id is empty"),
+    "wrong_length": ("رقم الهوية يجب أن يتكوّن من 10 أرقام", "national_id must have 10 digits"),
+    "wrong_first_digit": ("رقم الهوية يجب أن يبدأ بالرقم 1 أو 2", "national_id must start with 1 or 2"),
+    "checksum": (
+        "رقم الهوية غير صحيح: رقم التحقق لا يطابق",
+        "national_id fails its check digit (Luhn)",
+    ),
+}
+_DATE_LABELS = {
+    "birth_date": "تاريخ الميلاد",
+    "registration_date": "تاريخ التسجيل",
+    "decision_date": "تاريخ القرار",
+}
+_DATE_HINT_AR = "استخدم الصيغة 1990-01-31 أو الهجرية 1410/07/05"
+_DATE_HINT_EN = "use 1990-01-31 or Hijri 1410/07/05"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    column: str
+    message_ar: str
+    message_en: str
+
+    def __str__(self) -> str:
+        return (
+            f"السطر {self.line}: {self.message_ar}"
+            f" | line {self.line} ({self.column}): {self.message_en}"
+        )
+
+
+class RowChecker:
+    """Validates one CSV row, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, line: int, row: Dict[str, str], today: date) -> None:
+        self.line, self.row, self.today = line, row, today
+        self.problems: List[RowProblem] = []
+
+    def _problem(self, column: str, message_ar: str, message_en: str) -> None:
+        self.problems.append(RowProblem(self.line, column, message_ar, message_en))
+
+    def _cell(self, column: str) -> str:
+        return (self.row.get(column) or "").strip()
+
+    def _national_id(self) -> Optional[str]:
+        check = check_national_id(self._cell("national_id"))
+        if not check.is_valid:
+            self._problem("national_id", *_ID_PROBLEMS[check.problem])
+            return None
+        return check.digits
+
+    def _date(self, column: str, required: bool) -> Optional[date]:
+        text, label = self._cell(column), _DATE_LABELS[column]
+        if not text:
+            if required:
+                self._problem(column, f"{label} مطلوب", f"{column} is required")
+            return None
+        parser = parse_birth_date_cell if column == "birth_date" else parse_record_date
+        value = parser(text)
+        if value is None:
+            self._problem(
+                column, f"{label} غير مقروء؛ {_DATE_HINT_AR}", f"{column} is not a date; {_DATE_HINT_EN}"
+            )
+        return value
+
+    def _status(self) -> str:
+        status = self._cell("status")
+        if status not in APPLICATION_STATUSES:
+            self._problem(
+                "status",
+                "الحالة يجب أن تكون under_review أو eligible أو ineligible",
+                "status must be under_review, eligible or ineligible",
+            )
+        return status
+
+    def _reason(self, status: str) -> Optional[str]:
+        # Staff sometimes paste an ID into the reason; the reason is shown to the
+        # applicant and stored, so personal data is masked here.
+        reason = mask_pii(self._cell("reason")) or None
+        if status == "ineligible" and not reason:
+            self._problem("reason", "سبب عدم الأهلية مطلوب", "reason is required for ineligible")
+        if reason and len(reason) > REASON_MAX:
+            self._problem(
+                "reason", f"السبب أطول من {REASON_MAX} حرف", f"reason is longer than {REASON_MAX} characters"
+            )
+        return reason
+
+    def _check_order(self, birth: Optional[date], registered: Optional[date], decided: Optional[date]) -> None:
+        if birth and birth > self.today:
+            self._problem("birth_date", "تاريخ الميلاد في المستقبل", "birth_date is in the future")
+        if registered and registered > self.today:
+            self._problem(
+                "registration_date", "تاريخ التسجيل في المستقبل", "registration_date is in the future"
+            )
+        if birth and registered and registered < birth:
+            self._problem(
+                "registration_date", "تاريخ التسجيل قبل تاريخ الميلاد", "registration_date is before birth_date"
+            )
+        if registered and decided and decided < registered:
+            self._problem(
+                "decision_date", "تاريخ القرار قبل تاريخ التسجيل", "decision_date is before registration_date"
+            )
+
+    def check(self) -> Optional[Tuple[str, ApplicationRecord]]:
+        """(digits, record) when the row is valid; None after recording its problems."""
+        digits = self._national_id()
+        birth = self._date("birth_date", required=True)
+        registered = self._date("registration_date", required=True)
+        status = self._status()
+        is_decided = status in ("eligible", "ineligible")
+        decided = self._date("decision_date", required=is_decided)
+        if status == "under_review" and decided is not None:
+            self._problem(
+                "decision_date",
+                "الطلب تحت الدراسة فلا يكون له تاريخ قرار",
+                "decision_date must be empty while under_review",
+            )
+        reason = self._reason(status)
+        self._check_order(birth, registered, decided)
+        if self.problems or digits is None or birth is None or registered is None:
+            return None
+        record = ApplicationRecord(
+            national_id_hash=hash_national_id(digits),
+            national_id_masked=mask_national_id(digits),
+            birth_date=birth,
+            registration_date=registered,
+            status=status,
+            decision_date=decided,
+            reason=reason,
+        )
+        return digits, record
