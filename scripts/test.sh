@@ -13,7 +13,7 @@ log "1/6 Unit and integration tests"
 "$PY" -m pytest -m "not e2e and not nlu_quality" -q
 
 log "2/6 rasa data validate"
-"$VENV/bin/rasa" data validate --fail-on-warnings --quiet
+"$PY" scripts/validate_data.py
 
 log "3/6 Training (only if the data changed)"
 "$ROOT/scripts/train_if_needed.sh"
