@@ -38,6 +38,11 @@ _LETTERS = str.maketrans({
     "\ufeff": "",
 })
 
+# The part of _LETTERS that changes no letter: digits and invisible characters.
+_DIGITS_AND_INVISIBLES = {
+    code: value for code, value in _LETTERS.items() if not chr(code).isalpha()
+}
+
 # A separator with exactly three digits after it is a thousands separator (1,100 / ١٬١٠٠).
 _THOUSANDS = re.compile(r"(?<=\d)[,٬،'](?=\d{3}(?!\d))")
 _EMPHASIS = re.compile(r"([^\W\d_])\1{2,}")
@@ -97,3 +102,14 @@ def normalize(text: str) -> str:
     text = _collapse_emphasis(_ZAMAN.sub("ضمان", text))
     text = _spaced_punctuation(text)
     return _SPACES.sub(" ", text).strip()
+
+
+def strip_marks(text: str) -> str:
+    """Only the invisible differences removed: diacritics, tatweel, presentation forms,
+    digits and spacing. Letters stay as typed (ة, ى, أ), for models such as sentence encoders
+    that learned from real spelling and lose meaning when ة becomes ه."""
+    if not text:
+        return ""
+    text = _STRIP.sub("", unicodedata.normalize("NFKC", text))
+    text = text.translate(_DIGITS_AND_INVISIBLES)
+    return _SPACES.sub(" ", _remove_thousands_separators(text)).strip()

