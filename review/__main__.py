@@ -1,0 +1,4 @@
+"""`python -m review ...`"""
+from review.cli import main
+
+raise SystemExit(main())

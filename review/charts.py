@@ -1,0 +1,80 @@
+"""PNG charts with Arabic labels: reshaped letters (arabic-reshaper) in visual order (python-bidi).
+
+Matplotlib draws characters left to right as given and does not join Arabic
+letters, so every Arabic string is shaped and reordered before it is drawn.
+DejaVu Sans, bundled with matplotlib, has the Arabic presentation forms.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any, Dict, List, Sequence, Tuple
+
+import arabic_reshaper
+import matplotlib
+
+matplotlib.use("Agg")
+from bidi.algorithm import get_display  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from review.labels import faq_label, outcome_label  # noqa: E402
+
+FONT = "DejaVu Sans"
+CHART_NAMES = ("conversations_per_day", "outcomes", "top_intents", "faq_topics")
+
+
+def visual(text: str) -> str:
+    """Arabic text as it must be drawn by a renderer that knows no Arabic."""
+    return get_display(arabic_reshaper.reshape(text))
+
+
+def _bar_png(labels: Sequence[str], values: Sequence[float], title: str, value_label: str,
+             horizontal: bool = False) -> bytes:
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot(1, 1, 1)
+    shown = [visual(label) for label in labels] or [visual("لا توجد بيانات")]
+    numbers = list(values) or [0]
+    if horizontal:
+        axes.barh(shown[::-1], numbers[::-1], color="#2f6f9f")
+        axes.set_xlabel(visual(value_label), fontname=FONT)
+    else:
+        axes.bar(shown, numbers, color="#2f6f9f")
+        axes.set_ylabel(visual(value_label), fontname=FONT)
+        for tick in axes.get_xticklabels():
+            tick.set_rotation(30 if len(shown) > 4 else 0)
+            tick.set_horizontalalignment("right" if len(shown) > 4 else "center")
+    for tick in axes.get_xticklabels() + axes.get_yticklabels():
+        tick.set_fontname(FONT)
+    axes.set_title(visual(title), fontname=FONT, fontsize=14)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _pairs(items: List[Tuple[str, int]]) -> Tuple[List[str], List[int]]:
+    return [str(name) for name, _ in items], [int(count) for _, count in items]
+
+
+def draw_chart(report: Dict[str, Any], name: str) -> bytes:
+    """One chart (a name from CHART_NAMES) as PNG bytes, from review.report.build_report's numbers."""
+    if name == "conversations_per_day":
+        per_day = report["conversations_per_day"]
+        return _bar_png(list(per_day), list(per_day.values()), "عدد المحادثات في كل يوم", "المحادثات")
+    if name == "outcomes":
+        names = list(report["outcomes"])
+        return _bar_png([outcome_label(n) for n in names], [report["outcomes"][n] for n in names],
+                        "نتائج المحادثات", "المحادثات", horizontal=True)
+    if name == "top_intents":
+        intents, counts = _pairs(report["top_intents"])
+        return _bar_png(intents, counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
+    if name == "faq_topics":
+        topics, counts = _pairs(report["faq_topics"])
+        return _bar_png([faq_label(t) for t in topics], counts, "موضوعات الأسئلة الشائعة", "الرسائل",
+                        horizontal=True)
+    raise KeyError(name)
+
+
+def draw_charts(report: Dict[str, Any]) -> Dict[str, bytes]:
+    return {name: draw_chart(report, name) for name in CHART_NAMES}

@@ -1,0 +1,62 @@
+"""What the review tool reads from the tracker store: conversations, events and turns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Dict, List, Optional
+
+from arabic_text.pii import mask_pii
+
+from review.settings import RIYADH
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One row of Rasa's `events` table, its JSON already decoded (and masked)."""
+
+    row_id: int
+    type_name: str
+    timestamp: float
+    data: Dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A message in the transcript: what the user said or what the bot answered."""
+
+    row_id: int
+    speaker: str  # "user" | "bot"
+    timestamp: float
+    text: str
+    intent: Optional[str] = None
+    confidence: Optional[float] = None
+    faq_key: Optional[str] = None
+    payload: Optional[Dict[str, Any]] = None
+
+    @property
+    def time(self) -> datetime:
+        return local_time(self.timestamp)
+
+
+@dataclass
+class Conversation:
+    sender_id: str
+    events: List[StoredEvent] = field(default_factory=list)
+
+    @property
+    def display_id(self) -> str:
+        # Stores written before masking existed may use a phone number as the id.
+        return mask_pii(self.sender_id)
+
+    @property
+    def started_at(self) -> Optional[datetime]:
+        return local_time(self.events[0].timestamp) if self.events else None
+
+    @property
+    def ended_at(self) -> Optional[datetime]:
+        return local_time(self.events[-1].timestamp) if self.events else None
+
+
+def local_time(timestamp: float) -> datetime:
+    """Event timestamps are epoch seconds; staff read them in Riyadh time."""
+    return datetime.fromtimestamp(timestamp or 0.0, tz=RIYADH)

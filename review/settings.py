@@ -1,0 +1,47 @@
+"""Where the review tool finds its databases, and the time zone staff read times in."""
+from __future__ import annotations
+
+import os
+from datetime import timedelta, timezone
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy.engine import make_url
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
+DEFAULT_REVIEW_DB_URL = "sqlite:///var/review.db"
+
+# Saudi Arabia keeps UTC+3 all year, so a fixed offset needs no tz database.
+RIYADH = timezone(timedelta(hours=3), "AST")
+
+
+def _resolve_sqlite(url: str, create_dir: bool) -> str:
+    """Relative SQLite paths are taken from the repository root, like the status store does."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return url
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return url
+    path = Path(database)
+    if not path.is_absolute():
+        path = REPO_ROOT / path
+    if create_dir:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return str(parsed.set(database=str(path)))
+
+
+def tracker_db_url(url: Optional[str] = None) -> str:
+    """--db, else TRACKER_DB_URL, else var/tracker.db."""
+    return _resolve_sqlite(url or os.environ.get("TRACKER_DB_URL") or DEFAULT_TRACKER_DB_URL, False)
+
+
+def review_db_url(url: Optional[str] = None) -> str:
+    """--review-db, else REVIEW_DB_URL, else var/review.db."""
+    return _resolve_sqlite(url or os.environ.get("REVIEW_DB_URL") or DEFAULT_REVIEW_DB_URL, True)
+
+
+def status_db_url(url: Optional[str] = None) -> Optional[str]:
+    """--status-db, else STATUS_DB_URL, else None (the status store's own default applies)."""
+    return url or os.environ.get("STATUS_DB_URL") or None

@@ -1,0 +1,90 @@
+"""The little the review tool needs from the status store: check decisions and handoffs.
+
+Handoffs go through status_store's own API (list_handoffs, mark_handoff_handled);
+eligibility decisions have no listing API, so one read-only query reads them.
+Conversation ids match the tracker store's because both pseudonymise phone ids
+with the same keyed hash. A missing or unreachable status store is not an error
+here: the review tool then works from the transcripts alone.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+from review.outcomes import StatusFacts
+
+logger = logging.getLogger(__name__)
+
+_CHECKS = sa.table("eligibility_checks", sa.column("conversation_id"), sa.column("decision"))
+_HANDOFFS = sa.table("handoff_requests", sa.column("conversation_id"))
+
+
+def _engine(url: Optional[str]) -> Optional[Engine]:
+    """The status store engine, or None when its SQLite file does not exist (never create it)."""
+    try:
+        from status_store.engine import get_engine
+        from status_store.settings import database_url
+    except ImportError:
+        return None
+    resolved = database_url(url)
+    parsed = make_url(resolved)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and not Path(parsed.database).exists():
+        return None
+    return get_engine(resolved)
+
+
+def status_facts(conversation_ids: Iterable[str], url: Optional[str] = None) -> Dict[str, StatusFacts]:
+    """Decisions and handoff counts per conversation id (empty when the store is unavailable)."""
+    wanted = list(dict.fromkeys(conversation_ids))
+    engine = _engine(url)
+    facts: Dict[str, StatusFacts] = {}
+    if engine is None or not wanted:
+        return facts
+    try:
+        with engine.connect() as connection:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                for row in connection.execute(sa.select(_CHECKS.c.conversation_id, _CHECKS.c.decision)
+                                              .where(_CHECKS.c.conversation_id.in_(chunk))):
+                    facts.setdefault(row.conversation_id, StatusFacts()).decisions.append(row.decision)
+                for row in connection.execute(sa.select(_HANDOFFS.c.conversation_id)
+                                              .where(_HANDOFFS.c.conversation_id.in_(chunk))):
+                    facts.setdefault(row.conversation_id, StatusFacts()).handoff_requests += 1
+    except sa.exc.SQLAlchemyError as error:
+        logger.warning("Status store not readable, using transcripts only (%s)", type(error).__name__)
+        return {}
+    return facts
+
+
+def handoff_queue(url: Optional[str] = None, handled: Optional[bool] = False) -> Optional[List]:
+    """status_store Handoff records, or None when the status store is unavailable."""
+    engine = _engine(url)
+    if engine is None:
+        return None
+    from status_store.errors import StatusStoreError
+    from status_store.handoffs import list_handoffs
+
+    try:
+        return list_handoffs(handled, engine=engine)
+    except (StatusStoreError, sa.exc.SQLAlchemyError) as error:
+        logger.warning("Handoff queue not readable (%s)", type(error).__name__)
+        return None
+
+
+def mark_handled(handoff_id: int, staff_name: str, url: Optional[str] = None) -> bool:
+    """Close a handoff request; False when there is no such request or no status store."""
+    engine = _engine(url)
+    if engine is None:
+        return False
+    from status_store.errors import HandoffNotFound
+    from status_store.handoffs import mark_handoff_handled
+
+    try:
+        mark_handoff_handled(handoff_id, staff_name, engine=engine)
+    except HandoffNotFound:
+        return False
+    return True

@@ -1,0 +1,83 @@
+"""Handoff queue, report with charts, and downloads (exports, corrections YAML)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from aiohttp import web
+
+from review import annotations as notes_db
+from review.charts import CHART_NAMES, draw_chart
+from review.corrections_yaml import corrections_yaml
+from review.export import FORMATS, write_export
+from review.listing import ConversationFilter, find_conversations
+from review.report import build_report
+from review.status_link import handoff_queue, mark_handled
+from review.web.auth import see_other
+from review.web.pages import find_for_request, run_blocking
+from review.web.render import render_page
+
+_CONTENT_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "html": "text/html"}
+
+
+async def handoffs_page(request: web.Request) -> web.Response:
+    config = request.app["config"]
+    queue = await run_blocking(handoff_queue, config.status_db_url, False)
+    fallback = []
+    if queue is None:
+        # No status store: show conversations whose events ended in a handoff, read-only.
+        found = await run_blocking(find_conversations, request.app["tracker_engine"],
+                                   ConversationFilter(outcome="handoff"), None)
+        fallback = list(reversed(found))
+    return render_page(request, "handoffs.html", title="طلبات التحويل إلى موظف",
+                       queue=queue, fallback=fallback, done=request.query.get("done"))
+
+
+async def handoff_handled(request: web.Request) -> web.Response:
+    try:
+        handoff_id = int(request.match_info["handoff_id"])
+    except ValueError:
+        raise web.HTTPBadRequest(text="رقم الطلب غير صالح.")
+    found = await run_blocking(mark_handled, handoff_id, request["session"].staff.username,
+                               request.app["config"].status_db_url)
+    if not found:
+        raise web.HTTPNotFound(text="الطلب غير موجود.")
+    return see_other(f"/handoffs?done={handoff_id}")
+
+
+async def _report_data(request: web.Request):
+    _, summaries, _ = await find_for_request(request)
+    return await run_blocking(build_report, summaries)
+
+
+async def report_page(request: web.Request) -> web.Response:
+    data = await _report_data(request)
+    return render_page(request, "report.html", title="التقرير", report=data, charts=CHART_NAMES,
+                       query_string=request.query_string)
+
+
+async def report_chart(request: web.Request) -> web.Response:
+    name = request.match_info["name"]
+    if name not in CHART_NAMES:
+        raise web.HTTPNotFound()
+    png = await run_blocking(draw_chart, await _report_data(request), name)
+    return web.Response(body=png, content_type="image/png", headers={"Cache-Control": "no-store"})
+
+
+async def corrections_download(request: web.Request) -> web.Response:
+    text = corrections_yaml(notes_db.corrections(request.app["review_engine"]))
+    return web.Response(text=text, content_type="application/x-yaml", charset="utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="corrections.yml"'})
+
+
+async def export_download(request: web.Request) -> web.Response:
+    fmt = request.match_info["fmt"]
+    if fmt not in FORMATS:
+        raise web.HTTPNotFound()
+    _, summaries, _ = await find_for_request(request)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"conversations.{fmt}"
+        await run_blocking(write_export, summaries, path, fmt)
+        body = path.read_bytes()
+    return web.Response(body=body, content_type=_CONTENT_TYPES[fmt], charset="utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="conversations.{fmt}"'})

@@ -1,0 +1,150 @@
+"""Conversation list, transcript view, and the staff actions on a conversation."""
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Any, Dict, Optional
+from urllib.parse import urlencode
+
+from aiohttp import web
+
+from review import annotations as notes_db
+from review import outcomes as oc
+from review.intents import known_intents
+from review.listing import DEFAULT_LOW_CONFIDENCE, ConversationFilter, find_conversations, summarize
+from review.queries import load_conversation
+from review.status_link import status_facts
+from review.web.auth import see_other
+from review.web.render import render_page
+
+MAX_ROWS = 500
+
+
+def _day(text: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _below(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        return DEFAULT_LOW_CONFIDENCE
+    return value if 0.0 <= value <= 1.0 else DEFAULT_LOW_CONFIDENCE
+
+
+def filter_from_query(query: Any) -> ConversationFilter:
+    """Filters from the list page's GET parameters; bad values are ignored, not fatal."""
+    outcome = query.get("outcome", "")
+    channel = query.get("channel", "")
+    return ConversationFilter(
+        since=_day(query.get("since", "")),
+        until=_day(query.get("until", "")),
+        channel=channel if channel in oc.CHANNELS + ("unknown",) else None,
+        outcome=outcome if outcome in oc.OUTCOMES + ("none",) else None,
+        had_fallback=query.get("fallback") == "1",
+        low_confidence=query.get("low") == "1",
+        below=_below(query.get("below", "")),
+        search=query.get("q", "").strip()[:200],
+    )
+
+
+async def run_blocking(func, *args):
+    """Database reads and drawing happen off the event loop."""
+    return await asyncio.get_running_loop().run_in_executor(None, func, *args)
+
+
+async def find_for_request(request: web.Request):
+    config = request.app["config"]
+    chosen = filter_from_query(request.query)
+    summaries = await run_blocking(find_conversations, request.app["tracker_engine"], chosen, config.status_db_url)
+    tag = request.query.get("tag", "").strip()
+    tags = notes_db.tags_for(request.app["review_engine"], [s.sender_id for s in summaries])
+    if tag:
+        summaries = [s for s in summaries if tag in tags.get(s.sender_id, [])]
+    return chosen, summaries, tags
+
+
+async def conversation_list(request: web.Request) -> web.Response:
+    chosen, summaries, tags = await find_for_request(request)
+    newest_first = list(reversed(summaries))
+    return render_page(
+        request, "list.html", title="المحادثات", filter=chosen, query=dict(request.query),
+        rows=newest_first[:MAX_ROWS], total=len(summaries), tags=tags, max_rows=MAX_ROWS,
+        channels=oc.CHANNELS, outcome_names=oc.OUTCOMES + ("none",),
+        export_query=urlencode({k: v for k, v in request.query.items()}),
+    )
+
+
+def _conversation_id(request: web.Request, form: Optional[Dict[str, Any]] = None) -> str:
+    value = (form or request.query).get("id", "")
+    if not value:
+        raise web.HTTPBadRequest(text="رقم المحادثة مطلوب.")
+    return str(value)
+
+
+async def conversation_page(request: web.Request) -> web.Response:
+    conversation_id = _conversation_id(request)
+    conversation = await run_blocking(load_conversation, request.app["tracker_engine"], conversation_id)
+    if conversation is None:
+        return render_page(request, "message.html", status=404, title="غير موجودة",
+                           message="لا توجد محادثة بهذا الرقم.")
+    facts = status_facts([conversation_id], request.app["config"].status_db_url).get(conversation_id)
+    engine = request.app["review_engine"]
+    marked = {c.event_id: c.intent for c in notes_db.corrections(engine, conversation_id)}
+    return render_page(
+        request, "conversation.html", title="نص المحادثة", summary=summarize(conversation, facts),
+        turns=oc.turns(conversation), conversation_id=conversation_id,
+        tags=notes_db.tags_for(engine, [conversation_id]).get(conversation_id, []),
+        notes=notes_db.notes_for(engine, conversation_id), marked=marked,
+        intents=known_intents(), error=request.query.get("error"),
+    )
+
+
+def _back(conversation_id: str, error: str = "") -> web.Response:
+    query = {"id": conversation_id, **({"error": error} if error else {})}
+    return see_other("/conversation?" + urlencode(query))
+
+
+async def add_tag(request: web.Request) -> web.Response:
+    form = await request.post()
+    conversation_id = _conversation_id(request, form)
+    try:
+        notes_db.add_tag(request.app["review_engine"], conversation_id, str(form.get("tag", "")),
+                         request["session"].staff.username)
+    except notes_db.AnnotationError as error:
+        return _back(conversation_id, str(error))
+    return _back(conversation_id)
+
+
+async def add_note(request: web.Request) -> web.Response:
+    form = await request.post()
+    conversation_id = _conversation_id(request, form)
+    try:
+        notes_db.add_note(request.app["review_engine"], conversation_id, str(form.get("note", "")),
+                          request["session"].staff.username)
+    except notes_db.AnnotationError as error:
+        return _back(conversation_id, str(error))
+    return _back(conversation_id)
+
+
+async def mark_intent(request: web.Request) -> web.Response:
+    """The text comes from the stored message, never from the form, so staff cannot invent examples."""
+    form = await request.post()
+    conversation_id = _conversation_id(request, form)
+    conversation = await run_blocking(load_conversation, request.app["tracker_engine"], conversation_id)
+    try:
+        event_id = int(str(form.get("event_id", "")))
+    except ValueError:
+        raise web.HTTPBadRequest(text="رقم الرسالة غير صالح.")
+    turn = next((t for t in oc.user_turns(conversation) if t.row_id == event_id), None) if conversation else None
+    if turn is None:
+        raise web.HTTPNotFound(text="الرسالة غير موجودة.")
+    try:
+        notes_db.mark_intent(request.app["review_engine"], conversation_id, event_id, turn.text,
+                             str(form.get("intent", "")), request["session"].staff.username)
+    except notes_db.AnnotationError as error:
+        return _back(conversation_id, str(error))
+    return _back(conversation_id)

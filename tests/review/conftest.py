@@ -1,0 +1,28 @@
+"""Fixtures: the review tool's three databases, filled once per test session."""
+from __future__ import annotations
+
+import pytest
+from review_scenarios import HMAC_KEY, ReviewData, fill_status_store, save_trackers
+
+
+@pytest.fixture(scope="session")
+def review_data(tmp_path_factory) -> ReviewData:
+    tmp = tmp_path_factory.mktemp("review")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
+    data = ReviewData(f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}",
+                      f"sqlite:///{tmp / 'review.db'}", tmp)
+    save_trackers(data.tracker_url)
+    fill_status_store(data.status_url)
+    yield data
+    mp.undo()
+
+
+@pytest.fixture
+def env(review_data, monkeypatch):
+    """The review tool's environment: its three databases and the HMAC key."""
+    monkeypatch.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
+    monkeypatch.setenv("TRACKER_DB_URL", review_data.tracker_url)
+    monkeypatch.setenv("STATUS_DB_URL", review_data.status_url)
+    monkeypatch.setenv("REVIEW_DB_URL", review_data.review_url)
+    return review_data
