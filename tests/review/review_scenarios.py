@@ -47,7 +47,7 @@ class Script:
 
     def __post_init__(self) -> None:
         self._now = self.start
-        self.events += [ActionExecuted("action_session_start", timestamp=self._tick(0.1)),
+        self.events += [ActionExecuted("action_session_start", timestamp=self._tick(1)),
                         SessionStarted(timestamp=self.start), ActionExecuted("action_listen", timestamp=self._tick())]
 
     def _tick(self, step: float = 5.0) -> float:
@@ -65,17 +65,17 @@ class Script:
         return self
 
     def action(self, name: str) -> "Script":
-        self.events.append(ActionExecuted(name, timestamp=self._tick(0.5)))
+        self.events.append(ActionExecuted(name, timestamp=self._tick(1)))
         return self
 
     def bot(self, text: str, custom: Optional[Dict[str, Any]] = None, utter: Optional[str] = None) -> "Script":
         data = {"elements": None, "quick_replies": None, "buttons": None, "attachment": None,
                 "image": None, "custom": custom}
-        self.events.append(BotUttered(text, data, {"utter_action": utter} if utter else {}, timestamp=self._tick(0.5)))
+        self.events.append(BotUttered(text, data, {"utter_action": utter} if utter else {}, timestamp=self._tick(1)))
         return self
 
     def slot(self, name: str, value: Any) -> "Script":
-        self.events.append(SlotSet(name, value, timestamp=self._tick(0.1)))
+        self.events.append(SlotSet(name, value, timestamp=self._tick(1)))
         return self
 
     def listen(self) -> "Script":
