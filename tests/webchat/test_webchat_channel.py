@@ -1,5 +1,5 @@
 """The socket.io channel the widget talks to, loaded from a credentials file the
-way `rasa run` loads it, and driven by a real socket.io client."""
+way `rasa run` loads it, and driven over the Socket.IO wire protocol."""
 from __future__ import annotations
 
 import asyncio
@@ -14,7 +14,7 @@ import aiohttp
 import pytest
 
 from tests.webchat.channel_app import ELIGIBILITY_PAYLOAD
-from tests.webchat.conftest import REPO, free_port, wait_until_serving
+from tests.webchat.servers import REPO, free_port, wait_until_serving
 
 SETTINGS = "  user_message_evt: user_uttered\n  bot_message_evt: bot_uttered\n  session_persistence: true\n"
 CHANNELS = {
