@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 from bidi.algorithm import get_display  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from review.labels import faq_label, outcome_label  # noqa: E402
 
@@ -44,6 +45,8 @@ def _bar_png(labels: Sequence[str], values: Sequence[float], title: str, value_l
         for tick in axes.get_xticklabels():
             tick.set_rotation(30 if len(shown) > 4 else 0)
             tick.set_horizontalalignment("right" if len(shown) > 4 else "center")
+    # Counts are whole numbers: no 0.25-conversation ticks.
+    (axes.xaxis if horizontal else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
     for tick in axes.get_xticklabels() + axes.get_yticklabels():
         tick.set_fontname(FONT)
     axes.set_title(visual(title), fontname=FONT, fontsize=14)
