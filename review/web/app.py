@@ -12,6 +12,7 @@ from aiohttp import web
 from review.queries import tracker_engine
 from review.review_db import review_engine
 from review.web import auth, more_pages, pages
+from review.web.keys import CLOCK, CONFIG, LIMITER, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.ratelimit import FailureLimiter
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -53,11 +54,11 @@ async def _stylesheet(request: web.Request) -> web.Response:
 
 def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> web.Application:
     app = web.Application(middlewares=[security_headers, auth.session_middleware])
-    app["config"] = config
-    app["clock"] = clock
-    app["review_engine"] = review_engine(config.review_db_url)
-    app["tracker_engine"] = tracker_engine(config.tracker_db_url)
-    app["limiter"] = FailureLimiter(config.max_failed_sign_ins, config.failed_sign_in_window, clock)
+    app[CONFIG] = config
+    app[CLOCK] = clock
+    app[REVIEW_ENGINE] = review_engine(config.review_db_url)
+    app[TRACKER_ENGINE] = tracker_engine(config.tracker_db_url)
+    app[LIMITER] = FailureLimiter(config.max_failed_sign_ins, config.failed_sign_in_window, clock)
     app.router.add_get("/static/review.css", _stylesheet)
     app.router.add_get("/login", auth.login_page)
     app.router.add_post("/login", auth.login_submit)

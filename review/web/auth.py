@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from review.accounts import Staff, authenticate, normalize_username, staff_by_id
 from review.review_db import SESSIONS
 from review.web import csrf
+from review.web.keys import CLOCK, CONFIG, LIMITER, REVIEW_ENGINE
 from review.web.render import render_page
 
 SESSION_COOKIE = "review_session"
@@ -63,9 +64,9 @@ def end_session(engine: Engine, session: StaffSession) -> None:
 
 @web.middleware
 async def session_middleware(request: web.Request, handler):
-    config = request.app["config"]
-    request["session"] = load_session(request.app["review_engine"], request.cookies.get(SESSION_COOKIE),
-                                      request.app["clock"]())
+    config = request.app[CONFIG]
+    request["session"] = load_session(request.app[REVIEW_ENGINE], request.cookies.get(SESSION_COOKIE),
+                                      request.app[CLOCK]())
     if request["session"] is None and request.path not in PUBLIC_PATHS:
         if request.method == "GET":
             raise web.HTTPSeeOther("/login")
@@ -92,19 +93,19 @@ async def login_submit(request: web.Request) -> web.Response:
     form = await request.post()
     username = normalize_username(str(form.get("username", "")))
     password = str(form.get("password", ""))
-    limiter = request.app["limiter"]
+    limiter = request.app[LIMITER]
     keys = _limit_keys(request, username)
     if limiter.blocked(keys):
         return render_page(request, "login.html", status=429, title="تسجيل دخول الموظفين", username=username,
                            error="محاولات دخول كثيرة غير ناجحة. انتظر ربع ساعة ثم حاول مرة أخرى.")
-    staff = authenticate(request.app["review_engine"], username, password)
+    staff = authenticate(request.app[REVIEW_ENGINE], username, password)
     if staff is None:
         limiter.record_failure(keys)
         return render_page(request, "login.html", status=401, title="تسجيل دخول الموظفين", username=username,
                            error="اسم المستخدم أو كلمة المرور غير صحيحة.")
     limiter.reset(keys[0])
-    config = request.app["config"]
-    token = start_session(request.app["review_engine"], staff, request.app["clock"](), config.session_seconds)
+    config = request.app[CONFIG]
+    token = start_session(request.app[REVIEW_ENGINE], staff, request.app[CLOCK](), config.session_seconds)
     response = see_other("/")
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Strict", secure=config.secure_cookies,
                         path="/", max_age=int(config.session_seconds))
@@ -113,7 +114,7 @@ async def login_submit(request: web.Request) -> web.Response:
 
 
 async def logout(request: web.Request) -> web.Response:
-    end_session(request.app["review_engine"], request["session"])
+    end_session(request.app[REVIEW_ENGINE], request["session"])
     response = see_other("/login")
     response.del_cookie(SESSION_COOKIE, path="/")
     return response

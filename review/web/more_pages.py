@@ -14,6 +14,7 @@ from review.listing import ConversationFilter, find_conversations
 from review.report import build_report
 from review.status_link import handoff_queue, mark_handled
 from review.web.auth import see_other
+from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.pages import find_for_request, run_blocking
 from review.web.render import render_page
 
@@ -21,12 +22,12 @@ _CONTENT_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "html": "t
 
 
 async def handoffs_page(request: web.Request) -> web.Response:
-    config = request.app["config"]
+    config = request.app[CONFIG]
     queue = await run_blocking(handoff_queue, config.status_db_url, False)
     fallback = []
     if queue is None:
         # No status store: show conversations whose events ended in a handoff, read-only.
-        found = await run_blocking(find_conversations, request.app["tracker_engine"],
+        found = await run_blocking(find_conversations, request.app[TRACKER_ENGINE],
                                    ConversationFilter(outcome="handoff"), None)
         fallback = list(reversed(found))
     return render_page(request, "handoffs.html", title="طلبات التحويل إلى موظف",
@@ -39,7 +40,7 @@ async def handoff_handled(request: web.Request) -> web.Response:
     except ValueError:
         raise web.HTTPBadRequest(text="رقم الطلب غير صالح.")
     found = await run_blocking(mark_handled, handoff_id, request["session"].staff.username,
-                               request.app["config"].status_db_url)
+                               request.app[CONFIG].status_db_url)
     if not found:
         raise web.HTTPNotFound(text="الطلب غير موجود.")
     return see_other(f"/handoffs?done={handoff_id}")
@@ -65,7 +66,7 @@ async def report_chart(request: web.Request) -> web.Response:
 
 
 async def corrections_download(request: web.Request) -> web.Response:
-    text = corrections_yaml(notes_db.corrections(request.app["review_engine"]))
+    text = corrections_yaml(notes_db.corrections(request.app[REVIEW_ENGINE]))
     return web.Response(text=text, content_type="application/x-yaml", charset="utf-8",
                         headers={"Content-Disposition": 'attachment; filename="corrections.yml"'})
 

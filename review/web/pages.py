@@ -15,6 +15,7 @@ from review.listing import DEFAULT_LOW_CONFIDENCE, ConversationFilter, find_conv
 from review.queries import load_conversation
 from review.status_link import status_facts
 from review.web.auth import see_other
+from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.render import render_page
 
 MAX_ROWS = 500
@@ -57,11 +58,11 @@ async def run_blocking(func, *args):
 
 
 async def find_for_request(request: web.Request):
-    config = request.app["config"]
+    config = request.app[CONFIG]
     chosen = filter_from_query(request.query)
-    summaries = await run_blocking(find_conversations, request.app["tracker_engine"], chosen, config.status_db_url)
+    summaries = await run_blocking(find_conversations, request.app[TRACKER_ENGINE], chosen, config.status_db_url)
     tag = request.query.get("tag", "").strip()
-    tags = notes_db.tags_for(request.app["review_engine"], [s.sender_id for s in summaries])
+    tags = notes_db.tags_for(request.app[REVIEW_ENGINE], [s.sender_id for s in summaries])
     if tag:
         summaries = [s for s in summaries if tag in tags.get(s.sender_id, [])]
     return chosen, summaries, tags
@@ -87,12 +88,12 @@ def _conversation_id(request: web.Request, form: Optional[Dict[str, Any]] = None
 
 async def conversation_page(request: web.Request) -> web.Response:
     conversation_id = _conversation_id(request)
-    conversation = await run_blocking(load_conversation, request.app["tracker_engine"], conversation_id)
+    conversation = await run_blocking(load_conversation, request.app[TRACKER_ENGINE], conversation_id)
     if conversation is None:
         return render_page(request, "message.html", status=404, title="غير موجودة",
                            message="لا توجد محادثة بهذا الرقم.")
-    facts = status_facts([conversation_id], request.app["config"].status_db_url).get(conversation_id)
-    engine = request.app["review_engine"]
+    facts = status_facts([conversation_id], request.app[CONFIG].status_db_url).get(conversation_id)
+    engine = request.app[REVIEW_ENGINE]
     marked = {c.event_id: c.intent for c in notes_db.corrections(engine, conversation_id)}
     return render_page(
         request, "conversation.html", title="نص المحادثة", summary=summarize(conversation, facts),
@@ -112,7 +113,7 @@ async def add_tag(request: web.Request) -> web.Response:
     form = await request.post()
     conversation_id = _conversation_id(request, form)
     try:
-        notes_db.add_tag(request.app["review_engine"], conversation_id, str(form.get("tag", "")),
+        notes_db.add_tag(request.app[REVIEW_ENGINE], conversation_id, str(form.get("tag", "")),
                          request["session"].staff.username)
     except notes_db.AnnotationError as error:
         return _back(conversation_id, str(error))
@@ -123,7 +124,7 @@ async def add_note(request: web.Request) -> web.Response:
     form = await request.post()
     conversation_id = _conversation_id(request, form)
     try:
-        notes_db.add_note(request.app["review_engine"], conversation_id, str(form.get("note", "")),
+        notes_db.add_note(request.app[REVIEW_ENGINE], conversation_id, str(form.get("note", "")),
                           request["session"].staff.username)
     except notes_db.AnnotationError as error:
         return _back(conversation_id, str(error))
@@ -134,7 +135,7 @@ async def mark_intent(request: web.Request) -> web.Response:
     """The text comes from the stored message, never from the form, so staff cannot invent examples."""
     form = await request.post()
     conversation_id = _conversation_id(request, form)
-    conversation = await run_blocking(load_conversation, request.app["tracker_engine"], conversation_id)
+    conversation = await run_blocking(load_conversation, request.app[TRACKER_ENGINE], conversation_id)
     try:
         event_id = int(str(form.get("event_id", "")))
     except ValueError:
@@ -143,7 +144,7 @@ async def mark_intent(request: web.Request) -> web.Response:
     if turn is None:
         raise web.HTTPNotFound(text="الرسالة غير موجودة.")
     try:
-        notes_db.mark_intent(request.app["review_engine"], conversation_id, event_id, turn.text,
+        notes_db.mark_intent(request.app[REVIEW_ENGINE], conversation_id, event_id, turn.text,
                              str(form.get("intent", "")), request["session"].staff.username)
     except notes_db.AnnotationError as error:
         return _back(conversation_id, str(error))

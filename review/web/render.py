@@ -7,6 +7,7 @@ from aiohttp import web
 
 from review.templating import render
 from review.web import csrf
+from review.web.keys import CONFIG
 
 
 def render_page(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
@@ -19,5 +20,5 @@ def render_page(request: web.Request, template: str, status: int = 200, **contex
     )
     response = web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
     # Set here too: error pages returned early must still hand out the sign-in form's token.
-    csrf.set_pre_session_cookie(request, response, request.app["config"].secure_cookies)
+    csrf.set_pre_session_cookie(request, response, request.app[CONFIG].secure_cookies)
     return response

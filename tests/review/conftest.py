@@ -26,3 +26,17 @@ def env(review_data, monkeypatch):
     monkeypatch.setenv("STATUS_DB_URL", review_data.status_url)
     monkeypatch.setenv("REVIEW_DB_URL", review_data.review_url)
     return review_data
+
+
+@pytest.fixture
+def staff_db(tmp_path):
+    """A fresh review DB with one staff account (review_web_helpers.STAFF_NAME / STAFF_PASSWORD)."""
+    from review_web_helpers import STAFF_NAME, STAFF_PASSWORD
+
+    from review.accounts import add_staff
+    from review.review_db import dispose_review_engine, review_engine
+
+    url = f"sqlite:///{tmp_path / 'review.db'}"
+    add_staff(review_engine(url), STAFF_NAME, STAFF_PASSWORD)
+    yield url
+    dispose_review_engine(url)

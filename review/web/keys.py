@@ -1,0 +1,15 @@
+"""Typed keys for what the web application shares between handlers."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from aiohttp import web
+from sqlalchemy.engine import Engine
+
+from review.web.ratelimit import FailureLimiter
+
+CONFIG: web.AppKey[Any] = web.AppKey("config", object)  # review.web.app.ReviewConfig
+CLOCK: web.AppKey[Callable[[], float]] = web.AppKey("clock", object)
+REVIEW_ENGINE: web.AppKey[Engine] = web.AppKey("review_engine", Engine)
+TRACKER_ENGINE: web.AppKey[Engine] = web.AppKey("tracker_engine", Engine)
+LIMITER: web.AppKey[FailureLimiter] = web.AppKey("limiter", FailureLimiter)
