@@ -59,9 +59,12 @@ function renderBody(entry) {
     return image;
   }
   const bubble = el("div", "bubble");
-  bubble.dir = "auto";
-  bubble.append(speakerPrefix(entry.who));
-  appendLinkedText(bubble, String(entry.text || ""));
+  // The text gets its own direction from its first letter, so a Latin line
+  // ("/check_eligibility", an e-mail) is not reordered by the hidden Arabic prefix.
+  const body = el("span", "bubble__text");
+  body.dir = "auto";
+  appendLinkedText(body, String(entry.text || ""));
+  bubble.append(speakerPrefix(entry.who), body);
   return bubble;
 }
 
