@@ -142,6 +142,7 @@ def test_eligibility_check_over_whatsapp_ends_with_the_estimate(bridge: Bridge) 
             break
         replies = _answer(user, slot, replies[-1])
     transcript = "\n".join(user.transcript)
+    print(transcript)  # shown by pytest on failure, or with -rP
 
     slots = bridge.tracker(sender_id).get("slots") or {}
     for name in ("age", "dependents_count", "monthly_income"):
