@@ -118,12 +118,14 @@ class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
 
     def _featurize_batch(self, messages: List[Message], attribute: Text) -> None:
         token_lists = [message.get(TOKENS_NAMES[attribute]) for message in messages]
-        sentences = encode([self.sentence_text(m, attribute) for m in messages], self.threads)
-        rows: Dict[Text, np.ndarray] = {}
+        texts = [self.sentence_text(m, attribute) for m in messages]
+        words: List[Text] = []
         if self._config["sequence_features"] == "tokens":
-            # One encoder call per batch, each distinct word encoded once.
             words = sorted({token.text for tokens in token_lists for token in tokens})
-            rows = dict(zip(words, encode(words, self.threads)))
+        # One encoder call per batch: the sentences, then each distinct word once.
+        vectors = encode(texts + words, self.threads)
+        sentences = vectors[:len(texts)]
+        rows: Dict[Text, np.ndarray] = dict(zip(words, vectors[len(texts):]))
         for message, tokens, sentence in zip(messages, token_lists, sentences):
             if rows:
                 sequence = np.stack([rows[token.text] for token in tokens])
