@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from hijridate import Hijri
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_text import parse_birth_date
 
@@ -85,3 +87,10 @@ def test_future_is_measured_from_today_by_default():
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     assert parse_birth_date(tomorrow.strftime("%d/%m/%Y")) is None
     assert parse_birth_date("12/05/1980") == datetime.date(1980, 5, 12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789٠١٢٣٤٥٦٧٨٩/-. هـمرجبصفمايو")), max_size=30))
+def test_parse_birth_date_never_raises_and_never_returns_a_future_date(text):
+    result = parse_birth_date(text, today=TODAY)
+    assert result is None or result <= TODAY

@@ -125,3 +125,21 @@ def test_parse_age_reads_years(answer, age):
 @pytest.mark.parametrize("answer", ["ما ادري", "", "كبير", "😀"])
 def test_parse_age_is_none_when_unreadable(answer):
     assert parse_age(answer) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_parse_count_and_parse_age_never_raise(text):
+    count, age = parse_count(text), parse_age(text)
+    assert count is None or (isinstance(count, int) and count >= 0)
+    assert age is None or (isinstance(age, int) and age >= 0)
+
+
+def test_long_inputs_are_read_quickly():
+    import time
+
+    long_text = "عندي ولد و" * 2000 + " دخلي الف ومية"
+    started = time.perf_counter()
+    assert parse_amount(long_text) == 1100
+    assert parse_count(long_text) == 2000
+    assert time.perf_counter() - started < 5
