@@ -1,0 +1,65 @@
+"""Fixtures for custom-action tests: a fresh dispatcher, trackers built from a small
+dict, the real domain, and a real SQLite status store with the demo applications."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    return yaml.safe_load((ROOT / "domain.yml").read_text())
+
+
+def make_tracker(
+    slots: Optional[Dict[str, Any]] = None,
+    text: str = "",
+    intent: str = "inform",
+    active_loop: Optional[str] = "eligibility_form",
+    events: Optional[List[Dict[str, Any]]] = None,
+    sender_id: str = "test-user",
+    response_key: Optional[str] = None,
+) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": []}
+    if response_key:
+        latest["response_selector"] = {"faq": {"response": {"intent_response_key": response_key}}}
+    return Tracker(
+        sender_id=sender_id,
+        slots=dict(slots or {}),
+        latest_message=latest,
+        events=list(events or [{"event": "user", "text": text, "parse_data": latest}]),
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture
+def status_db(tmp_path, monkeypatch) -> str:
+    """A migrated SQLite status store with the demo applications, used by the actions."""
+    from status_store.demo import seed_demo
+    from status_store.migrate import upgrade_to_head
+
+    url = f"sqlite:///{tmp_path}/status.db"
+    monkeypatch.setenv("STATUS_DB_URL", url)
+    monkeypatch.setenv("NATIONAL_ID_HMAC_KEY", "test-key-for-action-tests")
+    upgrade_to_head(url)
+    seed_demo()
+    return url
+
+
+def responses(dispatcher: CollectingDispatcher) -> List[str]:
+    return [m.get("response") or m.get("text") for m in dispatcher.messages]
