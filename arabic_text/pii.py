@@ -177,6 +177,21 @@ class PiiLogFilter(logging.Filter):
         return True
 
 
+# Rasa's structlog JSON renderer writes non-ASCII text as \u0661-style escapes, which
+# the digit patterns (and the Arabic-letter boundaries) would not see. Logs get the
+# real characters back first; ASCII escapes (quotes, control characters) stay as
+# they are, so JSON lines stay valid.
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _unescape_text(message: str) -> str:
+    def replace(match: "re.Match[str]") -> str:
+        code = int(match.group(1), 16)
+        return chr(code) if code >= 0xA0 and not 0xD800 <= code <= 0xDFFF else match.group(0)
+
+    return _JSON_ESCAPE.sub(replace, message)
+
+
 def _mask_record(record: logging.LogRecord) -> None:
     if getattr(record, "_pii_masked", False):
         return
@@ -184,7 +199,7 @@ def _mask_record(record: logging.LogRecord) -> None:
         message = record.getMessage()
     except Exception:  # a broken format string must not hide the record
         message = str(record.msg)
-    record.msg, record.args = mask_pii(message), None
+    record.msg, record.args = mask_pii(_unescape_text(message)), None
     if record.exc_info and not record.exc_text:
         record.exc_text = logging.Formatter().formatException(record.exc_info)
     if record.exc_text:

@@ -1,6 +1,7 @@
 """arabic_text.pii: national IDs and Saudi mobile numbers are found and masked; nothing else is."""
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -186,3 +187,13 @@ def test_installed_log_filter_masks_records_of_loggers_made_later(caplog):
     assert "1000000008" not in caplog.text
     assert "٠٥٥١٢٣٤٥٦٧" not in caplog.text
     assert "1*******08" in caplog.text
+
+
+def test_log_filter_masks_ids_inside_json_escaped_log_lines():
+    # Rasa's structlog JSON renderer escapes non-ASCII text (ensure_ascii).
+    line = json.dumps({"event": "processor.message", "user_message": "رقمي و١٠٠٠٠٠٠٠٠٨ وجوالي ٠٥٥١٢٣٤٥٦٧"})
+    record = logging.LogRecord("rasa.core.processor", logging.DEBUG, __file__, 1, line, None, None)
+    PiiLogFilter().filter(record)
+    message = record.getMessage()
+    assert "\\u0661\\u0660\\u0660" not in message and "١٠٠٠٠٠٠٠٠٨" not in message
+    assert json.loads(message)["user_message"] == "رقمي و١*******٠٨ وجوالي ٠٥******٦٧"

@@ -225,3 +225,24 @@ def test_without_hmac_key_a_phone_sender_id_is_refused_rather_than_stored(db_pat
         asyncio.run(store.save(_conversation(WHATSAPP_SENDER)))
     store.engine.dispose()
     _assert_clean("\n".join(_all_cells(db_path)))
+
+
+def test_rasa_structlog_json_lines_are_masked_too(caplog):
+    """Rasa 3.6 logs user text through structlog, rendered as JSON with escaped Arabic."""
+    import structlog
+    from rasa.utils.log_utils import configure_structlog
+
+    import rasa_extensions.masking_tracker_store  # noqa: F401  (installs the log filter)
+
+    configure_structlog(logging.DEBUG)
+    try:
+        with caplog.at_level(logging.DEBUG):
+            structlog.get_logger().debug(
+                "processor.message.parse",
+                parse_data_text=f"هويتي {RAW_IDS[0].translate(ARABIC_INDIC)} وجوالي {RAW_PHONES[0]}",
+                parse_data_entities=[{"entity": "national_id", "value": RAW_IDS[1]}],
+            )
+    finally:
+        structlog.reset_defaults()
+    assert "processor.message.parse" in caplog.text
+    _assert_clean(caplog.text)
