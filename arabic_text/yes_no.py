@@ -10,7 +10,6 @@ from typing import List, Optional, Set
 from arabic_text import lexicon
 from arabic_text.matching import has_phrase
 from arabic_text.numbers import tokenize
-from arabic_text.normalize import normalize
 
 _YES = frozenset(
     "نعم ايوه ايوا ايوة اي ايه اه اها ايي اكيد صح طبعا تمام بلي صحيح عندي موجود يوجد فيه "
@@ -19,6 +18,10 @@ _YES = frozenset(
 )
 # Answers that are only a no: لا، لأ، لاء، ابد، كلا... (after normalize لأ is لا).
 _NO = frozenset("لا لاء ابد ابدا كلا no nope nah n ❌ 👎 ✖".split())
+# Negated phrases that mean yes: "ما عندي مانع" (I don't mind), "ما يخالف" (Gulf: fine).
+_YES_PHRASES = ("ما عندي مانع", "ماعندي مانع", "ما في مانع", "مافي مانع", "لا مانع", "ما يخالف",
+                "مايخالف", "ما في مشكله", "مافي مشكله", "مو مشكله", "مش مشكله", "لا باس",
+                "ما عندي اعتراض", "لا يوجد مانع", "معنديش مانع", "ولا يهمك")
 # Yes words that only strengthen: with a no they make an emphatic no ("اكيد لا").
 _INTENSIFIERS = frozenset("اكيد اكيده طبعا".split())
 # Negators that attach to the next word: مو صحيح, ما عندي, مش موجود.
@@ -72,6 +75,8 @@ def parse_yes_no(text: str) -> Optional[bool]:
     tokens = tokenize(text)
     if not tokens or has_phrase(tokens, lexicon.UNSURE_PHRASES):
         return None
+    if has_phrase(tokens, _YES_PHRASES):
+        return True
     # Punctuation stays in: "لا، عندي" (a no, then a yes) must not read as "لا عندي".
     words = [token for token in tokens if token not in _FILLERS]
     if _negated_statement(words):
@@ -82,7 +87,3 @@ def parse_yes_no(text: str) -> Optional[bool]:
         return False if yes_words <= _INTENSIFIERS else None
     return True if yes_words else None
 
-
-def is_yes_word(text: str) -> bool:
-    """Whether the normalized text is exactly one yes word (for quick-reply matching)."""
-    return normalize(text) in _YES
