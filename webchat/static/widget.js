@@ -238,6 +238,16 @@ dom.input.addEventListener("keydown", (event) => {
   }
 });
 dom.input.addEventListener("input", updateCounter);
+// Stay on the newest message when the window turns or resizes, unless the person
+// had scrolled up to read something older.
+let pinnedToEnd = true;
+dom.messages.addEventListener("scroll", () => {
+  const { scrollTop, scrollHeight, clientHeight } = dom.messages;
+  pinnedToEnd = scrollHeight - scrollTop - clientHeight < 40;
+});
+window.addEventListener("resize", () => {
+  if (pinnedToEnd) scrollToEnd();
+});
 dom.newConversation.addEventListener("click", startNewConversation);
 
 renderTranscript();
