@@ -8,14 +8,14 @@ from review_scenarios import HMAC_KEY, ReviewData, fill_status_store, save_track
 @pytest.fixture(scope="session")
 def review_data(tmp_path_factory) -> ReviewData:
     tmp = tmp_path_factory.mktemp("review")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
     data = ReviewData(f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}",
                       f"sqlite:///{tmp / 'review.db'}", tmp)
-    save_trackers(data.tracker_url)
-    fill_status_store(data.status_url)
-    yield data
-    mp.undo()
+    # The key is needed only while saving (WhatsApp ids are hashed); other suites must not see it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
+        save_trackers(data.tracker_url)
+        fill_status_store(data.status_url)
+    return data
 
 
 @pytest.fixture
