@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+import yaml
 import sqlalchemy as sa
 
 import eligibility
@@ -160,3 +161,36 @@ def test_bad_input_gets_a_clear_arabic_reply(rasa_stack, message):
     replies = rasa_stack.say(new_sender(), message)
     assert replies, "no reply at all"
     assert any(any("\u0600" <= ch <= "\u06ff" for ch in (m.get("text") or "")) for m in replies)
+
+
+def test_why_do_you_ask_explains_then_asks_the_same_question(rasa_stack):
+    sender = new_sender()
+    rasa_stack.say(sender, "ابي اعرف هل انا مستحق")
+    rasa_stack.say(sender, "ايوه")
+    before = requested_slot(rasa_stack, sender)
+    replies = rasa_stack.say(sender, "ليش تسأل؟")
+    explanation = yaml.safe_load(open("domain.yml"))["responses"][f"utter_explain_{before}"][0]["text"]
+    assert explanation in texts(replies)
+    assert requested_slot(rasa_stack, sender) == before
+
+
+def test_start_over_clears_answers_and_asks_the_first_question(rasa_stack):
+    sender = new_sender()
+    rasa_stack.say(sender, "ابي اعرف هل انا مستحق")
+    rasa_stack.say(sender, "ايوه")
+    rasa_stack.say(sender, "ايوه")
+    rasa_stack.say(sender, "ابدأ من جديد")
+    tracker = rasa_stack.tracker(sender)
+    assert tracker["slots"]["is_saudi"] is None
+    assert tracker["slots"]["requested_slot"] == "is_saudi"
+
+
+def test_three_unreadable_answers_offer_a_human(rasa_stack):
+    sender = new_sender()
+    rasa_stack.say(sender, "ابي اعرف هل انا مستحق")
+    rasa_stack.say(sender, "ايوه")
+    rasa_stack.say(sender, "ايوه")
+    replies = []
+    for _ in range(3):
+        replies = rasa_stack.say(sender, "العدد كبير شوي")
+    assert any(b.get("payload") == "/human_handoff" for m in replies for b in m.get("buttons") or [])
