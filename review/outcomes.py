@@ -25,11 +25,9 @@ class StatusFacts:
 
 
 def bot_payloads(data: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """Machine-readable parts of a bot message: `custom` (json_message) and dicts beside it."""
+    """Machine-readable parts of a bot message: `custom` (the action's json_message) and its kin."""
     body = data.get("data") or {}
-    found = [value for value in body.values() if isinstance(value, dict)]
-    return found + [item for value in body.values() if isinstance(value, list)
-                    for item in value if isinstance(item, dict) and "eligibility_result" in item]
+    return [value for value in body.values() if isinstance(value, dict)]
 
 
 def faq_key(parse_data: Dict[str, Any]) -> Optional[str]:

@@ -92,7 +92,8 @@ async def conversation_page(request: web.Request) -> web.Response:
     if conversation is None:
         return render_page(request, "message.html", status=404, title="غير موجودة",
                            message="لا توجد محادثة بهذا الرقم.")
-    facts = status_facts([conversation_id], request.app[CONFIG].status_db_url).get(conversation_id)
+    facts = (await run_blocking(status_facts, [conversation_id], request.app[CONFIG].status_db_url)).get(
+        conversation_id)
     engine = request.app[REVIEW_ENGINE]
     marked = {c.event_id: c.intent for c in notes_db.corrections(engine, conversation_id)}
     return render_page(
