@@ -61,7 +61,7 @@ def test_typing_indicator_gives_up_after_its_timeout_and_says_so(page, bot, webc
     page.route("**/config.js", lambda route: route.fulfill(
         content_type="text/javascript",
         body=f"window.WEBCHAT_CONFIG = {{socketUrl: '{bot.url}', socketPath: '/socket.io', "
-             "transports: ['websocket'], initPayload: '', typingTimeoutMs: 800, maxLength: 1000};"))
+             "transports: ['websocket'], initPayload: '', typingTimeoutMs: 1500, maxLength: 1000};"))
     chat.open_chat(page, webchat_url)
     chat.send(page, "صمت")
     page.wait_for_selector("#typing", state="visible", timeout=1000)
