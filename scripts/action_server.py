@@ -7,6 +7,8 @@ import os
 
 from rasa_sdk.endpoint import create_app
 
+from arabic_text.pii import install_pii_log_filter
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -15,12 +17,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    try:  # masks IDs and phone numbers in anything logged
-        from rasa_extensions.masking_tracker_store import install_pii_log_filter
-
-        install_pii_log_filter()
-    except ImportError:
-        pass
+    install_pii_log_filter()  # masks IDs and phone numbers in anything logged
     app = create_app("actions")
     app.run(host=args.host, port=args.port, workers=args.workers, access_log=False, motd=False)
 
