@@ -10,7 +10,7 @@ load_local_secrets
 mkdir -p test-artifacts
 
 log "1/6 Unit and integration tests"
-"$PY" -m pytest -m "not e2e and not nlu_quality" -q
+"$PY" -m pytest -m "not e2e and not nlu_quality and not scale" -q
 
 log "2/6 rasa data validate"
 "$PY" scripts/validate_data.py
