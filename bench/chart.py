@@ -30,7 +30,8 @@ def draw(results: Dict[str, Any], output: Path, p95_target_ms: float = 150.0) ->
     left.set_ylabel("webhook latency (ms)")
     left.set_yscale("log")
     left.grid(True, which="both", alpha=0.3)
-    left.legend()
+    if open_rows:
+        left.legend()
 
     if closed_rows:
         levels = [row["concurrency"] for row in closed_rows]
@@ -48,7 +49,8 @@ def draw(results: Dict[str, Any], output: Path, p95_target_ms: float = 150.0) ->
     right.set_ylabel("webhook latency (ms)")
     right.set_yscale("log")
     right.grid(True, which="both", alpha=0.3)
-    right.legend(loc="upper left")
+    if closed_rows:
+        right.legend(loc="upper left")
 
     figure.suptitle(results.get("title", "Rasa REST channel latency"))
     figure.tight_layout()

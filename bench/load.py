@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import tempfile
 import time
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--pid", action="append", default=[], metavar="NAME=PID",
                         help="with --rasa-url: process trees to sample for memory, e.g. rasa=1234 (repeatable)")
     target.add_argument("--tracker-db-url", help="tracker store URL for the local stack (default: fresh SQLite)")
+    target.add_argument("--experiment", action="append", default=[], metavar="NAME",
+                        help="load bench/experiments/NAME.py into the local Rasa server (repeatable)")
     shape = parser.add_argument_group("load shape")
     shape.add_argument("--phases", default=",".join(ALL_PHASES), help=f"subset of {','.join(ALL_PHASES)}")
     shape.add_argument("--rates", default="5,10,20,40", help="open-loop offered loads, messages/s")
@@ -77,6 +80,16 @@ def plan_from(args: argparse.Namespace) -> BenchPlan:
         long_length=args.long_length, mix=parse_mix(args.mix), seed=args.seed,
         profile_s=args.profile, phases=phases,
     )
+
+
+def experiment_env(names: List[str]) -> Dict[str, str]:
+    """Environment that makes the Rasa server load bench/experiments/<name>.py at start-up."""
+    from runner.stack import ROOT
+
+    for name in names:
+        if not (ROOT / "bench" / "experiments" / f"{name}.py").exists():
+            raise SystemExit(f"no experiment bench/experiments/{name}.py")
+    return {"PYTHONPATH": f"{ROOT / 'bench' / 'experiments'}:{ROOT}", "BENCH_EXPERIMENTS": ",".join(names)}
 
 
 def write_outputs(results: Dict[str, Any], args: argparse.Namespace) -> Dict[str, Path]:
@@ -119,6 +132,8 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         extra = {"TRACKER_DB_URL": args.tracker_db_url} if args.tracker_db_url else {}
+        if args.experiment:
+            extra.update(experiment_env(args.experiment))
         stack = start_or_explain(scratch_stack(Path(work), extra))
         try:
             pids = {name: [process.pid] for name, process in stack.processes.items()}
@@ -127,13 +142,18 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
             stack.stop()
     tracker_url = args.tracker_db_url or "sqlite (fresh file)"
     results["target"] = f"local stack: 1 Rasa server, 1 action server, tracker store {tracker_url.split('://')[0]}"
+    results["experiments"] = args.experiment
     return results
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     started = time.time()
+    load_before = os.getloadavg()
     results = run(args)
+    # Other work on the same cores skews every figure: record how busy the machine was.
+    results["machine"] = {"cpus": os.cpu_count(), "loadavg_before": [round(x, 2) for x in load_before],
+                          "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
     results["title"] = f"Rasa REST channel latency ({args.name})"
     results["started_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started))
     results["training_seconds"] = targets.training_seconds()

@@ -1,4 +1,4 @@
-"""Peak resident memory of process trees, sampled in a background thread.
+"""Peak resident memory and CPU time of process trees (memory sampled in a background thread).
 
 Resident set size is summed over each root process and all its children: Rasa and
 the action server may fork helpers, and a leak in a child counts too.
@@ -68,3 +68,36 @@ class PeakMemorySampler:
 
 def current_mb(pids: Iterable[int]) -> float:
     return round(sum(tree_rss(pid) for pid in pids) / MB, 1)
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds used so far by `pid` and its live descendants."""
+    try:
+        root = psutil.Process(pid)
+        processes = [root] + root.children(recursive=True)
+    except psutil.Error:
+        return 0.0
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
+def cpu_snapshot(groups: Dict[str, List[int]]) -> Dict[str, float]:
+    """CPU seconds per group, plus this load generator alone (not its child servers)."""
+    snapshot = {name: sum(tree_cpu_seconds(pid) for pid in pids) for name, pids in groups.items()}
+    own = psutil.Process().cpu_times()
+    snapshot["load_generator"] = own.user + own.system
+    return snapshot
+
+
+def cpu_ms_per_message(before: Dict[str, float], after: Dict[str, float], messages: int) -> Dict[str, float]:
+    """CPU each server spent per message: unlike latency, it barely depends on what else
+    runs on the machine, so it is the figure to compare between runs and fixes."""
+    if messages <= 0:
+        return {}
+    return {name: round((after.get(name, 0.0) - before[name]) * 1000 / messages, 1) for name in before}

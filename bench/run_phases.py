@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 from bench import loads, profiling
 from bench.applicants import DEFAULT_MIX, ApplicantFactory
 from bench.client import BotClient
-from bench.memory import PeakMemorySampler, current_mb
+from bench.memory import PeakMemorySampler, cpu_ms_per_message, cpu_snapshot, current_mb
 from bench.stats import percentile, ratio, select, summarize
 
 ALL_PHASES = ("floor", "long", "closed", "open")
@@ -57,18 +57,22 @@ def _long_figures(client: BotClient, length: int) -> Dict[str, Any]:
 
 
 async def _closed_levels(client: BotClient, factory: ApplicantFactory, plan: BenchPlan,
-                         rasa_pid: Optional[int], results_dir: Path, run_tag: str) -> List[Dict[str, Any]]:
+                         pids: Dict[str, List[int]], results_dir: Path, run_tag: str) -> List[Dict[str, Any]]:
     rows = []
+    rasa_pid = (pids.get("rasa") or [None])[0]
     for level in plan.concurrency:
         phase = f"closed-{level}"
         recorder = None
         if plan.profile_s and rasa_pid and level == max(plan.concurrency):
             recorder = profiling.start_recording(rasa_pid, results_dir / f"profile-{run_tag}.raw.txt", plan.profile_s)
         messages = max(plan.closed_messages, level * 4)
+        cpu_before = cpu_snapshot(pids)
         wall = await loads.closed_loop(client, factory, level, messages, phase)
+        cpu = cpu_ms_per_message(cpu_before, cpu_snapshot(pids), len(select(client.samples, phase)))
         if recorder:
             profiling.stop_recording(recorder)
-        rows.append({"concurrency": level, "summary": summarize(select(client.samples, phase), wall)})
+        rows.append({"concurrency": level, "summary": summarize(select(client.samples, phase), wall),
+                     "cpu_ms_per_message": cpu})
     return rows
 
 
@@ -76,7 +80,6 @@ async def run_plan(plan: BenchPlan, rasa_url: str, token: str, pids: Dict[str, L
                    results_dir: Path, run_tag: str) -> Dict[str, Any]:
     results: Dict[str, Any] = {"plan": {k: v for k, v in plan.__dict__.items()}}
     factory = ApplicantFactory(plan.mix, plan.seed, run_tag)
-    rasa_pid = (pids.get("rasa") or [None])[0]
     started = time.monotonic()
     with PeakMemorySampler(pids) as memory:
         async with BotClient(rasa_url, token) as client:
@@ -84,10 +87,13 @@ async def run_plan(plan: BenchPlan, rasa_url: str, token: str, pids: Dict[str, L
                 await loads.closed_loop(client, factory, 2, plan.warmup_messages, "warmup")
             results["memory_after_warmup_mb"] = {name: current_mb(p) for name, p in pids.items()}
             if "floor" in plan.phases:
+                cpu_before = cpu_snapshot(pids)
                 await loads.parse_floor(client, factory, plan.floor_messages, "floor")
                 webhook = summarize(select(client.samples, "floor"))
                 parse = summarize(select(client.samples, "floor", "parse"))
                 results["floor"] = {"webhook": webhook, "parse": parse,
+                                    "cpu_ms_per_webhook_and_parse": cpu_ms_per_message(
+                                        cpu_before, cpu_snapshot(pids), webhook["messages"]),
                                     "p50_ratio": ratio(webhook["p50_ms"], parse["p50_ms"]),
                                     "p95_ratio": ratio(webhook["p95_ms"], parse["p95_ms"])}
             if "long" in plan.phases:
@@ -95,13 +101,16 @@ async def run_plan(plan: BenchPlan, rasa_url: str, token: str, pids: Dict[str, L
                     await loads.long_conversation(client, run_tag, index, plan.long_length, "long")
                 results["long_conversation"] = _long_figures(client, plan.long_length)
             if "closed" in plan.phases:
-                results["closed_loop"] = await _closed_levels(client, factory, plan, rasa_pid, results_dir, run_tag)
+                results["closed_loop"] = await _closed_levels(client, factory, plan, pids, results_dir, run_tag)
             if "open" in plan.phases:
                 rows = []
                 for rate in plan.rates:
                     phase = f"open-{rate:g}"
+                    cpu_before = cpu_snapshot(pids)
                     shape = await loads.open_loop(client, factory, rate, plan.rate_duration_s, phase)
-                    rows.append({**shape, "summary": summarize(select(client.samples, phase))})
+                    done = select(client.samples, phase)
+                    rows.append({**shape, "summary": summarize(done),
+                                 "cpu_ms_per_message": cpu_ms_per_message(cpu_before, cpu_snapshot(pids), len(done))})
                     await asyncio.sleep(2)  # let queues drain between levels
                 results["open_loop"] = rows
             results["tracker_probes"] = client.probes
