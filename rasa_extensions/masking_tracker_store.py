@@ -37,6 +37,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from arabic_text.pii import install_pii_log_filter, mask_pii_in
 
+# The Rasa server imports this module at start-up (endpoints.yml names it), which makes
+# it the one dependable place to install the guard that tells users when the action
+# server is unreachable instead of answering nothing.
+import rasa_extensions.action_server_guard  # noqa: E402,F401
+
 __all__ = ["MaskingSQLTrackerStore", "install_pii_log_filter", "masked_event_data", "stored_sender_id"]
 
 logger = logging.getLogger(__name__)
