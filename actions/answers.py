@@ -10,31 +10,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional
 
 import arabic_text
+import eligibility
 
-BOOL_SLOTS = (
-    "is_saudi",
-    "nationality_exception",
-    "resides_in_ksa",
-    "has_high_value_assets",
-    "has_bank_account",
-    "lives_in_care_facility",
-    "meets_education_health",
-    "accepts_rehabilitation",
-)
-NUMBER_SLOTS = ("age", "dependents_count", "monthly_income")
-ELIGIBILITY_SLOTS = (
-    "is_saudi",
-    "nationality_exception",
-    "resides_in_ksa",
-    "age",
-    "dependents_count",
-    "monthly_income",
-    "has_high_value_assets",
-    "has_bank_account",
-    "lives_in_care_facility",
-    "meets_education_health",
-    "accepts_rehabilitation",
-)
+# The slot names are the eligibility module's; the form only adds how to read them.
+ELIGIBILITY_SLOTS = eligibility.ANSWER_SLOTS
+BOOL_SLOTS = eligibility.BOOL_SLOTS
+NUMBER_SLOTS = eligibility.NUMBER_SLOTS
 
 # Answers that are readable but unusual enough to confirm before using them.
 SURPRISING_ABOVE = {"monthly_income": 50_000, "dependents_count": 20, "age": 100}

@@ -7,7 +7,7 @@ broken file stops start-up with a ParameterError naming the file and field.
 """
 from __future__ import annotations
 
-from .answers import Answers, coerce_answers
+from .answers import ANSWER_SLOTS, BOOL_SLOTS, NUMBER_SLOTS, Answers, coerce_answers
 from .assessment import Assessment, Outcome, assess
 from .conditions import CONDITIONS, ConditionResult, ConditionStatus
 from .errors import EligibilityError, ParameterError
@@ -19,6 +19,9 @@ from .render import render_assessment_ar
 load_parameters()
 
 __all__ = [
+    "ANSWER_SLOTS",
+    "BOOL_SLOTS",
+    "NUMBER_SLOTS",
     "Answers",
     "Assessment",
     "CONDITIONS",

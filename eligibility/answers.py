@@ -24,6 +24,21 @@ BOOL_SLOTS = (
     "meets_education_health",
     "accepts_rehabilitation",
 )
+NUMBER_SLOTS = ("age", "dependents_count", "monthly_income")
+# Every answer of the eligibility conversation, in the order of design.md's slot table.
+ANSWER_SLOTS = (
+    "is_saudi",
+    "nationality_exception",
+    "resides_in_ksa",
+    "age",
+    "dependents_count",
+    "monthly_income",
+    "has_high_value_assets",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "meets_education_health",
+    "accepts_rehabilitation",
+)
 MAX_AGE = 130
 MAX_DEPENDENTS = 50
 

@@ -7,25 +7,14 @@ from typing import Any, Dict, Iterable, Mapping, Optional
 from sqlalchemy.engine import Engine
 
 from status_store.clock import utc_naive
+from eligibility import ANSWER_SLOTS
 from status_store.crypto import pseudonymous_conversation_id
 from status_store.engine import session_scope
 from status_store.models import CHECK_DECISIONS, EligibilityCheck
 
 # The eligibility_form slots (design.md). Anything else a caller passes, such as
 # national_id or a free-text message, is dropped before storing.
-ELIGIBILITY_SLOTS = (
-    "is_saudi",
-    "nationality_exception",
-    "resides_in_ksa",
-    "age",
-    "dependents_count",
-    "monthly_income",
-    "has_high_value_assets",
-    "has_bank_account",
-    "lives_in_care_facility",
-    "meets_education_health",
-    "accepts_rehabilitation",
-)
+ELIGIBILITY_SLOTS = ANSWER_SLOTS
 
 
 def _plain_value(value: Any) -> Any:
