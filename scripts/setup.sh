@@ -29,8 +29,10 @@ req_hash="$(cat requirements.txt requirements.lock | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$req_stamp" 2>/dev/null)" != "$req_hash" ]; then
   log "Installing pinned Python packages (first time takes about 90 s)"
   "$PY" -m pip install -q --upgrade "pip==24.0"
+  install_started=$SECONDS
   "$PY" -m pip install -q -r requirements.txt -c requirements.lock
   echo "$req_hash" > "$req_stamp"
+  log "Python packages installed in $(( SECONDS - install_started )) s"
 fi
 
 apt_install() {  # packages...
