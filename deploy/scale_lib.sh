@@ -15,10 +15,12 @@ die() { printf 'scale.sh: %s\n' "$*" >&2; exit 1; }
 # base+51.. action servers, base+32 PostgreSQL, base+79 Redis.
 rasa_port() { echo $((SCALE_PORT_BASE + $1)); }
 action_port() { echo $((SCALE_PORT_BASE + 50 + $1)); }
-RASA_PROXY_PORT=$((SCALE_PORT_BASE))
-ACTIONS_PROXY_PORT=$((SCALE_PORT_BASE + 50))
-PG_PORT=$((SCALE_PORT_BASE + 32))
-REDIS_PORT=$((SCALE_PORT_BASE + 79))
+derive_ports() {
+  RASA_PROXY_PORT=$((SCALE_PORT_BASE))
+  ACTIONS_PROXY_PORT=$((SCALE_PORT_BASE + 50))
+  PG_PORT=$((SCALE_PORT_BASE + 32))
+  REDIS_PORT=$((SCALE_PORT_BASE + 79))
+}
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
@@ -50,13 +52,15 @@ check_prerequisites() {
 
 random_secret() { "$PY" -c 'import secrets; print(secrets.token_urlsafe(24))'; }
 
-# Secrets are created once (taken from the environment if set then, else generated)
+# Settings and secrets are created once (taken from the environment if set then, else generated)
 # and kept in $SCALE_DIR/scale.env with the derived URLs, for `down`, `status` and
 # tests. Later runs reuse the file, so the databases' passwords keep matching.
 load_or_create_settings() {
   mkdir -p "$SCALE_DIR" "$RUN_DIR" "$LOG_DIR"
   local file="$SCALE_DIR/scale.env"
+  # An existing stack keeps its ports and replica counts: the file wins over the environment.
   if [ -f "$file" ]; then set -a; source "$file"; set +a; fi
+  derive_ports
   RASA_TOKEN="${RASA_TOKEN:-$(random_secret)}"
   NATIONAL_ID_HMAC_KEY="${NATIONAL_ID_HMAC_KEY:-$(random_secret)}"
   PG_PASSWORD="${PG_PASSWORD:-$(random_secret)}"
@@ -97,7 +101,7 @@ stop_pidfile() {
   log "stopped $name"
 }
 
-http_ok() { curl -fsS -o /dev/null --max-time 3 "$1"; }
+http_ok() { curl -fs -o /dev/null --max-time 3 "$1"; }
 rasa_ready() { curl -fsS --max-time 3 "http://127.0.0.1:$1/status?token=$RASA_TOKEN" 2>/dev/null | grep -q '"model_file"'; }
 pg_ready() { pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; }
 redis_ready() { [ "$(REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]; }
