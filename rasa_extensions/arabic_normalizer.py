@@ -89,9 +89,15 @@ def normalize_with_entities(
 class ArabicNormalizer(GraphComponent):
     """Replaces each message's text by its normalized form (original kept in text_original)."""
 
+    def __init__(self, config: Optional[Dict[Text, Any]] = None) -> None:
+        self.max_characters = int((config or {}).get("max_characters", 1000))
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {}
+        # Featurizers and DIET cost grows with the number of tokens (attention is
+        # quadratic): a 100,000-character message would take many GB of memory. No
+        # question needs more than this many characters to be understood.
+        return {"max_characters": 1000}
 
     @classmethod
     def create(
@@ -101,7 +107,7 @@ class ArabicNormalizer(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> ArabicNormalizer:
-        return cls()
+        return cls(config)
 
     @staticmethod
     def required_packages() -> List[Text]:
@@ -124,7 +130,15 @@ class ArabicNormalizer(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self.normalize_message(message)
+            self._cap_length(message)
         return messages
+
+    def _cap_length(self, message: Message) -> None:
+        """Cut an overlong message at a word boundary before it reaches the featurizers."""
+        text = message.get(TEXT)
+        if text and len(text) > self.max_characters:
+            cut = text[: self.max_characters]
+            message.set(TEXT, cut.rsplit(" ", 1)[0] if " " in cut else cut)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for message in training_data.training_examples:

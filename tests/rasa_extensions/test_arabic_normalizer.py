@@ -182,3 +182,15 @@ def test_the_tracker_keeps_the_text_as_the_user_typed_it(tiny_model):
     uttered = [event for event in tracker.events if event.type_name == "user"][-1]
     assert uttered.text == typed
     assert uttered.parse_data["text"] == normalize(typed)
+
+
+def test_overlong_message_is_cut_before_the_featurizers():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from rasa_extensions.arabic_normalizer import ArabicNormalizer
+
+    normalizer = ArabicNormalizer({"max_characters": 50})
+    message = Message(data={"text": "مرحبا " * 1000})
+    normalizer.process([message])
+    assert 0 < len(message.get("text")) <= 50
+    assert message.get("text_original").startswith("مرحبا مرحبا")
