@@ -22,5 +22,14 @@ validate:
 cv:             ## 5-fold cross-validation of the candidate NLU pipelines (slow)
 	scripts/setup.sh && .venv/bin/python -m bench.nlu_cv
 
+bench:          ## load benchmarks (single node, then the scaled stack); ~15 min
+	scripts/setup.sh --test && bench/run_all.sh
+
+scale-up:       ## PostgreSQL + Redis + nginx + two Rasa replicas + two action servers
+	scripts/setup.sh --test && scripts/train_if_needed.sh && deploy/scale.sh up
+
+scale-down:
+	deploy/scale.sh down
+
 clean:
 	rm -rf models var/logs test-artifacts results
