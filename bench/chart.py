@@ -43,6 +43,7 @@ def draw(results: Dict[str, Any], output: Path, p95_target_ms: float = 150.0) ->
         throughput = right.twinx()
         throughput.plot(levels, _series(closed_rows, "messages_per_s"), "d--", color="black", label="messages/s")
         throughput.set_ylabel("throughput (messages/s)")
+        throughput.set_ylim(bottom=0)
         throughput.legend(loc="center right")
     right.set_title("Closed loop: latency vs concurrency")
     right.set_xlabel("concurrent conversations (no pauses)")

@@ -5,6 +5,7 @@
 #      one replica against two
 # Takes about 15 minutes on 2 cores. BENCH_SKIP_SCALE=1 skips step 2.
 # Extra arguments go to `python -m bench.load` (e.g. --rates 5,10 --rate-duration 10).
+case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 source "$(dirname "$0")/../scripts/common.sh"
 
 "$ROOT/scripts/train_if_needed.sh"
