@@ -6,6 +6,7 @@ import unicodedata
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 import status_store
@@ -47,7 +48,10 @@ class ActionDefaultFallback(Action):
             dispatcher.utter_message(response="utter_offer_human")
         else:
             dispatcher.utter_message(response="utter_ask_rephrase")
-        return []
+        # As Rasa's own fallback: forget the misunderstood message, so the dialogue
+        # waits for the next one instead of predicting the fallback again and again.
+        # The reverted user event stays in the tracker, where the count above finds it.
+        return [UserUtteranceReverted()]
 
 
 class ActionHumanHandoff(Action):

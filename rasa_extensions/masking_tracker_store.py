@@ -41,6 +41,7 @@ from arabic_text.pii import install_pii_log_filter, mask_pii_in
 # it the one dependable place to install the guard that tells users when the action
 # server is unreachable instead of answering nothing.
 import rasa_extensions.action_server_guard  # noqa: E402,F401
+import rasa_extensions.action_response_schema  # noqa: E402,F401  (see its docstring)
 
 __all__ = ["MaskingSQLTrackerStore", "install_pii_log_filter", "masked_event_data", "stored_sender_id"]
 

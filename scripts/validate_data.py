@@ -22,6 +22,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 UNUSED = re.compile(r"The utterance '([^']+)' is not used in any story or rule\.")
+# Responses that Rasa's built-in actions send when the domain defines them.
+RASA_DEFAULT_ACTION_RESPONSES = {"utter_restart"}
 WARNING = re.compile(r"UserWarning: (.*)")
 DUPLICATED_INTENTS = re.compile(r"The following duplicated intents have been found across multiple domain files: (.*)")
 
@@ -39,6 +41,7 @@ def retrieval_intents() -> Set[str]:
 def responses_sent_by_code() -> Set[str]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
     sent = {f"utter_ask_{slot}" for form in domain.get("forms", {}).values() for slot in form["required_slots"]}
+    sent |= RASA_DEFAULT_ACTION_RESPONSES & set(domain.get("responses", {}))
     source = "\n".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
     literal = set(re.findall(r"[\"'](utter_[a-z_/]+)[\"']", source))
     families = re.findall(r"f[\"'](utter_[a-z_]*)\{", source)

@@ -194,3 +194,24 @@ def test_three_unreadable_answers_offer_a_human(rasa_stack):
     for _ in range(3):
         replies = rasa_stack.say(sender, "العدد كبير شوي")
     assert any(b.get("payload") == "/human_handoff" for m in replies for b in m.get("buttons") or [])
+
+
+@pytest.mark.parametrize("body", ['["a", "b"]', '"just a string"', "42", '{"sender": "u", "message": 5}', "{not json"])
+def test_unusable_rest_body_gets_400_not_500(rasa_stack, body):
+    import httpx
+
+    response = httpx.post(
+        f"{rasa_stack.rasa_url}/webhooks/rest/webhook", content=body.encode(),
+        headers={"Content-Type": "application/json"}, timeout=30,
+    )
+    assert response.status_code == 400
+
+
+def test_restart_command_gets_a_reply(rasa_stack):
+    replies = rasa_stack.say(new_sender(), "/restart")
+    assert texts(replies).strip()
+
+
+def test_message_not_understood_outside_a_form_gets_one_reply(rasa_stack):
+    replies = rasa_stack.say(new_sender(), "ايوه")
+    assert 1 <= len([m for m in replies if m.get("text")]) <= 2

@@ -1,0 +1,27 @@
+"""Rasa's REST channel, answering 400 to a body it cannot use instead of failing.
+
+Rasa 3.6's RestInput calls `.get` on the parsed body, so a JSON array or a bare string
+made it answer 500. This subclass checks the body's shape first; everything else is
+Rasa's own channel, at the same URL (/webhooks/rest/webhook).
+"""
+from __future__ import annotations
+
+from typing import Optional, Text
+
+from rasa.core.channels.rest import RestInput
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+
+
+class ValidatingRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    async def _extract_sender(self, req: Request) -> Optional[Text]:
+        body = req.json
+        if not isinstance(body, dict):
+            raise InvalidUsage('The body must be a JSON object: {"sender": "...", "message": "..."}')
+        if not isinstance(body.get("message", ""), str) or not isinstance(body.get("sender", ""), (str, int)):
+            raise InvalidUsage('"sender" and "message" must be strings.')
+        return await super()._extract_sender(req)

@@ -1,0 +1,49 @@
+"""Validate action server responses with one compiled validator instead of a new one per call.
+
+Installed at import (the tracker store module imports it, as for the action-server
+guard). Measured in bench/README.md: the Rasa server's CPU per message fell from
+45 to 33 ms and p95 at an offered 20 msg/s from 3.6 s to 138 ms.
+
+Rasa 3.6's `RemoteAction._validate_action_result` calls `jsonschema.validate(result,
+schema)` for every custom action and every form validation. That function checks the
+schema itself against its meta-schema and builds a new validator each time: about
+30-60 ms of CPU per call here, against about 1 ms for a validator built once. The
+schema never changes, so building it once is equivalent.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Text
+
+from jsonschema import ValidationError
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.constants import DOCS_BASE_URL
+
+_SCHEMA = RemoteAction.action_response_format_spec()
+_VALIDATOR = validator_for(_SCHEMA)(_SCHEMA)
+_ORIGINAL = RemoteAction._validate_action_result
+
+
+def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+    try:
+        _VALIDATOR.validate(result)
+        return True
+    except ValidationError as error:
+        # Same message as Rasa's own, so logs read the same.
+        error.message += (
+            ". Failed to validate Action server response from API, make sure your response "
+            f"from the Action endpoint is valid. For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
+        raise error
+
+
+def install() -> None:
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[assignment]
+
+
+def uninstall() -> None:
+    RemoteAction._validate_action_result = _ORIGINAL  # type: ignore[assignment]
+
+
+install()
