@@ -108,6 +108,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             s = row["summary"]
             print(f"{name:22s} c={row['concurrency']:<3d} {s['messages_per_s']} msg/s  p50 {s['p50_ms']} ms  "
                   f"p95 {s['p95_ms']} ms  errors {s['errors']}")
+    broken = {f"{name} c={row['concurrency']}": row["outcomes"] for name, rows in results.items() for row in rows
+              if any(k.endswith(("_error", "_stuck", "_too_long")) for k in row["outcomes"])}
+    if broken:  # figures from conversations that went wrong measure the wrong thing
+        print(f"WARNING: some conversations did not end normally: {broken}", file=sys.stderr)
     print(f"peak RSS MB: {summary['peak_rss_mb']}\nsummary: {args.out}")
     return 0
 
