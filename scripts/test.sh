@@ -9,23 +9,26 @@ started=$(date +%s)
 load_local_secrets
 mkdir -p test-artifacts
 
-log "1/6 Unit and integration tests"
+log "1/7 Unit and integration tests"
 "$PY" -m pytest -m "not e2e and not nlu_quality and not scale" -q
 
-log "2/6 rasa data validate"
+log "2/7 rasa data validate"
 "$PY" scripts/validate_data.py
 
-log "3/6 Training (only if the data changed)"
+log "3/7 Training (only if the data changed)"
 "$ROOT/scripts/train_if_needed.sh"
 
-log "4/6 Test stories"
+log "4/7 Test stories"
 "$VENV/bin/rasa" test core --model models/current.tar.gz --stories tests/stories \
   --fail-on-prediction-errors --out test-artifacts/core-results --no-plot
 
-log "5/6 NLU quality on the held-out set"
+log "5/7 NLU quality on the held-out set"
 "$PY" -m pytest -m nlu_quality -q
 
-log "6/6 End-to-end tests against the real Rasa and action servers"
+log "6/7 End-to-end and resilience tests against the real Rasa and action servers"
 "$PY" -m pytest -m e2e -q
+
+log "7/7 Scale-out: two Rasa replicas behind nginx, PostgreSQL, Redis lock store"
+"$PY" -m pytest -m scale -q
 
 log "All tests passed in $(( $(date +%s) - started )) s"
