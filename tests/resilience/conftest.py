@@ -18,23 +18,12 @@ import yaml
 from bench.local_stack import MODEL, scratch_stack, start_or_explain
 from runner.stack import ROOT, Stack
 from tests.fakes.fake_graph_api import FakeGraphApi
+from tests.e2e.conversation_driver import ELIGIBLE_APPLICANT
 
 RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 
-# A qualifying applicant, in dialect.
-ANSWERS: Dict[str, str] = {
-    "is_saudi": "ايوه",
-    "nationality_exception": "لا",
-    "resides_in_ksa": "ايه ساكن بالرياض",
-    "age": "عمري ٤٥",
-    "dependents_count": "عندي ٣ عيال",
-    "monthly_income": "دخلي الف ومية",
-    "has_high_value_assets": "لا والله",
-    "has_bank_account": "اي عندي",
-    "lives_in_care_facility": "لا",
-    "meets_education_health": "ايوه كلهم بالمدارس",
-    "accepts_rehabilitation": "اكيد",
-}
+# A qualifying applicant, in dialect (the same one the other end-to-end tests use).
+ANSWERS: Dict[str, str] = dict(ELIGIBLE_APPLICANT)
 WHATSAPP = {"verify_token": "res-verify", "app_secret": "res-app-secret", "access_token": "res-access",
             "phone_number_id": "100200399"}
 

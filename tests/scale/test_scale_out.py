@@ -9,21 +9,10 @@ import httpx
 import pytest
 
 from tests.scale.conftest import ScaledStack
+from tests.e2e.conversation_driver import ELIGIBLE_APPLICANT
 
-# A qualifying applicant, in dialect.
-ANSWERS: Dict[str, str] = {
-    "is_saudi": "ايوه",
-    "nationality_exception": "لا",
-    "resides_in_ksa": "ايه ساكن بالرياض",
-    "age": "عمري ٤٥",
-    "dependents_count": "عندي ٣ عيال",
-    "monthly_income": "دخلي الف ومية",
-    "has_high_value_assets": "لا والله",
-    "has_bank_account": "اي عندي",
-    "lives_in_care_facility": "لا",
-    "meets_education_health": "ايوه كلهم بالمدارس",
-    "accepts_rehabilitation": "اكيد",
-}
+# A qualifying applicant, in dialect (the same one the other end-to-end tests use).
+ANSWERS: Dict[str, str] = dict(ELIGIBLE_APPLICANT)
 
 
 def _requested_slot(tracker: Dict[str, Any]) -> Any:
