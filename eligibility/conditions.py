@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Dict, Mapping, Optional, Tuple
 
-from .answers import Answers
+from .answers import ANSWER_SLOTS, Answers
 from .formatting import format_sar
 from .income import IncomeBreakdown
 from .parameters import Parameters
@@ -24,19 +24,9 @@ class ConditionStatus(str, Enum):
 
 MET, NOT_MET, UNKNOWN = ConditionStatus.MET, ConditionStatus.NOT_MET, ConditionStatus.UNKNOWN
 
-# Presentation order (the order of the design's slot table).
-CONDITIONS: Tuple[str, ...] = (
-    "is_saudi",
-    "resides_in_ksa",
-    "age",
-    "dependents_count",
-    "monthly_income",
-    "has_high_value_assets",
-    "has_bank_account",
-    "lives_in_care_facility",
-    "meets_education_health",
-    "accepts_rehabilitation",
-)
+# Presentation order: the answers in the design's slot order, except the
+# nationality exception, which is part of the nationality condition.
+CONDITIONS: Tuple[str, ...] = tuple(slot for slot in ANSWER_SLOTS if slot != "nationality_exception")
 
 # The parameter files each condition depends on, so a decision can be explained
 # condition by condition down to the file and its reference.

@@ -8,7 +8,6 @@ import secrets
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 import httpx
@@ -105,9 +104,3 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
         stack.stop()
         graph.stop()
 
-
-def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.e2e)

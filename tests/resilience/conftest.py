@@ -129,9 +129,3 @@ def resilient_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Resili
         stack.stop()
         graph.stop()
 
-
-def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.e2e)
