@@ -25,6 +25,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -69,6 +70,14 @@ class Scored:
         if self.intent == RETRIEVAL_INTENT and self.faq:
             return self.faq
         return self.intent
+
+    @property
+    def gold_is_second(self) -> bool:
+        """For a wrong pick: the right label was the runner-up, so a two-button question would fix it."""
+        if self.intent != self.gold_intent:
+            right_answer = self.gold_intent != RETRIEVAL_INTENT or self.faq == self.gold
+            return self.second_intent == self.gold_intent and right_answer
+        return self.second_faq == self.gold
 
     def outcome(self, threshold: float) -> str:
         """One of OUTCOMES; `threshold` is the FallbackClassifier's, 0..1."""
@@ -125,12 +134,39 @@ def summarise(items: Sequence[Scored], threshold: float) -> Dict[str, Any]:
         "faq_n": len(faq_items),
         "faq_sub_intent_accuracy": _share(s.faq == s.gold for s in faq_items),
         "full_label_accuracy": _share(s.predicted == s.gold for s in items),
+        "wrong_with_gold_second": _share(s.gold_is_second for s in items if s.predicted != s.gold),
         "outcomes": {name: outcomes[name] / len(items) if items else 0.0 for name in OUTCOMES},
         "per_label": per_label,
+        "by_shape": by_shape(items, threshold),
         "top_confusions": [
             {"gold": gold, "predicted": predicted, "count": n} for (gold, predicted), n in confusions.most_common()
         ],
     }
+
+
+# Shapes of question the issue asks about, recognised from the text alone.
+SHAPES = {
+    "long question (15+ words)": lambda t: len(t.split()) >= 15,
+    "short (1-2 words)": lambda t: len(t.split()) <= 2,
+    "Latin words mixed in": lambda t: re.search(r"[A-Za-z]{2,}", t) is not None,
+    "Arabic-Indic or Persian digits": lambda t: re.search(r"[\u0660-\u0669\u06F0-\u06F9]", t) is not None,
+    "neighbouring program named": lambda t: re.search(NEIGHBOURS, t) is not None,
+}
+NEIGHBOURS = (r"حساب المواطن|التأهيل الشامل|دعم الوصول|دعم ريف|"
+              r"(?<!\w)(?:الإسكان|الاسكان|سكني|السكني|ساند|حافز)(?!\w)")
+
+
+def by_shape(items: Sequence[Scored], threshold: float) -> Dict[str, Dict[str, float]]:
+    """For each shape: count, full-label accuracy and confidently-wrong rate (0..1)."""
+    table = {}
+    for name, matches in SHAPES.items():
+        rows = [s for s in items if matches(s.text)]
+        table[name] = {
+            "n": len(rows),
+            "full_label_accuracy": _share(s.predicted == s.gold for s in rows),
+            "confidently_wrong": _share(s.outcome(threshold) == "confidently_wrong" for s in rows),
+        }
+    return table
 
 
 def _share(flags: Iterable[bool]) -> float:
@@ -161,6 +197,10 @@ def predict(model_path: Path, examples: Sequence[tuple]) -> List[Scored]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model_path))
+    # Rasa logs every parse at debug level through structlog, texts included.
+    import structlog
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
     async def parse_all() -> List[Scored]:
         return [scored_from_parse(text, gold, await agent.parse_message(text)) for text, gold in examples]
@@ -173,13 +213,18 @@ def markdown(views: Dict[str, Dict[str, Any]], threshold: float, top: int = 15) 
     lines = ["| figure | " + " | ".join(views) + " |", "|---|" + "---|" * len(views)]
     rows = [("utterances", "n", "{:d}"), ("intent accuracy", "intent_accuracy", "{:.3f}"),
             ("faq utterances", "faq_n", "{:d}"), ("faq sub-intent accuracy", "faq_sub_intent_accuracy", "{:.3f}"),
-            ("full label accuracy", "full_label_accuracy", "{:.3f}")]
+            ("full label accuracy", "full_label_accuracy", "{:.3f}"),
+            ("wrong picks whose runner-up was right", "wrong_with_gold_second", "{:.1%}")]
     for title, key, fmt in rows:
         lines.append(f"| {title} | " + " | ".join(fmt.format(v[key]) for v in views.values()) + " |")
     for name in OUTCOMES:
         title = name.replace("_", " ") + (f" (≥ {threshold:.2f})" if name == "confidently_wrong" else "")
         lines.append(f"| {title} | " + " | ".join(f"{v['outcomes'][name]:.1%}" for v in views.values()) + " |")
     first = next(iter(views.values()))
+    lines += ["", f"By shape ({next(iter(views))}):", "", "| shape | n | full label accuracy | confidently wrong |",
+              "|---|---|---|---|"]
+    lines += [f"| {name} | {row['n']} | {row['full_label_accuracy']:.2f} | {row['confidently_wrong']:.1%} |"
+              for name, row in first["by_shape"].items()]
     lines += ["", f"Top confusions ({next(iter(views))}; gold → predicted):", "",
               "| gold | predicted | count |", "|---|---|---|"]
     lines += [f"| {c['gold']} | {c['predicted']} | {c['count']} |" for c in first["top_confusions"][:top]]

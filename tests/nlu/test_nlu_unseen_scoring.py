@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.nlu_unseen import fallback_threshold, scored_from_parse, summarise
+from bench.nlu_unseen import SHAPES, fallback_threshold, scored_from_parse, summarise
 
 THRESHOLD = 0.45
 
@@ -72,3 +72,31 @@ def test_fallback_threshold_is_read_from_the_config(config, expected, tmp_path: 
     path = tmp_path / "config.yml"
     path.write_text(config)
     assert fallback_threshold(path) == expected
+
+
+@pytest.mark.parametrize("shape,text,matches", [
+    ("long question (15+ words)", " ".join(["كلمة"] * 15), True),
+    ("long question (15+ words)", " ".join(["كلمة"] * 14), False),
+    ("short (1-2 words)", "وش الشروط", True),
+    ("Latin words mixed in", "ابي اعرف the conditions", True),
+    ("Arabic-Indic or Persian digits", "عمري ٤٥", True),
+    ("Arabic-Indic or Persian digits", "عمري 45", False),
+    ("neighbouring program named", "متى ينزل حساب المواطن", True),
+    ("neighbouring program named", "كيف اسجل في ساند", True),
+    # "ريف" inside "تعريف" is not the ريف program.
+    ("neighbouring program named", "تعريف المستقل في نظام الضمان", False),
+])
+def test_shapes_are_recognised_from_the_text(shape, text, matches):
+    assert SHAPES[shape](text) is matches
+
+
+@pytest.mark.parametrize("gold,parse,second_right", [
+    ("check_status", _parse("check_eligibility", 0.6, second=("check_status", 0.3)), True),
+    ("check_status", _parse("check_eligibility", 0.6, second=("inform", 0.3)), False),
+    # The runner-up faq answer is faq/conditions in _parse.
+    ("faq/conditions", _parse("faq", 0.9, "faq/apply_steps", 0.5), True),
+    ("faq/objection", _parse("faq", 0.9, "faq/apply_steps", 0.5), False),
+    ("faq/payment_date", _parse("check_status", 0.6, "faq/payment_date", 0.8, second=("faq", 0.3)), True),
+])
+def test_a_wrong_pick_knows_whether_the_runner_up_was_right(gold, parse, second_right):
+    assert scored_from_parse("نص", gold, parse).gold_is_second is second_right
