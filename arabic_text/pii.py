@@ -37,6 +37,9 @@ SENSITIVE_SLOTS: FrozenSet[str] = frozenset({"national_id", "birth_date", "regis
 # Numbers under these keys are machine values (epoch seconds), never personal data.
 _NUMERIC_KEYS_TO_KEEP = frozenset({"timestamp", "confidence", "start", "end", "id"})
 _ALL_DIGITS = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+# What mask_national_id and mask_pii leave of an ungrouped number: "1*******08", "05******67".
+_D = "0-9\u0660-\u0669\u06f0-\u06f9"
+_ALREADY_MASKED = re.compile(f"(?<![{_D}*])[{_D}]{{0,6}}\\*{{5,}}[{_D}]{{0,2}}(?![{_D}*])")
 
 
 def _kept_digit_positions(kind: str, digit_count: int) -> set:
@@ -72,17 +75,7 @@ def _mask_match(found: PiiMatch) -> str:
     return "".join(masked)
 
 
-def mask_pii(text: str) -> str:
-    """`text` with every national ID, phone, IBAN and e-mail masked; same length as `text`.
-
-    >>> mask_pii("هويتي 1000000008 وجوالي 0551234567")
-    'هويتي 1*******08 وجوالي 05******67'
-    """
-    if not isinstance(text, str) or not text:
-        return text
-    found = find_pii(text)
-    if not found:
-        return text
+def _masked_pieces(text: str, found) -> str:
     pieces, cursor = [], 0
     for item in found:
         pieces.append(text[cursor : item.start])
@@ -92,14 +85,37 @@ def mask_pii(text: str) -> str:
     return "".join(pieces)
 
 
-def mask_all_digits(text: str) -> str:
-    """`text` with every digit (Latin, Arabic-Indic, Persian) replaced by "*", and PII masked.
+def mask_pii(text: str) -> str:
+    """`text` with every national ID, phone, IBAN and e-mail masked; same length as `text`.
 
-    For answers to the status lookup's questions: "1985-04-12" -> "****-**-**".
+    >>> mask_pii("هويتي 1000000008 وجوالي 0551234567")
+    'هويتي 1*******08 وجوالي 05******67'
     """
     if not isinstance(text, str) or not text:
         return text
-    return _ALL_DIGITS.sub("*", mask_pii(text))
+    found = find_pii(text)
+    return _masked_pieces(text, found) if found else text
+
+
+def mask_all_digits(text: str) -> str:
+    """`text` with personal data masked as usual and every other digit replaced by "*".
+
+    For answers to the status lookup's questions: "ميلادي 12/4/1985" -> "ميلادي **/*/****".
+    An ID or phone keeps its usual mask ("1*******08"), also when it arrives already
+    masked, so masking twice changes nothing. Same length as `text`.
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    found = find_pii(text)
+    masked = _masked_pieces(text, found) if found else text
+    keep = bytearray(len(text))
+    for item in found:
+        keep[item.start : item.end] = b"\x01" * (item.end - item.start)
+    for token in _ALREADY_MASKED.finditer(text):
+        keep[token.start() : token.end()] = b"\x01" * (token.end() - token.start())
+    return "".join(
+        "*" if not keep[i] and _ALL_DIGITS.match(ch) else ch for i, ch in enumerate(masked)
+    )
 
 
 def mask_sensitive_slot_value(value: Any) -> Any:

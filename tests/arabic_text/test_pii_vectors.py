@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from arabic_text.pii import find_pii, mask_pii
+from arabic_text.pii import find_pii, mask_all_digits, mask_pii
 
 VECTORS = json.loads((Path(__file__).resolve().parents[1] / "pii_vectors.json").read_text(encoding="utf-8"))["vectors"]
 
@@ -32,3 +32,14 @@ def test_vectors_cover_every_kind_script_and_separator():
                    "/dot/", "/underscore/", "/dash/", "/nbsp/", "/thin_space/", "/narrow_nbsp/",
                    "/lrm/", "/rlm/", "/alm/", "/lri_pdi/", "/newline/"):
         assert needed in names, needed
+
+
+ALL_DIGITS = json.loads((Path(__file__).resolve().parents[1] / "pii_vectors.json").read_text(encoding="utf-8"))["all_digits_vectors"]
+
+
+@pytest.mark.parametrize("vector", ALL_DIGITS, ids=[v["input"] for v in ALL_DIGITS])
+def test_status_lookup_answer_has_every_digit_hidden(vector):
+    assert mask_all_digits(vector["input"]) == vector["expected"]
+    twice = mask_all_digits(vector["expected"])
+    assert len(twice) == len(vector["expected"])
+    assert all(a == b or a == "*" for a, b in zip(twice, vector["expected"])), "masking again only hides more"

@@ -27,7 +27,10 @@ const NATIONAL_ID = /^[12][0-9]{9}$/;
 const SEP_CLASS = "[" + [...SEPARATOR_CHARS].map((ch) => ("\\]-^".includes(ch) ? "\\" + ch : ch)).join("") + "]";
 const IBAN = new RegExp(`(?<![A-Za-z0-9])[Ss][Aa](?:${SEP_CLASS}{0,${MAX_GAP}}[0-9]){22}(?![0-9A-Za-z])`, "g");
 const EMAIL = /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])/g;
-const ALL_DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/g;
+const D = "0-9\u0660-\u0669\u06f0-\u06f9";
+const DIGIT_ANY = new RegExp(`^[${D}]$`);
+// What maskPii leaves of an ungrouped number: "1*******08", "05******67".
+const ALREADY_MASKED = new RegExp(`(?<![${D}*])[${D}]{0,6}\\*{5,}[${D}]{0,2}(?![${D}*])`, "g");
 
 const isDigit = (ch) => ch >= "0" && ch <= "9";
 const isAsciiLetter = (ch) => (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z");
@@ -218,9 +221,18 @@ export function maskPii(text) {
   return out + text.slice(cursor);
 }
 
-// Every digit hidden too: for answers to the status lookup's questions.
+// Every other digit hidden too: for answers to the status lookup's questions
+// (arabic_text.pii.mask_all_digits). IDs and phones keep their usual mask.
 export function maskAllDigits(text) {
-  return typeof text === "string" ? maskPii(text).replace(ALL_DIGITS, "*") : text;
+  if (typeof text !== "string" || !text) return text;
+  const found = findPii(text);
+  const masked = maskPii(text);
+  const keep = new Array(text.length).fill(false);
+  for (const { start, end } of found) for (let k = start; k < end; k++) keep[k] = true;
+  for (const m of text.matchAll(ALREADY_MASKED)) for (let k = m.index; k < m.index + m[0].length; k++) keep[k] = true;
+  let out = "";
+  for (let k = 0; k < masked.length; k++) out += !keep[k] && DIGIT_ANY.test(masked[k]) ? "*" : masked[k];
+  return out;
 }
 
 // A copy of a JSON-like value with every string masked (object keys kept).
