@@ -13,18 +13,40 @@ from typing import Any, Dict, List
 
 import pytest
 
+from arabic_text.national_id import luhn_is_valid, mask_national_id
 from status_store import DEMO_APPLICATIONS
+from status_store.crypto import hash_national_id
+from status_store.demo import DemoApplication
+from status_store.engine import get_engine
+from status_store.records import ApplicationRecord, upsert_applications
 from tests.fakes.whatsapp_user import WhatsAppUser
 
 pytestmark = pytest.mark.e2e
 
-TARGET = DEMO_APPLICATIONS[1]  # the eligible demo application
 OTHER = DEMO_APPLICATIONS[0]
 
 
+def _fresh_id() -> str:
+    while True:
+        digits = "1" + "".join(random.choice("0123456789") for _ in range(9))
+        if luhn_is_valid(digits):
+            return digits
+
+
+@pytest.fixture
+def target(rasa_stack) -> DemoApplication:
+    """An eligible application only this test uses: the test locks its ID for 24 hours
+    in the session's status database, which the other end-to-end tests share."""
+    demo = DemoApplication(_fresh_id(), date(1979, 11, 3), "eligible", registered_days_ago=50, decided_days_ago=20)
+    record = ApplicationRecord(
+        hash_national_id(demo.national_id, rasa_stack.env["NATIONAL_ID_HMAC_KEY"]), mask_national_id(demo.national_id),
+        demo.birth_date, demo.registered_on(), demo.status, date.today() - timedelta(days=20))
+    upsert_applications([record], engine=get_engine(rasa_stack.status_db_url))
+    return demo
+
+
 def _month(demo) -> str:
-    registered = date.today() - timedelta(days=demo.registered_days_ago)
-    return f"{registered.month}/{registered.year}"
+    return demo.registration_month()
 
 
 def _answers(demo, birth: date) -> str:
@@ -54,8 +76,11 @@ def _whatsapp_lookup(user: WhatsAppUser, demo, birth: date) -> str:
     return "\n".join(reply.text for reply in user.say(_answers(demo, birth)))
 
 
-def test_five_failures_over_three_senders_and_two_channels_lock_the_id_for_everyone(rasa_stack) -> None:
+def test_five_failures_over_three_senders_and_two_channels_lock_the_id_for_everyone(rasa_stack, target) -> None:
+    TARGET = target
     run = random.randrange(10**6)
+    # Before any failure, the owner gets the status.
+    assert _status(_rest_lookup(rasa_stack, f"owner-before-{run}", TARGET, TARGET.birth_date))["status"] == "eligible"
     wrong = [TARGET.birth_date + timedelta(days=n) for n in range(1, 6)]
     whatsapp = _whatsapp_user(rasa_stack)
 
