@@ -57,6 +57,11 @@ _PHONE_AFTER_PLUS = re.compile(r"9660?5[0-9]{8}")
 _NATIONAL_ID = re.compile(r"[12][0-9]{9}")
 
 _SEP_CLASS = "[" + "".join("\\" + ch if ch in "\\]-^" else ch for ch in SEPARATOR_CHARS) + "]"
+_SPAN = re.compile(rf"[0-9]+(?:{_SEP_CLASS}{{1,{MAX_GAP}}}[0-9]+)*")
+_GROUP = re.compile("[0-9]+")
+_MIN_DIGITS = 9  # the shortest form: 5xxxxxxxx
+_NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_IBAN_START = re.compile("[Ss][Aa]")
 _IBAN = re.compile(
     r"(?<![A-Za-z0-9])[Ss][Aa]" + rf"(?:{_SEP_CLASS}{{0,{MAX_GAP}}}[0-9]){{22}}" + r"(?![0-9A-Za-z])"
 )
@@ -96,31 +101,16 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 def _spans(ascii_text: str) -> List[List[Tuple[int, int]]]:
-    """Digit groups as (start, end) pairs, gathered into spans joined by short separator runs."""
-    spans: List[List[Tuple[int, int]]] = []
-    current: List[Tuple[int, int]] = []
-    i, n = 0, len(ascii_text)
-    while i < n:
-        if not ("0" <= ascii_text[i] <= "9"):
-            i += 1
-            continue
-        start = i
-        while i < n and "0" <= ascii_text[i] <= "9":
-            i += 1
-        if current and _joinable(ascii_text, current[-1][1], start):
-            current.append((start, i))
-        else:
-            if current:
-                spans.append(current)
-            current = [(start, i)]
-    if current:
-        spans.append(current)
+    """Digit groups as (start, end) pairs, gathered into spans joined by short separator runs.
+
+    Spans with fewer than 9 digits are dropped: no personal number is that short.
+    """
+    spans = []
+    for span in _SPAN.finditer(ascii_text):
+        groups = [(g.start(), g.end()) for g in _GROUP.finditer(ascii_text, span.start(), span.end())]
+        if sum(end - start for start, end in groups) >= _MIN_DIGITS:
+            spans.append(groups)
     return spans
-
-
-def _joinable(text: str, gap_start: int, gap_end: int) -> bool:
-    gap = gap_end - gap_start
-    return 0 < gap <= MAX_GAP and all(ch in _SEPARATORS for ch in text[gap_start:gap_end])
 
 
 def _protected_groups(text: str, groups: List[Tuple[int, int]]) -> List[bool]:
@@ -216,13 +206,18 @@ def find_pii(text: str) -> List[PiiMatch]:
     """
     if not text:
         return []
-    ascii_text = text.translate(TO_ASCII_DIGITS)
+    # str.translate is slow on non-ASCII text; most texts have no Arabic digits.
+    ascii_text = text.translate(TO_ASCII_DIGITS) if _NON_ASCII_DIGIT.search(text) else text
     found: List[PiiMatch] = []
-    blanked = list(ascii_text)
-    for kind, pattern in (("email", _EMAIL), ("iban", _IBAN)):
-        for match in pattern.finditer("".join(blanked)):
+    blanked = ascii_text
+    for kind, pattern, worth_trying in (("email", _EMAIL, "@" in ascii_text),
+                                        ("iban", _IBAN, _IBAN_START.search(ascii_text) is not None)):
+        if not worth_trying:
+            continue
+        for match in pattern.finditer(blanked):
             found.append(PiiMatch(kind, match.start(), match.end(), text[match.start() : match.end()]))
+        for item in found:
             # "#" is neither digit, separator nor letter: a hard border for the next search.
-            blanked[match.start() : match.end()] = "#" * (match.end() - match.start())
-    found.extend(_number_matches("".join(blanked), text))
+            blanked = blanked[: item.start] + "#" * (item.end - item.start) + blanked[item.end :]
+    found.extend(_number_matches(blanked, text))
     return sorted(found, key=lambda m: m.start)
