@@ -14,15 +14,18 @@ context, so they are hidden by context, not by shape:
   before the next user message (an opening message carrying the factors);
 - any other string of the same events that repeats a sensitive slot's raw value
   (a bot echoing the date) has that value replaced by its masked form.
-Dates outside the lookup keep their digits.
+Dates outside the lookup keep their digits. The tracker store may also keep a
+sensitive slot's real value sealed (rasa_extensions.sealed_slots), never readable
+in the table, so the form can use it on its next turn.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set
 
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 
 from arabic_text.pii import SENSITIVE_SLOTS, mask_all_digits, mask_pii_in, mask_sensitive_slot_value
+from rasa_extensions.sealed_slots import SEALED_FIELD
 
 REQUESTED_SLOT = "requested_slot"
 _MIN_ECHO_LENGTH = 4  # shorter raw values ("5") would hide unrelated digits
@@ -82,14 +85,18 @@ def _hide_echoes(obj: Any, raw_values: Sequence[str]) -> Any:
     return obj
 
 
-def masked_events(events: Sequence[Event], first_new: int = 0) -> List[Dict[str, Any]]:
+def masked_events(
+    events: Sequence[Event], first_new: int = 0, seal: Optional[Callable[[Any], Optional[str]]] = None
+) -> List[Dict[str, Any]]:
     """The dicts to keep for `events[first_new:]`, judged in the context of all `events`.
 
     `events` is the tracker's whole event list (the earlier ones say which slot was
-    asked for); only the new ones are returned, in order.
+    asked for); only the new ones are returned, in order. With `seal`
+    (rasa_extensions.sealed_slots.seal), a sensitive SlotSet also keeps its real
+    value as an opaque token under `sealed_value`, for the form's next turn.
     """
     answering = _answering_user_events(events)
-    raw_values = _raw_sensitive_values(events[first_new:])
+    raw_values = _raw_sensitive_values(events)  # earlier turns' values too: a bot may repeat them later
     kept = []
     for index in range(first_new, len(events)):
         event = events[index]
@@ -97,6 +104,9 @@ def masked_events(events: Sequence[Event], first_new: int = 0) -> List[Dict[str,
         data = mask_pii_in(raw)
         if isinstance(event, SlotSet) and event.key in SENSITIVE_SLOTS:
             data["value"] = mask_sensitive_slot_value(raw.get("value"))
+            token = seal(raw.get("value")) if seal else None
+            if token:
+                data[SEALED_FIELD] = token
         elif index in answering:
             for field in ("text", "parse_data"):
                 if field in raw:  # from the raw text: grouped IDs keep their usual mask

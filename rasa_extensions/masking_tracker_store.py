@@ -24,7 +24,9 @@ tracker store, before any conversation is logged. The action server must call
 Why masking slot values is safe: Rasa reloads the tracker from this store on every
 message, so a slot must never rely on holding a raw ID or date across turns. The
 status form keeps only keyed hashes / non-revealing values in the slots it reads
-back, and the sensitive slots read back masked ("****-**-**").
+back. The sensitive slots are stored masked ("****-**-**"), with their real value
+sealed beside it (rasa_extensions.sealed_slots) and opened only when Rasa rebuilds
+the tracker in memory, so a form still reads its birth date on the next turn.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from arabic_text.pii import install_pii_log_filter, mask_pii_in
 from rasa_extensions.event_masking import masked_events
+from rasa_extensions.sealed_slots import seal, unseal_event
 
 # The Rasa server imports this module at start-up (endpoints.yml names it), which makes
 # it the one dependable place to install the guard that tells users when the action
@@ -106,6 +109,15 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             session, stored_sender_id(sender_id), fetch_events_from_all_sessions
         )
 
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        """SQLTrackerStore._retrieve, with sealed slot values opened for this process's memory only."""
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions).all()
+            events = [unseal_event(json.loads(row.data)) for row in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Write the tracker's new events, masked. Mirrors SQLTrackerStore.save."""
         await self.stream_events(tracker)
@@ -115,7 +127,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             # The same count SQLTrackerStore._additional_events skips: events already stored.
             first_new = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-            for event, data in zip(events[first_new:], masked_events(events, first_new)):
+            for event, data in zip(events[first_new:], masked_events(events, first_new, seal=seal)):
                 parse_data = data.get("parse_data") or {}
                 session.add(
                     self.SQLEvent(

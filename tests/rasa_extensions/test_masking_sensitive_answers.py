@@ -141,5 +141,28 @@ def test_database_bytes_and_broker_never_hold_the_birth_or_registration_date(sto
         assert secret.encode() not in raw and secret not in cells
     assert secret not in json.dumps(store.event_broker.published, ensure_ascii=False)
     reloaded = asyncio.run(store.retrieve("web-1"))
-    assert reloaded.get_slot("birth_date") == "****-**-**"
-    assert reloaded.get_slot("registration_date") == "****-**-**/****-**-**"
+    assert reloaded.get_slot("birth_date") == "1985-04-12", "the form reads its answer back on the next turn"
+    assert reloaded.get_slot("registration_date") == "2024-03-01/2024-03-31"
+
+
+def test_sealed_value_opens_only_with_the_key_and_a_raw_id_is_never_sealed(store, tmp_path, monkeypatch):
+    events = [ActionExecuted("action_listen", timestamp=0.5), SlotSet("birth_date", "1985-04-12", timestamp=1.0),
+              SlotSet("national_id", "١٠١٢٣٤٥٦٧٢", timestamp=1.1), SlotSet("national_id", "1*******72", timestamp=1.2)]
+    asyncio.run(store.save(DialogueStateTracker.from_events("web-2", events, DOMAIN.slots)))
+    with sqlite3.connect(tmp_path / "tracker.db") as connection:
+        rows = [json.loads(r[0]) for r in connection.execute("SELECT data FROM events WHERE type_name = 'slot'")]
+    assert [("sealed_value" in r, r["value"]) for r in rows] == [
+        (True, "****-**-**"), (False, "١*******٧٢"), (True, "1*******72")]
+
+    reloaded = asyncio.run(store.retrieve("web-2"))
+    assert [e.value for e in reloaded.events if isinstance(e, SlotSet)] == ["1985-04-12", "١*******٧٢", "1*******72"]
+    monkeypatch.setenv("NATIONAL_ID_HMAC_KEY", "another-key-" + "y" * 30)
+    assert asyncio.run(store.retrieve("web-2")).get_slot("birth_date") == "****-**-**", "a wrong key opens nothing"
+
+
+def test_a_birth_date_repeated_by_the_bot_in_a_later_turn_is_hidden():
+    earlier = _lookup_turn("birth_date", "ميلادي 12/4/1985", "1985-04-12")
+    later = [ActionExecuted("action_listen", timestamp=3.0), _user("وش سجلت؟", 4.0),
+             BotUttered("سجلت تاريخ ميلادك 1985-04-12", timestamp=4.1)]
+    kept = masked_events(earlier + later, first_new=len(earlier))
+    assert kept[-1]["text"] == "سجلت تاريخ ميلادك ****-**-**"
