@@ -122,3 +122,10 @@ def test_registration_month_is_asked_and_a_wrong_one_reads_like_any_failure(rasa
     wrong_month = date.today() - timedelta(days=demo.registered_days_ago + 70)
     status = _status(rasa_stack.say(sender, f"{wrong_month.month}/{wrong_month.year}"))
     assert status == {"status": "not_found", "decision_expected_by": None, "reason": None}
+
+
+def test_opening_message_with_the_answers_needs_no_more_questions(rasa_stack) -> None:
+    sender = f"opening-{random.randrange(10**6)}"
+    demo = DEMO_APPLICATIONS[1]
+    messages = rasa_stack.say(sender, f"ابي اعرف حالة طلبي، {_answers(demo, demo.birth_date)}")
+    assert _status(messages)["status"] == "eligible"
