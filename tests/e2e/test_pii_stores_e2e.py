@@ -278,3 +278,44 @@ def test_rasa_http_api_serves_the_masked_transcript(rasa_stack, sent_everywhere)
                          params={"token": rasa_stack.token}, timeout=30)
     assert response.status_code == 200
     assert not _leaks(response.text) and not _leaks(json.dumps(response.json(), ensure_ascii=False))
+
+
+def test_review_web_pages_show_only_masked_numbers(rasa_stack, sent_everywhere, tmp_path):
+    """The staff pages (list, each transcript) read the same store: nothing readable there either."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from review.accounts import add_staff
+    from review.review_db import dispose_review_engine, review_engine
+    from review.web.app import ReviewConfig, create_app
+
+    review_url = f"sqlite:///{tmp_path / 'review.db'}"
+    add_staff(review_engine(review_url), "e2e-staff", "Sabr-wa-Amal-2024")
+    token = re.compile(r'name="csrf_token" value="([^"]+)"')
+    conversations = ["pii-rest-0", "pii-rest-1", "pii-rest-18", sent_everywhere["lookup"]["sender"]]
+
+    async def pages() -> List[str]:
+        app = create_app(ReviewConfig(rasa_stack.tracker_db_url, rasa_stack.status_db_url, review_url))
+        async with TestClient(TestServer(app)) as client:
+            login = await (await client.get("/login")).text()
+            await client.post("/login", data={"username": "e2e-staff", "password": "Sabr-wa-Amal-2024",
+                                              "csrf_token": token.search(login).group(1)})
+            shown = []
+            for path in ["/"] + [f"/conversation?id={name}" for name in conversations]:
+                response = await client.get(path)
+                assert response.status == 200, path
+                shown.append(await response.text())
+            return shown
+
+    try:
+        # Its own thread: Playwright's event loop (the browser fixture) runs in this one.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            shown = pool.submit(lambda: asyncio.run(pages())).result(timeout=300)
+    finally:
+        dispose_review_engine(review_url)
+    assert "pii-rest-0" in shown[0]
+    assert "1***,***,*72" in shown[1] and "SA** **** **** **** **** **19" in shown[3]
+    for html in shown:
+        assert not _leaks(html) and "1985-04-12" not in html and "١٢/٤/١٩٨٥" not in html
