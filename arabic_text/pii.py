@@ -21,7 +21,7 @@ import logging
 import re
 from typing import Any, FrozenSet, Optional
 
-from arabic_text.pii_find import TO_ASCII_DIGITS, PiiMatch, classify_digits, find_pii
+from arabic_text.pii_find import PiiMatch, classify_digits, find_pii, to_ascii_digits
 
 __all__ = [
     "PiiMatch", "find_pii", "classify_digits", "mask_pii", "mask_pii_in", "contains_pii",
@@ -62,7 +62,7 @@ def _mask_email(text: str) -> str:
 def _mask_match(found: PiiMatch) -> str:
     if found.kind == "email":
         return _mask_email(found.text)
-    ascii_text = found.text.translate(TO_ASCII_DIGITS)
+    ascii_text = to_ascii_digits(found.text)
     digit_count = sum("0" <= ch <= "9" for ch in ascii_text)
     keep = _kept_digit_positions(found.kind, digit_count)
     masked, index = [], 0

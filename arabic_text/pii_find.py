@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ASCII_OF = {chr(code): str((code - 0x0660) % 10) for code in range(0x0660, 0x066A)}
+_ASCII_OF.update({chr(code): str(code - 0x06F0) for code in range(0x06F0, 0x06FA)})
 
 # Spaces of every width, line breaks, zero-width characters, bidi marks and
 # isolates, tatweel, dashes, brackets and the group separators people type.
@@ -61,6 +63,14 @@ _SPAN = re.compile(rf"[0-9]+(?:{_SEP_CLASS}{{1,{MAX_GAP}}}[0-9]+)*")
 _GROUP = re.compile("[0-9]+")
 _MIN_DIGITS = 9  # the shortest form: 5xxxxxxxx
 _NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+def to_ascii_digits(text: str) -> str:
+    """`text` with Arabic-Indic and Persian digits in ASCII; same length.
+
+    Faster than str.translate, which looks every character of non-ASCII text up.
+    """
+    return _NON_ASCII_DIGIT.sub(lambda m: _ASCII_OF[m.group()], text)
 _IBAN_START = re.compile("[Ss][Aa]")
 _IBAN = re.compile(
     r"(?<![A-Za-z0-9])[Ss][Aa]" + rf"(?:{_SEP_CLASS}{{0,{MAX_GAP}}}[0-9]){{22}}" + r"(?![0-9A-Za-z])"
@@ -82,7 +92,7 @@ class PiiMatch:
     @property
     def digits(self) -> str:
         """The match's digits in ASCII, separators removed."""
-        return "".join(ch for ch in self.text.translate(TO_ASCII_DIGITS) if "0" <= ch <= "9")
+        return "".join(ch for ch in to_ascii_digits(self.text) if "0" <= ch <= "9")
 
 
 def classify_digits(digits: str, after_plus: bool = False) -> Optional[str]:
@@ -206,8 +216,7 @@ def find_pii(text: str) -> List[PiiMatch]:
     """
     if not text:
         return []
-    # str.translate is slow on non-ASCII text; most texts have no Arabic digits.
-    ascii_text = text.translate(TO_ASCII_DIGITS) if _NON_ASCII_DIGIT.search(text) else text
+    ascii_text = to_ascii_digits(text)
     found: List[PiiMatch] = []
     blanked = ascii_text
     for kind, pattern, worth_trying in (("email", _EMAIL, "@" in ascii_text),
