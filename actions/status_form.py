@@ -1,17 +1,24 @@
 """The "where is my application?" conversation.
 
-The national ID is needed for one moment only: validation turns it into a keyed hash
-(for the lookup) and a masked form (for display), and the raw digits are never put
-back into a slot.
+It asks what the ministry's own inquiry asks (seed 004): the national ID, the birth
+date and the registration month. One message may answer several questions; every
+answer found is used. The national ID is needed for one moment only: validation
+turns it into a keyed hash (for the lookup) and a masked form (for display), and
+the raw digits are never put back into a slot.
+
+A wrong factor, an unknown ID and an ID locked after repeated failures (counted
+per ID across all conversations and channels, status_store.id_guard) all get the
+same reply and payload.
 """
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, timezone
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -19,12 +26,27 @@ from rasa_sdk.types import DomainDict
 import arabic_text
 import status_store
 from arabic_text.national_id import check_national_id, mask_national_id
+from arabic_text.status_answers import extract_status_answers, parse_registration_month
 
 from actions.conversation import template_values
 
 logger = logging.getLogger(__name__)
 
-_STATUS_SLOTS = ("national_id", "national_id_hash", "birth_date")
+_STATUS_SLOTS = ("national_id", "national_id_hash", "birth_date", "registration_date")
+_ANSWER_SLOTS = ("national_id", "birth_date", "registration_date")
+# Intents whose text is not an answer (the same list as the slots' from_text mappings).
+_NOT_ANSWERS = frozenset({"faq", "stop", "ask_why", "start_over", "human_handoff", "out_of_scope"})
+# A registration month as kept in its slot: "first/last" Gregorian days, ISO.
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
+
+
+def _range_text(days: Tuple[date, date]) -> str:
+    return f"{days[0].isoformat()}/{days[1].isoformat()}"
+
+
+def _range_of(text: Optional[str]) -> Optional[Tuple[date, date]]:
+    match = _RANGE.match(text or "")
+    return (date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))) if match else None
 
 
 def _is_locked_out(conversation_id: str) -> bool:
@@ -35,7 +57,32 @@ class ValidateStatusForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_status_form"
 
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        """Every answer in the latest message, the opening one included.
+
+        When the message answers something but not the question asked, the asked
+        slot is cleared so the form asks it again instead of reading the whole
+        text as a wrong answer.
+        """
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in _NOT_ANSWERS:
+            return []
+        asked = tracker.get_slot("requested_slot")
+        found = extract_status_answers(tracker.latest_message.get("text") or "", asked=asked)
+        values: Dict[str, Any] = {}
+        if found.national_id:
+            values["national_id"] = found.national_id
+        if found.birth_date:
+            values["birth_date"] = found.birth_date.isoformat()
+        if found.registered_in:
+            values["registration_date"] = _range_text(found.registered_in)
+        if values and asked in _ANSWER_SLOTS and asked not in values:
+            values[asked] = None
+        return [SlotSet(slot, value) for slot, value in values.items()]
+
     def validate_national_id(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:
+            return {"national_id": None}
         try:
             locked = _is_locked_out(tracker.sender_id)
         except status_store.StatusStoreUnavailable:
@@ -44,7 +91,7 @@ class ValidateStatusForm(FormValidationAction):
         if locked:
             dispatcher.utter_message(response="utter_status_locked")
             return {"national_id": None, "requested_slot": None}
-        check = check_national_id(str(value or ""))
+        check = check_national_id(str(value))
         if not check.is_valid:
             dispatcher.utter_message(response=f"utter_wrong_national_id_{check.problem}")
             return {"national_id": None}
@@ -54,15 +101,26 @@ class ValidateStatusForm(FormValidationAction):
         }
 
     def validate_birth_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        born = arabic_text.parse_birth_date(str(value or ""))
+        if value is None:
+            return {"birth_date": None}
+        born = arabic_text.parse_birth_date(str(value))
         if born is None:
             dispatcher.utter_message(response="utter_wrong_birth_date")
             return {"birth_date": None}
         return {"birth_date": born.isoformat()}
 
+    def validate_registration_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:
+            return {"registration_date": None}
+        month = _range_of(str(value)) or parse_registration_month(str(value))
+        if month is None:
+            dispatcher.utter_message(response="utter_wrong_registration_date")
+            return {"registration_date": None}
+        return {"registration_date": _range_text(month)}
+
 
 class ActionStatusResult(Action):
-    """Looks the application up and answers with its status."""
+    """Looks the application up behind the per-ID lockout and answers with its status."""
 
     def name(self) -> Text:
         return "action_status_result"
@@ -70,27 +128,31 @@ class ActionStatusResult(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         reset = [SlotSet(slot, None) for slot in _STATUS_SLOTS]
         id_hash, born = tracker.get_slot("national_id_hash"), tracker.get_slot("birth_date")
-        if not id_hash or not born:
+        registered = _range_of(tracker.get_slot("registration_date"))
+        if not id_hash or not born or registered is None:
             return reset  # the form already explained why it stopped
         values = template_values()
         try:
             if _is_locked_out(tracker.sender_id):
                 dispatcher.utter_message(response="utter_status_locked")
                 return reset
-            answer = status_store.lookup_by_hash(
+            result = status_store.guarded_lookup(
                 id_hash,
                 date.fromisoformat(born),
+                registered,
+                conversation_id=tracker.sender_id,
                 on=date.today(),
                 review_period_days=int(values["review_period_days"]),
             )
-            status_store.record_lookup(tracker.sender_id, succeeded=answer.status != "not_found")
         except status_store.StatusStoreUnavailable:
             logger.warning("Status lookup failed: status store unavailable")
             dispatcher.utter_message(response="utter_status_unavailable")
             return reset
-        payload = answer.to_payload()
+        if result.id_locked:
+            logger.info("Status lookup refused: this ID is locked after repeated failures")
+        payload = result.answer.to_payload()
         dispatcher.utter_message(
-            response=f"utter_status_{answer.status}",
+            response=f"utter_status_{result.answer.status}",
             json_message={"application_status": payload},
             decision_expected_by=payload.get("decision_expected_by") or "",
             reason=payload.get("reason") or "",

@@ -1,95 +1,45 @@
-"""Finding and masking personal data (Saudi national IDs, Saudi mobile numbers).
+"""Masking personal data: Saudi national IDs / iqamas, Saudi mobiles, Saudi IBANs, e-mails.
 
-Transcripts and logs must never hold these in clear text. Masking keeps the text's
-length (each hidden digit becomes "*"), so entity offsets recorded by the NLU in
-the same event stay valid, and it keeps enough digits for a person to recognise
-their own number: an ID keeps its first and last two digits, as
-`arabic_text.national_id.mask_national_id` does, and a phone keeps its prefix
-(05 / +9665 / 9665 / 009665) and last two digits.
+Transcripts and logs must never hold these in clear text. What counts as one, in
+every way people type it, is decided in `arabic_text.pii_find`; this module hides
+it. Masking keeps the text's length (each hidden character becomes "*"), so entity
+offsets recorded by the NLU in the same event stay valid, and it keeps enough for a
+person to recognise their own data:
+- an ID keeps its first and last two digits, as `mask_national_id` does;
+- a phone keeps its prefix (05 / +9665 / 9665 / 009665) and last two digits;
+- an IBAN keeps "SA" and its last two digits;
+- an e-mail keeps the first character of its local part and its top-level domain.
+Separators between the groups (spaces, commas, bidi marks) are kept as typed.
 
-Amounts (1,100), decimals, dates (2023-11-01) and digits inside longer
-alphanumeric tokens (hex hashes, message ids) are left alone. Arabic letters may
-touch a number ("ورقمي0551234567") because people type that way.
+The status lookup's answers (`SENSITIVE_SLOTS`) are masked harder: every digit,
+whatever it is, because a birth date is personal data only in that context
+(`mask_all_digits`, `mask_sensitive_slot_value`). Dates elsewhere stay readable.
 """
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-from typing import Any, List, Optional
+from typing import Any, FrozenSet, Optional
 
-_TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from arabic_text.pii_find import PiiMatch, classify_digits, find_pii, to_ascii_digits
 
-# What people put between groups of digits: spaces, dashes and the invisible
-# direction marks that Arabic keyboards and apps insert around numbers.
-_SEP = "[ \t\u00a0\u202f\u2009\u200e\u200f\u061c\\-\u2010\u2011\u2013]"
-_GAP = _SEP + "{0,3}"
-_DIGIT = "[0-9]"
+__all__ = [
+    "PiiMatch", "find_pii", "classify_digits", "mask_pii", "mask_pii_in", "contains_pii",
+    "SENSITIVE_SLOTS", "mask_all_digits", "mask_sensitive_slot_value",
+    "PiiLogFilter", "install_pii_log_filter",
+]
 
-
-def _digits(first: str, count: int) -> str:
-    """`first` (a character class or literal) then `count` more digits, gaps allowed."""
-    return first + (f"(?:{_GAP}{_DIGIT})" * count)
-
-
-# Digits are matched on an ASCII copy of the text, which has the same length.
-# Boundaries: no ASCII letter or digit on either side (hex hashes, long numbers),
-# and no decimal/thousands continuation ("3.1000000008", "1000000008,5").
-_LEFT = r"(?<![0-9A-Za-z])(?<![0-9][.,\u066b\u066c])"
-_RIGHT = r"(?![0-9A-Za-z])(?![.,\u066b\u066c][0-9])"
-# A date written with dashes followed by a time ("2023-11-01 12:30") is not an ID.
-_NOT_A_DATE = r"(?![0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))(?![0-9]{1,2}-[0-9]{1,2}-[0-9]{4})"
-
-_PATTERN = re.compile(
-    _LEFT
-    + _NOT_A_DATE
-    + "(?:"
-    # +966 5x xxx xxxx, 00966..., 966..., sometimes with the trunk 0 kept: +966 05...
-    + rf"(?P<phone_intl>(?:\+{_SEP}?|00{_GAP})?9{_GAP}6{_GAP}6{_GAP}(?:0{_GAP})?" + _digits("5", 8) + ")"
-    + "|" + "(?P<national_id>" + _digits("[12]", 9) + ")"
-    + "|" + "(?P<phone_local>" + _digits("0", 0) + _GAP + _digits("5", 8) + ")"
-    + "|" + "(?P<phone_short>" + _digits("5", 8) + ")"
-    + ")"
-    + _RIGHT
-)
-
-_KIND_OF_GROUP = {
-    "phone_intl": "phone",
-    "national_id": "national_id",
-    "phone_local": "phone",
-    "phone_short": "phone",
-}
+# Slots whose values, and the user's text answering them, are masked digit by digit
+# wherever they are kept: the status lookup's factors (issue 11; see
+# rasa_extensions/masking_tracker_store.py for how "answering" is decided).
+SENSITIVE_SLOTS: FrozenSet[str] = frozenset({"national_id", "birth_date", "registration_date"})
 
 # Numbers under these keys are machine values (epoch seconds), never personal data.
 _NUMERIC_KEYS_TO_KEEP = frozenset({"timestamp", "confidence", "start", "end", "id"})
-
-
-@dataclass(frozen=True)
-class PiiMatch:
-    """One piece of personal data found in a text."""
-
-    kind: str  # "national_id" | "phone"
-    start: int
-    end: int
-    text: str
-
-    @property
-    def digits(self) -> str:
-        return "".join(ch for ch in self.text.translate(_TO_ASCII_DIGITS) if ch.isdigit())
-
-
-def find_pii(text: str) -> List[PiiMatch]:
-    """Every national ID and Saudi mobile number in `text`, in order."""
-    if not text:
-        return []
-    ascii_text = text.translate(_TO_ASCII_DIGITS)
-    found = []
-    for match in _PATTERN.finditer(ascii_text):
-        group = match.lastgroup or ""
-        found.append(
-            PiiMatch(_KIND_OF_GROUP[group], match.start(), match.end(), text[match.start() : match.end()])
-        )
-    return found
+_ALL_DIGITS = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+# What mask_national_id and mask_pii leave of an ungrouped number: "1*******08", "05******67".
+_D = "0-9\u0660-\u0669\u06f0-\u06f9"
+_ALREADY_MASKED = re.compile(f"(?<![{_D}*])[{_D}]{{0,6}}\\*{{5,}}[{_D}]{{0,2}}(?![{_D}*])")
 
 
 def _kept_digit_positions(kind: str, digit_count: int) -> set:
@@ -97,17 +47,27 @@ def _kept_digit_positions(kind: str, digit_count: int) -> set:
     last_two = {digit_count - 2, digit_count - 1}
     if kind == "national_id":
         return {0} | last_two
-    # A phone ends with 8 subscriber digits; everything before them is the prefix.
-    return set(range(digit_count - 8)) | last_two
+    if kind == "phone":  # a phone ends with 8 subscriber digits; before them is the prefix
+        return set(range(digit_count - 8)) | last_two
+    return last_two  # iban: the letters "SA" are not digits and stay
+
+
+def _mask_email(text: str) -> str:
+    local, _, domain = text.partition("@")
+    labels = domain.split(".")
+    hidden = [("*" * len(label)) for label in labels[:-1]] + labels[-1:]
+    return local[:1] + "*" * (len(local) - 1) + "@" + ".".join(hidden)
 
 
 def _mask_match(found: PiiMatch) -> str:
-    ascii_text = found.text.translate(_TO_ASCII_DIGITS)
-    digit_count = sum(ch.isdigit() for ch in ascii_text)
+    if found.kind == "email":
+        return _mask_email(found.text)
+    ascii_text = to_ascii_digits(found.text)
+    digit_count = sum("0" <= ch <= "9" for ch in ascii_text)
     keep = _kept_digit_positions(found.kind, digit_count)
     masked, index = [], 0
     for original, ascii_char in zip(found.text, ascii_text):
-        if ascii_char.isdigit():
+        if "0" <= ascii_char <= "9":
             masked.append(original if index in keep else "*")
             index += 1
         else:
@@ -115,17 +75,7 @@ def _mask_match(found: PiiMatch) -> str:
     return "".join(masked)
 
 
-def mask_pii(text: str) -> str:
-    """`text` with every national ID and phone number masked; same length as `text`.
-
-    >>> mask_pii("هويتي 1000000008 وجوالي 0551234567")
-    'هويتي 1*******08 وجوالي 05******67'
-    """
-    if not isinstance(text, str) or not text:
-        return text
-    found = find_pii(text)
-    if not found:
-        return text
+def _masked_pieces(text: str, found) -> str:
     pieces, cursor = [], 0
     for item in found:
         pieces.append(text[cursor : item.start])
@@ -133,6 +83,54 @@ def mask_pii(text: str) -> str:
         cursor = item.end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def mask_pii(text: str) -> str:
+    """`text` with every national ID, phone, IBAN and e-mail masked; same length as `text`.
+
+    >>> mask_pii("هويتي 1000000008 وجوالي 0551234567")
+    'هويتي 1*******08 وجوالي 05******67'
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    found = find_pii(text)
+    return _masked_pieces(text, found) if found else text
+
+
+def mask_all_digits(text: str) -> str:
+    """`text` with personal data masked as usual and every other digit replaced by "*".
+
+    For answers to the status lookup's questions: "ميلادي 12/4/1985" -> "ميلادي **/*/****".
+    An ID or phone keeps its usual mask ("1*******08"), also when it arrives already
+    masked, so masking twice changes nothing. Same length as `text`.
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    found = find_pii(text)
+    masked = _masked_pieces(text, found) if found else text
+    keep = bytearray(len(text))
+    for item in found:
+        keep[item.start : item.end] = b"\x01" * (item.end - item.start)
+    for token in _ALREADY_MASKED.finditer(text):
+        keep[token.start() : token.end()] = b"\x01" * (token.end() - token.start())
+    return "".join(
+        "*" if not keep[i] and _ALL_DIGITS.match(ch) else ch for i, ch in enumerate(masked)
+    )
+
+
+def mask_sensitive_slot_value(value: Any) -> Any:
+    """A sensitive slot's value as it may be kept: digits masked in strings, numbers, lists."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return mask_all_digits(value)
+    if isinstance(value, (int, float)):
+        return mask_all_digits(str(value))
+    if isinstance(value, (list, tuple)):
+        return type(value)(mask_sensitive_slot_value(item) for item in value)
+    if isinstance(value, dict):
+        return {k: mask_sensitive_slot_value(v) for k, v in value.items()}
+    return mask_all_digits(str(value))
 
 
 def _mask_number(value: Any) -> Any:

@@ -130,6 +130,8 @@ class StatusApplicant(Applicant):
         return self.rng.choice(dialect.START_STATUS)
 
     def _answer(self, slot: str) -> str:
+        if slot == "registration_date":
+            return dialect.registration_month(self._national_id)
         return self._born if slot == "birth_date" else self._national_id
 
     async def reply_to(self, replies: List[Dict[str, Any]], client: BotClient) -> Optional[str]:

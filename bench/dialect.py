@@ -89,6 +89,15 @@ def status_inputs(rng: random.Random) -> Tuple[str, str]:
     return national_id, born
 
 
+def registration_month(national_id: str) -> str:
+    """The registration month ("M/YYYY") of the seeded demo application with this ID."""
+    from status_store.demo import DEMO_APPLICATIONS
+
+    digits = national_id.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    demo = next(d for d in DEMO_APPLICATIONS if d.national_id == digits)
+    return demo.registration_month()
+
+
 def faq_questions(rng: random.Random, count: int) -> List[str]:
     return [rng.choice(FAQ_QUESTIONS) for _ in range(count)]
 

@@ -12,6 +12,11 @@ from rasa.core.channels.rest import RestInput
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
+from arabic_text.pii import install_pii_log_filter
+
+# Masks IDs, phones, IBANs and e-mails in every log record of the Rasa process.
+install_pii_log_filter()
+
 
 class ValidatingRestInput(RestInput):
     @classmethod

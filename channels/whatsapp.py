@@ -25,6 +25,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from arabic_text.pii import install_pii_log_filter
 from channels import whatsapp_texts as texts
 from channels.whatsapp_config import WhatsAppSettings, settings_from
 from channels.whatsapp_dedup import MessageDeduplicator
@@ -34,6 +35,9 @@ from channels.whatsapp_payload import InboundMessage, PayloadError, parse_webhoo
 from channels.whatsapp_security import is_valid_signature, is_valid_verify_token, pseudonym
 
 logger = logging.getLogger(__name__)
+# This channel's logs (and the whole Rasa process's) never hold an ID, phone, IBAN or
+# e-mail in clear, even with a tracker store that is not the masking one.
+install_pii_log_filter()
 
 # Longer texts are not sent to NLU: they are almost never a question to this bot,
 # and featurizing them costs CPU every Rasa replica shares.

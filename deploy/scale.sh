@@ -28,9 +28,9 @@ cmd_up() {
   start_nginx
   start_rasa_replicas
   wait_rasa_replicas
-  "$PY" "$ROOT/deploy/wait_healthy.py" "http://127.0.0.1:$RASA_PROXY_PORT/" --timeout 30 --name "nginx -> rasa" \
+  "$PY" "$ROOT/deploy/wait_healthy.py" "http://127.0.0.1:$RASA_INTERNAL_PORT/" --timeout 30 --name "nginx -> rasa" \
     || die "nginx does not reach the Rasa replicas; see $SCALE_DIR/nginx/logs/error.log"
-  log "Up. REST: http://127.0.0.1:$RASA_PROXY_PORT/webhooks/rest/webhook  (settings: $SCALE_DIR/scale.env)"
+  log "Up. Public (socket.io, WhatsApp): http://127.0.0.1:$RASA_PROXY_PORT  REST (loopback): http://127.0.0.1:$RASA_INTERNAL_PORT/webhooks/rest/webhook  (settings: $SCALE_DIR/scale.env)"
 }
 
 cmd_down() {
@@ -58,7 +58,7 @@ cmd_status() {
   for i in $(seq 1 "$SCALE_RASA_REPLICAS"); do
     report "rasa$i    :$(rasa_port "$i")" rasa_ready "$(rasa_port "$i")" || failed=1
   done
-  report "nginx    :$RASA_PROXY_PORT (rasa)" rasa_ready "$RASA_PROXY_PORT" || failed=1
+  report "nginx    :$RASA_INTERNAL_PORT (rasa, loopback)" rasa_ready "$RASA_INTERNAL_PORT" || failed=1
   return "$failed"
 }
 

@@ -11,12 +11,14 @@ LOG_DIR="$SCALE_DIR/logs"
 
 die() { printf 'scale.sh: %s\n' "$*" >&2; exit 1; }
 
-# Ports: base+0 nginx (rasa), base+1.. replicas, base+50 nginx (actions),
+# Ports: base+0 nginx (rasa, public: socket.io and WhatsApp only), base+49 nginx
+# (rasa, loopback: REST and HTTP API), base+1.. replicas, base+50 nginx (actions),
 # base+51.. action servers, base+32 PostgreSQL, base+79 Redis.
 rasa_port() { echo $((SCALE_PORT_BASE + $1)); }
 action_port() { echo $((SCALE_PORT_BASE + 50 + $1)); }
 derive_ports() {
   RASA_PROXY_PORT=$((SCALE_PORT_BASE))
+  RASA_INTERNAL_PORT=$((SCALE_PORT_BASE + 49))
   ACTIONS_PROXY_PORT=$((SCALE_PORT_BASE + 50))
   PG_PORT=$((SCALE_PORT_BASE + 32))
   REDIS_PORT=$((SCALE_PORT_BASE + 79))
@@ -77,7 +79,10 @@ REDIS_HOST=127.0.0.1
 REDIS_PORT=$REDIS_PORT
 REDIS_DB=1
 ACTION_ENDPOINT_URL=http://127.0.0.1:$ACTIONS_PROXY_PORT/webhook
-RASA_PROXY_URL=http://127.0.0.1:$RASA_PROXY_PORT
+# REST and HTTP API through nginx: the loopback server. The public one serves
+# only socket.io and the WhatsApp webhook.
+RASA_PROXY_URL=http://127.0.0.1:$RASA_INTERNAL_PORT
+RASA_PUBLIC_URL=http://127.0.0.1:$RASA_PROXY_PORT
 RASA_REPLICA_URLS=$(for i in $(seq 1 "$SCALE_RASA_REPLICAS"); do printf 'http://127.0.0.1:%s,' "$(rasa_port "$i")"; done)
 SCALE_RASA_REPLICAS=$SCALE_RASA_REPLICAS
 SCALE_ACTION_REPLICAS=$SCALE_ACTION_REPLICAS

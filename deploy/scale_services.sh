@@ -135,7 +135,7 @@ start_nginx() {
     chown -R www-data: "$dir/tmp"
   fi
   "$PY" "$ROOT/deploy/render_template.py" "$ROOT/deploy/nginx.conf.template" "$dir/nginx.conf" \
-    "PREFIX=$dir" "LISTEN_HOST=127.0.0.1" "RASA_PROXY_PORT=$RASA_PROXY_PORT" \
+    "PREFIX=$dir" "LISTEN_HOST=127.0.0.1" "RASA_PROXY_PORT=$RASA_PROXY_PORT" "RASA_INTERNAL_PORT=$RASA_INTERNAL_PORT" \
     "ACTIONS_PROXY_PORT=$ACTIONS_PROXY_PORT" "USER_DIRECTIVE=$user_directive" \
     "RASA_SERVERS=${servers%\\n}" "RASA_SERVERS_PLAIN=${plain%\\n}" "ACTION_SERVERS=${actions%\\n}"
   nginx -t -q -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" || die "nginx config test failed"
@@ -146,7 +146,7 @@ start_nginx() {
   fi
   "$PY" "$ROOT/deploy/wait_healthy.py" "http://127.0.0.1:$ACTIONS_PROXY_PORT/health" --timeout 30 \
     --name "nginx -> actions" || die "nginx does not reach the action servers; see $dir/logs/error.log"
-  log "nginx up: :$RASA_PROXY_PORT (rasa), :$ACTIONS_PROXY_PORT (actions)"
+  log "nginx up: :$RASA_PROXY_PORT (rasa, public: socket.io + WhatsApp), :$RASA_INTERNAL_PORT (rasa, loopback: REST + API), :$ACTIONS_PROXY_PORT (actions)"
 }
 
 stop_nginx() {

@@ -8,9 +8,11 @@ endpoints.yml:
       db: var/tracker.db
       # ... or one SQLAlchemy URL:  url: postgresql://user:pass@host/db
 
-What is masked (see arabic_text.pii): national IDs and Saudi mobile numbers in every
-string of every event (user text, parse_data, entities, slot values, bot text and
-data, metadata) and in events sent to an event broker. The conversation id is
+What is masked (see arabic_text.pii and rasa_extensions.event_masking): national
+IDs, Saudi mobiles, Saudi IBANs and e-mails in every string of every event (user
+text, parse_data, entities, slot values, bot text and data, metadata), and every
+digit of the status lookup's answers (the slots in arabic_text.pii.SENSITIVE_SLOTS
+and the user messages answering them); the same in events sent to an event broker. The conversation id is
 stored pseudonymised when it is itself a phone number (WhatsApp), with the same
 keyed hash the status store uses, so staff tools can join the two.
 
@@ -20,22 +22,27 @@ tracker store, before any conversation is logged. The action server must call
 `install_pii_log_filter()` itself at start-up.
 
 Why masking slot values is safe: Rasa reloads the tracker from this store on every
-message, so a slot must never rely on holding a raw ID across turns. The status
-form keeps only the keyed hash of the ID in its slot.
+message, so a slot must never rely on holding a raw ID or date across turns. The
+status form keeps only keyed hashes / non-revealing values in the slots it reads
+back. The sensitive slots are stored masked ("****-**-**"), with their real value
+sealed beside it (rasa_extensions.sealed_slots) and opened only when Rasa rebuilds
+the tracker in memory, so a form still reads its birth date on the next turn.
 """
 from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, TrackerEventDiffEngine
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from arabic_text.pii import install_pii_log_filter, mask_pii_in
+from rasa_extensions.event_masking import masked_events
+from rasa_extensions.sealed_slots import seal, unseal_event
 
 # The Rasa server imports this module at start-up (endpoints.yml names it), which makes
 # it the one dependable place to install the guard that tells users when the action
@@ -102,14 +109,25 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             session, stored_sender_id(sender_id), fetch_events_from_all_sessions
         )
 
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        """SQLTrackerStore._retrieve, with sealed slot values opened for this process's memory only."""
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions).all()
+            events = [unseal_event(json.loads(row.data)) for row in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Write the tracker's new events, masked. Mirrors SQLTrackerStore.save."""
         await self.stream_events(tracker)
         sender_id = stored_sender_id(tracker.sender_id)
+        events = list(tracker.events)
 
         with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
-                data = masked_event_data(event)
+            # The same count SQLTrackerStore._additional_events skips: events already stored.
+            first_new = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            for event, data in zip(events[first_new:], masked_events(events, first_new, seal=seal)):
                 parse_data = data.get("parse_data") or {}
                 session.add(
                     self.SQLEvent(
@@ -125,11 +143,15 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
 
         logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
 
-    async def _stream_new_events(
-        self, event_broker: EventBroker, new_events: List[Event], sender_id: Text
-    ) -> None:
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
         """Events leave the process masked too: a broker is another kind of storage."""
-        for event in new_events:
-            body: Dict[Text, Any] = {"sender_id": stored_sender_id(sender_id)}
-            body.update(masked_event_data(event))
-            event_broker.publish(body)
+        if self.event_broker is None:
+            return None
+        old_tracker = await self.retrieve(tracker.sender_id)
+        new_events = TrackerEventDiffEngine.event_difference(old_tracker, tracker)
+        events = list(tracker.events)
+        first_new = len(events) - len(new_events)  # the difference is the tracker's tail
+        for data in masked_events(events, first_new):
+            body: Dict[Text, Any] = {"sender_id": stored_sender_id(tracker.sender_id)}
+            body.update(data)
+            self.event_broker.publish(body)

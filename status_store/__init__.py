@@ -10,9 +10,11 @@ from status_store.demo import DEMO_APPLICATIONS
 from status_store.engine import get_engine
 from status_store.errors import HandoffNotFound, MissingHmacKey, StatusStoreError, StatusStoreUnavailable
 from status_store.handoffs import Handoff, list_handoffs, mark_handoff_handled, record_handoff
+from status_store.id_guard import GuardedAnswer, guarded_lookup, id_failures
 from status_store.lockout import failed_lookups_since, is_locked_out, record_lookup
 
 __all__ = [
+    "GuardedAnswer", "guarded_lookup", "id_failures",
     "DEMO_APPLICATIONS", "ELIGIBILITY_SLOTS", "Handoff", "HandoffNotFound", "MissingHmacKey",
     "StatusAnswer", "StatusStoreError", "StatusStoreUnavailable", "failed_lookups_since",
     "get_engine", "hash_national_id", "is_locked_out", "list_handoffs", "lookup_application",

@@ -3,14 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from status_store.crypto import hash_national_id
 from status_store.engine import session_scope
 from status_store.models import Application
+from status_store.reasons import reason_label
+
+# (first day, last day), both included, Gregorian.
+DateRange = Tuple[date, date]
 
 ANSWER_STATUSES = ("under_review", "eligible", "ineligible", "not_found")
 
@@ -21,7 +26,7 @@ class StatusAnswer:
 
     status: str  # one of ANSWER_STATUSES
     decision_expected_by: Optional[date] = None
-    reason: Optional[str] = None
+    reason: Optional[str] = None  # a category label (reasons.py), never the file's own text
 
     def to_payload(self) -> Dict[str, Any]:
         expected = self.decision_expected_by.isoformat() if self.decision_expected_by else None
@@ -42,8 +47,43 @@ def answer_for(application: Application, *, on: date, review_period_days: int) -
     if application.status == "under_review" or not decided:
         expected = application.registration_date + timedelta(days=review_period_days)
         return StatusAnswer("under_review", decision_expected_by=expected)
-    reason = application.reason if application.status == "ineligible" else None
+    # Only the category: the stored text may carry figures from the person's file.
+    reason = reason_label(application.reason) if application.status == "ineligible" else None
     return StatusAnswer(application.status, reason=reason)
+
+
+def matches(application: Optional[Application], birth_date: date, registered_in: Optional[DateRange]) -> bool:
+    """True when the application exists and every factor given agrees with it.
+
+    `registered_in` is the (first, last) Gregorian day of the month the applicant
+    says they registered in; the ministry's inquiry asks for it (seed 004), and
+    month and year are enough.
+    """
+    if application is None or application.birth_date != birth_date:
+        return False
+    if registered_in is not None:
+        first, last = registered_in
+        if not first <= application.registration_date <= last:
+            return False
+    return True
+
+
+def find_answer(
+    session: Session,
+    national_id_hash: str,
+    birth_date: date,
+    registered_in: Optional[DateRange],
+    *,
+    on: date,
+    review_period_days: int,
+) -> StatusAnswer:
+    """The lookup inside the caller's transaction (id_guard.py wraps it in the lockout)."""
+    application = session.execute(
+        select(Application).where(Application.national_id_hash == national_id_hash)
+    ).scalar_one_or_none()
+    if not matches(application, birth_date, registered_in):
+        return NOT_FOUND
+    return answer_for(application, on=on, review_period_days=review_period_days)
 
 
 def lookup_by_hash(
@@ -52,20 +92,19 @@ def lookup_by_hash(
     *,
     on: date,
     review_period_days: int,
+    registered_in: Optional[DateRange] = None,
     engine: Optional[Engine] = None,
 ) -> StatusAnswer:
-    """The status of the application with this ID hash, if the birth date matches.
+    """The status of the application with this ID hash, if the birth date (and the
+    registration month, when given) match.
 
-    An unknown ID and a wrong birth date give the same not_found answer, so the
-    bot cannot be used to learn whether someone has applied.
+    An unknown ID and a wrong factor give the same not_found answer, so the bot
+    cannot be used to learn whether someone has applied. No lockout here: the bot
+    goes through id_guard.guarded_lookup.
     """
     with session_scope(engine) as session:
-        application = session.execute(
-            select(Application).where(Application.national_id_hash == national_id_hash)
-        ).scalar_one_or_none()
-        if application is None or application.birth_date != birth_date:
-            return NOT_FOUND
-        return answer_for(application, on=on, review_period_days=review_period_days)
+        return find_answer(session, national_id_hash, birth_date, registered_in,
+                           on=on, review_period_days=review_period_days)
 
 
 def lookup_application(
@@ -74,6 +113,7 @@ def lookup_application(
     *,
     on: date,
     review_period_days: int,
+    registered_in: Optional[DateRange] = None,
     engine: Optional[Engine] = None,
 ) -> StatusAnswer:
     """Like lookup_by_hash, from the ID as typed. Raises ValueError unless it has 10 digits."""
@@ -82,5 +122,6 @@ def lookup_application(
         birth_date,
         on=on,
         review_period_days=review_period_days,
+        registered_in=registered_in,
         engine=engine,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
@@ -59,10 +60,13 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     from status_store.demo import DEMO_APPLICATIONS, seed_demo
     from status_store.engine import get_engine
 
-    created, updated = seed_demo(engine=get_engine(args.url))
+    today = date.today()
+    created, updated = seed_demo(engine=get_engine(args.url), today=today)
     _say(f"Demo applications: {created} new, {updated} refreshed (fake IDs, safe to share):")
     for demo in DEMO_APPLICATIONS:
-        _say(f"  {demo.national_id}  birth {demo.birth_date.isoformat()}  {demo.status}")
+        registered = today - timedelta(days=demo.registered_days_ago)
+        _say(f"  {demo.national_id}  birth {demo.birth_date.isoformat()}  "
+             f"registered {registered.month}/{registered.year}  {demo.status}")
     return EXIT_OK
 
 

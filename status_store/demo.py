@@ -23,6 +23,15 @@ class DemoApplication:
     decided_days_ago: Optional[int] = None
     reason: Optional[str] = None
 
+    def registered_on(self, today: Optional[date] = None) -> date:
+        """The registration date when seeded on `today` (default: today)."""
+        return (today or date.today()) - timedelta(days=self.registered_days_ago)
+
+    def registration_month(self, today: Optional[date] = None) -> str:
+        """The answer to "when did you register?" as people type it: "M/YYYY"."""
+        registered = self.registered_on(today)
+        return f"{registered.month}/{registered.year}"
+
 
 DEMO_APPLICATIONS: List[DemoApplication] = [
     DemoApplication("1012345672", date(1985, 4, 12), "under_review", registered_days_ago=3),
@@ -42,7 +51,7 @@ def demo_records(today: date) -> List[ApplicationRecord]:
             national_id_hash=hash_national_id(demo.national_id),
             national_id_masked=mask_national_id(demo.national_id),
             birth_date=demo.birth_date,
-            registration_date=today - timedelta(days=demo.registered_days_ago),
+            registration_date=demo.registered_on(today),
             status=demo.status,
             decision_date=decided,
             reason=demo.reason,

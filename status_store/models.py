@@ -95,3 +95,23 @@ class StatusLookup(Base):
     __table_args__ = (
         Index("ix_status_lookups_conversation_id_created_at", "conversation_id", "created_at"),
     )
+
+
+class NationalIdLookupGuard(Base):
+    """Failed look-ups per national ID (by its keyed hash), whoever asked and on any channel.
+
+    One row per ID hash: the failures counted since `window_started_at`. The row is
+    updated with single conditional UPDATE statements (see id_guard.py), which
+    PostgreSQL's row lock and SQLite's database lock make atomic across processes.
+    """
+
+    __tablename__ = "national_id_lookup_guards"
+
+    national_id_hash = Column(String(64), primary_key=True)
+    window_started_at = Column(DateTime, nullable=False)
+    failures = Column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        CheckConstraint("failures >= 0", name="failures_not_negative"),
+        Index("ix_national_id_lookup_guards_window_started_at", "window_started_at"),
+    )

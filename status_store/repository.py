@@ -8,9 +8,11 @@ StatusStoreUnavailable; each write is one transaction.
 from status_store.applications import StatusAnswer, lookup_application, lookup_by_hash
 from status_store.checks import ELIGIBILITY_SLOTS, record_eligibility_check
 from status_store.handoffs import Handoff, list_handoffs, mark_handoff_handled, record_handoff
+from status_store.id_guard import GuardedAnswer, guarded_lookup, id_failures
 from status_store.lockout import failed_lookups_since, is_locked_out, record_lookup
 
 __all__ = [
+    "GuardedAnswer", "guarded_lookup", "id_failures",
     "ELIGIBILITY_SLOTS",
     "Handoff",
     "StatusAnswer",

@@ -1,6 +1,11 @@
-"""arabic_text.pii: national IDs and Saudi mobile numbers are found and masked; nothing else is."""
+"""arabic_text.pii: national IDs, Saudi mobiles, IBANs and e-mails are found and masked; nothing else is.
+
+The exhaustive kind x script x grouping table is tests/pii_vectors.json (test_pii_vectors.py);
+these are the properties around it.
+"""
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 
@@ -101,7 +106,6 @@ def test_arabic_letter_touching_the_number_does_not_protect_it():
         "09876543210",
         "confidence 0.5512345678 and 3.1000000008",
         "epoch 1700000000.125",
-        "1000000008,5",
         "3000000001",
         "0451234567",
     ],
@@ -109,6 +113,38 @@ def test_arabic_letter_touching_the_number_does_not_protect_it():
 def test_amounts_dates_hashes_and_other_numbers_are_left_alone(text):
     assert mask_pii(text) == text
     assert find_pii(text) == []
+
+
+def test_a_number_glued_to_an_id_by_a_comma_does_not_protect_the_id():
+    # "," is a group separator ("1012,345,672"), so "1000000008,5" holds a whole ID.
+    assert mask_pii("1000000008,5") == "1*******08,5"
+
+
+SEPARATORS = [",", "٬", "،", ".", "_", "-", " ", "\u00a0", "\u2009", "\u202f", "\u200e", "\u200f",
+              "\u061c", "\u202b", "\u202c", "\u2066", "\u2069", "\n", " - ", "، "]
+
+
+@given(
+    st.from_regex(r"[12][0-9]{9}|05[0-9]{8}|(\+|00)?9665[0-9]{8}", fullmatch=True),
+    st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=6),
+    st.sampled_from(SEPARATORS),
+    st.lists(st.sampled_from(["latin", "arabic", "persian"]), min_size=14, max_size=14),
+)
+def test_any_grouping_and_digit_script_of_an_id_or_mobile_is_masked(number, sizes, separator, scripts):
+    digits, typed, cursor = number.lstrip("+"), "+" if number.startswith("+") else "", 0
+    for size in itertools.cycle(sizes):
+        if cursor >= len(digits):
+            break
+        chunk = "".join(
+            {"latin": d, "arabic": d.translate(ARABIC_INDIC), "persian": d.translate(PERSIAN)}[scripts[cursor + k]]
+            for k, d in enumerate(digits[cursor : cursor + size])
+        )
+        typed += (separator if cursor else "") + chunk
+        cursor += size
+    masked = mask_pii(f"رقمي {typed} شكرا")
+    left = "".join(ch for ch in masked.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")) if ch.isdigit())
+    assert digits not in left
+    assert len(left) <= len(digits) - 6, "at most the prefix and two last digits stay"
 
 
 def test_masking_twice_changes_nothing_more():

@@ -9,7 +9,10 @@ from typing import Iterator
 
 from tests.resilience.conftest import ResilientStack, payload, response_text, texts
 
+from status_store.demo import DEMO_APPLICATIONS
+
 NATIONAL_ID, BIRTH_DATE = "1045678909", "30/9/1978"  # a demo application (status_store/demo.py)
+REGISTERED = DEMO_APPLICATIONS[1].registration_month()  # "M/YYYY", relative to seeding
 
 
 def _status_db(stack: ResilientStack) -> Path:
@@ -42,10 +45,12 @@ def test_status_lookup_with_the_database_gone_gets_a_clear_reply_and_writes_noth
     assert resilient_stack.requested_slot(sender) == "national_id"
     resilient_stack.say(sender, NATIONAL_ID)
     assert resilient_stack.requested_slot(sender) == "birth_date"
+    resilient_stack.say(sender, BIRTH_DATE)
+    assert resilient_stack.requested_slot(sender) == "registration_date"
     lookups_before = _rows(db, "status_lookups")
 
     with _database_unusable(db):
-        replies = resilient_stack.say(sender, BIRTH_DATE)
+        replies = resilient_stack.say(sender, REGISTERED)
 
     assert response_text("utter_status_unavailable") in texts(replies)
     assert payload(replies, "application_status") is None
@@ -57,7 +62,8 @@ def test_status_lookup_with_the_database_gone_gets_a_clear_reply_and_writes_noth
     # Once the database is back, the same user gets the answer.
     resilient_stack.say(sender, "ابي اعرف وين وصل طلبي")
     resilient_stack.say(sender, NATIONAL_ID)
-    status = payload(resilient_stack.say(sender, BIRTH_DATE), "application_status")
+    resilient_stack.say(sender, BIRTH_DATE)
+    status = payload(resilient_stack.say(sender, REGISTERED), "application_status")
     assert status is not None and status["status"] == "eligible"
     assert _rows(db, "status_lookups") == lookups_before + 1
 

@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Tuple
 import httpx
 import pytest
 
+from status_store.demo import DEMO_APPLICATIONS
 from tests.scale.conftest import ScaledStack
 from tests.e2e.conversation_driver import ELIGIBLE_APPLICANT
 
@@ -63,7 +64,9 @@ def test_status_form_slots_carry_over_between_replicas(scaled_stack: ScaledStack
     assert _requested_slot(tracker) == "birth_date"
     assert tracker["slots"]["national_id_hash"], "the ID's keyed hash did not reach the other replica"
     assert "1045678909" not in str(tracker["slots"]), "the raw national ID was kept in a slot"
-    replies = scaled_stack.say(first, sender, "30/9/1978")
+    scaled_stack.say(first, sender, "30/9/1978")
+    assert _requested_slot(scaled_stack.tracker(second, sender)) == "registration_date"
+    replies = scaled_stack.say(second, sender, DEMO_APPLICATIONS[1].registration_month())
     status = _payload(replies, "application_status")
     assert status is not None and status["status"] == "eligible", replies
 

@@ -44,9 +44,10 @@ def test_eligible_application_reads_eligible_without_reason(applications):
     assert (answer.status, answer.decision_expected_by, answer.reason) == ("eligible", None, None)
 
 
-def test_ineligible_application_carries_its_reason(applications):
+def test_ineligible_application_carries_its_reason_category_only(applications):
     answer = _lookup(applications, IDS["ineligible"])
-    assert answer.to_payload() == {"status": "ineligible", "decision_expected_by": None, "reason": REASON}
+    assert answer.to_payload() == {"status": "ineligible", "decision_expected_by": None,
+                                   "reason": "الدخل أعلى من الحد"}
 
 
 def test_payload_has_exactly_the_contract_keys_and_iso_date(applications):
