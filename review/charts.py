@@ -19,6 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from review.labels import faq_label, outcome_label  # noqa: E402
+from review.texts import intent_label  # noqa: E402
 
 FONT = "DejaVu Sans"
 CHART_NAMES = ("conversations_per_day", "outcomes", "top_intents", "faq_topics")
@@ -71,7 +72,7 @@ def draw_chart(report: Dict[str, Any], name: str) -> bytes:
                         "نتائج المحادثات", "المحادثات", horizontal=True)
     if name == "top_intents":
         intents, counts = _pairs(report["top_intents"])
-        return _bar_png(intents, counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
+        return _bar_png([intent_label(i) for i in intents], counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
     if name == "faq_topics":
         topics, counts = _pairs(report["faq_topics"])
         return _bar_png([faq_label(t) for t in topics], counts, "موضوعات الأسئلة الشائعة", "الرسائل",

@@ -4,13 +4,12 @@ from __future__ import annotations
 import json
 import statistics
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from review import outcomes as oc
 from review.listing import ConversationSummary
-from review.settings import RIYADH
+from review.clock import riyadh_now
 
 TOP = 10
 
@@ -26,18 +25,15 @@ def build_report(summaries: List[ConversationSummary]) -> Dict[str, Any]:
         if summary.started_at:
             per_day[summary.started_at.date().isoformat()] += 1
         outcome_counts.update(summary.outcomes or {"none"})
-        for turn in oc.user_turns(summary.conversation):
-            if turn.intent:
-                intents[turn.intent] += 1
-            if turn.faq_key:
-                faq_topics[turn.faq_key] += 1
-        turns = oc.turns_to_eligibility_result(summary.conversation)
-        if turns is not None:
-            to_result.append(turns)
+        intents.update(summary.intent_counts)
+        # Only messages whose intent was faq count here (review.outcomes.faq_key).
+        faq_topics.update(summary.faq_counts)
+        if summary.turns_to_result is not None:
+            to_result.append(summary.turns_to_result)
     total = len(summaries)
     with_fallback = sum(1 for s in summaries if s.had_fallback)
     return {
-        "generated_at": datetime.now(tz=RIYADH).isoformat(timespec="seconds"),
+        "generated_at": riyadh_now().isoformat(timespec="seconds"),
         "conversations": total,
         "conversations_per_day": dict(sorted(per_day.items())),
         "outcomes": dict(outcome_counts),

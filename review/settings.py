@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -12,8 +11,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
 DEFAULT_REVIEW_DB_URL = "sqlite:///var/review.db"
 
-# Saudi Arabia keeps UTC+3 all year, so a fixed offset needs no tz database.
-RIYADH = timezone(timedelta(hours=3), "AST")
+# Kept importable from here for older callers; the one definition is review.clock.
+from review.clock import RIYADH  # noqa: E402,F401
 
 
 def _resolve_sqlite(url: str, create_dir: bool) -> str:

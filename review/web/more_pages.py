@@ -28,7 +28,8 @@ async def handoffs_page(request: web.Request) -> web.Response:
     if queue is None:
         # No status store: show conversations whose events ended in a handoff, read-only.
         found = await run_blocking(find_conversations, request.app[TRACKER_ENGINE],
-                                   ConversationFilter(outcome="handoff"), None)
+                                   ConversationFilter(outcome="handoff"), config.status_db_url,
+                                   request.app[REVIEW_ENGINE])
         fallback = list(reversed(found))
     return render_page(request, "handoffs.html", title="طلبات التحويل إلى موظف",
                        queue=queue, fallback=fallback, done=request.query.get("done"))
@@ -47,7 +48,7 @@ async def handoff_handled(request: web.Request) -> web.Response:
 
 
 async def _report_data(request: web.Request):
-    _, summaries, _ = await find_for_request(request)
+    _, summaries = await find_for_request(request)
     return await run_blocking(build_report, summaries)
 
 
@@ -75,10 +76,11 @@ async def export_download(request: web.Request) -> web.Response:
     fmt = request.match_info["fmt"]
     if fmt not in FORMATS:
         raise web.HTTPNotFound()
-    _, summaries, _ = await find_for_request(request)
+    _, summaries = await find_for_request(request)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"conversations.{fmt}"
-        await run_blocking(write_export, summaries, path, fmt)
+        await run_blocking(write_export, summaries, path, fmt, request.app[TRACKER_ENGINE],
+                           request.app[REVIEW_ENGINE])
         body = path.read_bytes()
     return web.Response(body=body, content_type=_CONTENT_TYPES[fmt], charset="utf-8",
                         headers={"Content-Disposition": f'attachment; filename="conversations.{fmt}"'})
