@@ -64,11 +64,12 @@ class Conversation:
 
     @property
     def started_at(self) -> Optional[datetime]:
-        return local_time(self.events[0].timestamp) if self.events else None
+        # The earliest timestamp, not the first row: SessionStarted is stamped before the action that wrote it.
+        return local_time(min(e.timestamp for e in self.events)) if self.events else None
 
     @property
     def ended_at(self) -> Optional[datetime]:
-        return local_time(self.events[-1].timestamp) if self.events else None
+        return local_time(max(e.timestamp for e in self.events)) if self.events else None
 
 
 def local_time(timestamp: float) -> datetime:

@@ -78,7 +78,7 @@ def _list_page(tracker, review, status_url, chosen: ConversationFilter, page: in
     total = count_conversations(review, chosen)
     pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     page = min(page, pages)
-    rows = page_of(review, chosen, page)
+    rows = page_of(review, chosen, page, PAGE_SIZE)
     return rows, total, page, pages, notes_db.tags_for(review, [r.sender_id for r in rows])
 
 

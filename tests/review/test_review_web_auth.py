@@ -136,9 +136,9 @@ def test_failures_spread_over_many_user_names_block_the_address(review_data, sta
     assert run(make_app(review_data, staff_db), scenario) == 429
 
 
-def test_limiter_counts_each_key_separately_and_forgets_old_failures():
+def test_limiter_counts_each_key_separately_and_forgets_old_failures(staff_db):
     clock = Clock()
-    limiter = FailureLimiter(limit=2, window=60, clock=clock)
+    limiter = FailureLimiter(review_engine(staff_db), limit=2, window=60, clock=clock)
     limiter.record_failure(["user:a", "ip:1"])
     limiter.record_failure(["user:a", "ip:2"])
     assert limiter.blocked(["user:a", "ip:3"])
