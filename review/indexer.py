@@ -19,6 +19,7 @@ import json
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import sqlalchemy as sa
@@ -98,7 +99,7 @@ class SummaryState:
 
     def _add_text(self, text: str) -> None:
         if text:
-            self.search_parts.append(normalize_for_search(mask_pii(text)))
+            self.search_parts.append(_search_form(text))
 
     def row(self) -> Dict[str, object]:
         return {
@@ -122,6 +123,12 @@ class SummaryState:
             row.search_text.split("\n") if row.search_text else [],
             [tuple(b) for b in json.loads(row.offered_buttons or "[]")], set(outcomes), row.last_event_id,
         )
+
+
+@lru_cache(maxsize=8192)
+def _search_form(text: str) -> str:
+    """Masked, normalised text for search; cached because bot answers repeat word for word."""
+    return normalize_for_search(mask_pii(text))
 
 
 def _preview(text: str) -> str:
