@@ -142,9 +142,12 @@ def cmd_export_corrections(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from review.listing import refresh
     from review.report import write_report
 
-    for path in write_report(_find(args), Path(args.out)):
+    review = _review(args)
+    refresh(tracker_engine(tracker_db_url(args.db)), review, status_db_url(args.status_db))
+    for path in write_report(review, _filter(args), Path(args.out)):
         print(path)
     return 0
 

@@ -10,12 +10,12 @@ from review import annotations as notes_db
 from review.charts import CHART_NAMES, draw_chart
 from review.corrections_yaml import corrections_yaml
 from review.export import FORMATS, write_export
-from review.listing import ConversationFilter, find_conversations
-from review.report import build_report
+from review.listing import ConversationFilter, find_conversations, refresh
+from review.report import cached_report
 from review.status_link import handoff_queue, mark_handled
 from review.web.auth import see_other
 from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
-from review.web.pages import find_for_request, run_blocking
+from review.web.pages import filter_from_query, find_for_request, run_blocking
 from review.web.render import render_page
 
 _CONTENT_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "html": "text/html"}
@@ -47,9 +47,14 @@ async def handoff_handled(request: web.Request) -> web.Response:
     return see_other(f"/handoffs?done={handoff_id}")
 
 
+def _indexed_report(tracker, review, status_url, chosen):
+    refresh(tracker, review, status_url)
+    return cached_report(review, chosen)
+
+
 async def _report_data(request: web.Request):
-    _, summaries = await find_for_request(request)
-    return await run_blocking(build_report, summaries)
+    return await run_blocking(_indexed_report, request.app[TRACKER_ENGINE], request.app[REVIEW_ENGINE],
+                              request.app[CONFIG].status_db_url, filter_from_query(request.query))
 
 
 async def report_page(request: web.Request) -> web.Response:

@@ -67,13 +67,12 @@ def test_transcript_page_labels_and_preselects_the_real_intent(reading_data, sta
 
 
 def test_report_and_faq_chart_count_only_faq_messages(reading_data, staff_db, tmp_path):
-    from review.listing import ConversationFilter, find_conversations
+    from review.listing import refresh
     from review.report import build_report
     from review.review_db import review_engine
 
-    summaries = find_conversations(tracker_engine(reading_data.tracker_url), ConversationFilter(),
-                                   reading_data.status_url, review_engine(staff_db))
-    report = build_report(summaries)
+    refresh(tracker_engine(reading_data.tracker_url), review_engine(staff_db), reading_data.status_url)
+    report = build_report(review_engine(staff_db))
     assert dict(report["faq_topics"]) == {"faq/conditions": 2}
     assert dict(report["top_intents"])["affirm"] == 2 and dict(report["top_intents"])["stop"] == 1
 
