@@ -132,7 +132,7 @@ def conversation_page(review: Engine, chosen: ConversationFilter, page: int = 1,
                       size: int = PAGE_SIZE) -> List[ConversationSummary]:
     """One page (1-based) of the matching conversations, newest first."""
     query = (sa.select(*_LIST_COLUMNS).where(*conditions(chosen))
-             .order_by(SUMMARIES.c.started_at.desc(), SUMMARIES.c.sender_id)
+             .order_by(SUMMARIES.c.started_at.desc(), SUMMARIES.c.sender_id.desc())
              .limit(size).offset((max(page, 1) - 1) * size))
     with review.connect() as connection:
         return _summaries(connection, query)

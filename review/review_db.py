@@ -14,7 +14,7 @@ from typing import Dict, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from review.settings import review_db_url
+from review.settings import engine_options, review_db_url
 
 metadata = sa.MetaData()
 
@@ -73,7 +73,7 @@ SUMMARIES = sa.Table(
     sa.Column("sender_id", sa.String(255), primary_key=True),
     sa.Column("display_id", sa.String(255), nullable=False),
     sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("started_at", sa.Float, nullable=False, index=True),  # epoch seconds
+    sa.Column("started_at", sa.Float, nullable=False),  # epoch seconds
     sa.Column("ended_at", sa.Float, nullable=False),
     sa.Column("first_message", sa.Text, nullable=False),  # masked, shortened
     sa.Column("had_fallback", sa.Boolean, nullable=False),
@@ -85,6 +85,7 @@ SUMMARIES = sa.Table(
     sa.Column("search_text", sa.Text, nullable=False),  # normalised, masked message texts
     sa.Column("last_event_id", sa.Integer, nullable=False),
     sa.Column("offered_buttons", sa.Text, nullable=False),  # JSON: buttons not yet answered
+    sa.Index("ix_conversation_summaries_started", "started_at", "sender_id"),
 )
 
 # Outcomes per conversation; source "events" (the transcript) or "status" (the status store).
@@ -143,7 +144,7 @@ def review_engine(url: Optional[str] = None) -> Engine:
     with _lock:
         engine = _engines.get(resolved)
         if engine is None:
-            engine = sa.create_engine(resolved, future=True, hide_parameters=True)
+            engine = sa.create_engine(resolved, future=True, hide_parameters=True, **engine_options(resolved))
             migrate(engine)
             _engines[resolved] = engine
         return engine

@@ -35,7 +35,8 @@ def upgrade() -> None:
         sa.Column("last_event_id", sa.Integer(), nullable=False),
         sa.Column("offered_buttons", sa.Text(), nullable=False),
     )
-    op.create_index("ix_conversation_summaries_started_at", "conversation_summaries", ["started_at"])
+    # The list's order (newest first, then id) is read straight from this index.
+    op.create_index("ix_conversation_summaries_started", "conversation_summaries", ["started_at", "sender_id"])
     op.create_table(
         "conversation_outcomes",
         sa.Column("sender_id", sa.String(255), primary_key=True),
