@@ -15,7 +15,7 @@ def _set_cookies(response) -> dict:
 
 
 @pytest.mark.parametrize("method, path, expected", [
-    ("GET", "/", 303), ("GET", "/conversation?id=web-faq", 303), ("GET", "/handoffs", 303),
+    ("GET", "/", 303), ("GET", "/?page=2&q=x", 303), ("GET", "/conversation?id=web-faq", 303), ("GET", "/handoffs", 303),
     ("GET", "/report", 303), ("GET", "/report/outcomes.png", 303), ("GET", "/corrections.yml", 303),
     ("GET", "/export.csv", 303), ("POST", "/conversation/tag", 401), ("POST", "/handoffs/1/handled", 401),
 ])
