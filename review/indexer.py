@@ -40,7 +40,7 @@ _locks: Dict[int, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 
-class _Lost(Exception):
+class LostRace(Exception):
     """Another process indexed the same events first; this batch is dropped."""
 
 
@@ -143,22 +143,22 @@ def source_key(engine: Optional[Engine]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _lock_for(review: Engine) -> threading.Lock:
+def lock_for(review: Engine) -> threading.Lock:
     with _locks_guard:
         return _locks.setdefault(id(review), threading.Lock())
 
 
-def _state(connection: Connection, source: str) -> Optional[sa.engine.Row]:
+def read_state(connection: Connection, source: str) -> Optional[sa.engine.Row]:
     return connection.execute(sa.select(INDEX_STATE).where(INDEX_STATE.c.source == source)).first()
 
 
-def _claim(connection: Connection, source: str, key: str, old: int, new: int) -> None:
+def claim(connection: Connection, source: str, key: str, old: int, new: int) -> None:
     """Move the source's mark from old to new; another process that got there first wins."""
     moved = connection.execute(INDEX_STATE.update().where(
         INDEX_STATE.c.source == source, INDEX_STATE.c.source_key == key, INDEX_STATE.c.last_id == old,
     ).values(last_id=new))
     if moved.rowcount != 1:
-        raise _Lost()
+        raise LostRace()
 
 
 def reset_source(connection: Connection, source: str, key: str, clear: Iterable[sa.sql.Delete]) -> None:
@@ -173,7 +173,7 @@ def _tracker_mark(review: Engine, tracker: Engine, newest: int) -> int:
     """The last event id already folded in, after a reset when the tracker changed."""
     key = source_key(tracker)
     with review.begin() as connection:
-        state = _state(connection, TRACKER_SOURCE)
+        state = read_state(connection, TRACKER_SOURCE)
         if state is not None and state.source_key == key and state.last_id <= newest:
             return state.last_id
         reset_source(connection, TRACKER_SOURCE, key, [
@@ -203,7 +203,7 @@ def _fold_batch(review: Engine, rows: List, old_mark: int, key: str) -> None:
         by_sender.setdefault(row.sender_id, []).append(_decode(row))
     senders = list(by_sender)
     with review.begin() as connection:
-        _claim(connection, TRACKER_SOURCE, key, old_mark, int(rows[-1].id))
+        claim(connection, TRACKER_SOURCE, key, old_mark, int(rows[-1].id))
         known: Dict[str, Set[str]] = {}
         for start in range(0, len(senders), 500):
             chunk = senders[start : start + 500]
@@ -232,7 +232,7 @@ def index_tracker(tracker: Engine, review: Engine, batch: int = BATCH) -> int:
     if newest is None:
         return 0
     read = 0
-    with _lock_for(review):
+    with lock_for(review):
         mark = _tracker_mark(review, tracker, newest)
         key = source_key(tracker)
         while mark < newest:
@@ -243,7 +243,7 @@ def index_tracker(tracker: Engine, review: Engine, batch: int = BATCH) -> int:
                 break
             try:
                 _fold_batch(review, rows, mark, key)
-            except _Lost:
+            except LostRace:
                 break
             mark, read = int(rows[-1].id), read + len(rows)
     return read

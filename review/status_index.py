@@ -12,9 +12,9 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from review.indexer import _Lost, _claim, _lock_for, _state, reset_source, source_key
+from review.indexer import LostRace, claim, lock_for, read_state, reset_source, source_key
 from review.review_db import OUTCOME_ROWS
-from review.status_link import _engine as status_engine
+from review.status_link import status_engine
 
 _CHECKS = sa.table("eligibility_checks", sa.column("id"), sa.column("conversation_id"), sa.column("decision"))
 _HANDOFFS = sa.table("handoff_requests", sa.column("id"), sa.column("conversation_id"))
@@ -26,7 +26,7 @@ SOURCES = {
 
 def _mark(review: Engine, source: str, key: str) -> int:
     with review.begin() as connection:
-        state = _state(connection, source)
+        state = read_state(connection, source)
         if state is not None and state.source_key == key:
             return state.last_id
         # Both status sources share the "status" rows, so a new store clears them once for both.
@@ -45,7 +45,7 @@ def _index_table(review: Engine, status: Engine, source: str, key: str) -> int:
     if not rows:
         return 0
     with review.begin() as connection:
-        _claim(connection, source, key, mark, int(rows[-1].id))
+        claim(connection, source, key, mark, int(rows[-1].id))
         pairs = {(row.conversation_id, outcome_of(row)) for row in rows if outcome_of(row)}
         known = set()
         ids = list({sender for sender, _ in pairs})
@@ -64,7 +64,7 @@ def index_status(review: Engine, status_url: Optional[str] = None) -> int:
     status = status_engine(status_url)
     key = source_key(status)
     read = 0
-    with _lock_for(review):
+    with lock_for(review):
         if status is None:
             for source in SOURCES:
                 _mark(review, source, key)
@@ -72,7 +72,7 @@ def index_status(review: Engine, status_url: Optional[str] = None) -> int:
         for source in SOURCES:
             try:
                 read += _index_table(review, status, source, key)
-            except _Lost:
+            except LostRace:
                 continue
             except sa.exc.OperationalError:  # store not migrated yet: nothing to read
                 continue

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from review_scenarios import DOMAIN, HMAC_KEY, Script, at
 from review_web_helpers import make_app, run, sign_in
 
-from review.indexer import _Lost, _claim, index_tracker
+from review.indexer import LostRace, claim, index_tracker
 from review.listing import ConversationFilter, find_conversations, summarize
 from review.queries import load_all, tracker_engine
 from review.review_db import INDEX_STATE, dispose_review_engine, review_engine
@@ -101,8 +101,8 @@ def test_an_indexer_that_lost_the_race_writes_nothing(review_data, fresh_review)
     index_tracker(tracker, fresh_review)
     with fresh_review.connect() as connection:
         state = connection.execute(sa.select(INDEX_STATE).where(INDEX_STATE.c.source == "tracker")).one()
-    with pytest.raises(_Lost), fresh_review.begin() as connection:
-        _claim(connection, "tracker", state.source_key, state.last_id - 1, state.last_id + 5)
+    with pytest.raises(LostRace), fresh_review.begin() as connection:
+        claim(connection, "tracker", state.source_key, state.last_id - 1, state.last_id + 5)
 
 
 def test_list_pages_through_the_conversations_newest_first(review_data, staff_db, monkeypatch):
