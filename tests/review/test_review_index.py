@@ -146,3 +146,21 @@ def test_review_db_is_made_by_alembic_and_an_older_db_is_upgraded_in_place(tmp_p
         dispose_review_engine(url)
     with sa.create_engine(f"sqlite:///{legacy}").connect() as connection:
         assert connection.exec_driver_sql("SELECT username FROM staff").scalar() == "old-hand"
+
+
+def test_a_handoff_recorded_later_in_the_status_store_reaches_the_outcomes(review_data, fresh_review, tmp_path,
+                                                                          monkeypatch):
+    from status_store.engine import dispose_engine, get_engine
+    from status_store.handoffs import record_handoff
+
+    monkeypatch.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
+    status_copy = tmp_path / "status.db"
+    shutil.copy(review_data.status_url.replace("sqlite:///", ""), status_copy)
+    status_url = f"sqlite:///{status_copy}"
+    tracker = tracker_engine(review_data.tracker_url)
+    assert "handoff" not in _indexed(tracker, fresh_review, status_url)["web-faq"].outcomes
+    record_handoff("web-faq", "rest", "ابي موظف", engine=get_engine(status_url))
+    dispose_engine(status_url)
+    assert "handoff" in _indexed(tracker, fresh_review, status_url)["web-faq"].outcomes
+    # Without a status store, only what the transcript shows remains.
+    assert "handoff" not in _indexed(tracker, fresh_review, f"sqlite:///{tmp_path / 'none.db'}")["web-faq"].outcomes

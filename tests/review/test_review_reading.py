@@ -125,8 +125,6 @@ def test_handoff_queue_times_are_riyadh_time(reading_data, staff_db):
 
 
 def test_notes_show_when_they_were_written_in_riyadh_time(reading_data, staff_db):
-    from review_web_helpers import Clock  # noqa: F401  (the app clock does not stamp notes)
-
     async def scenario(client):
         await sign_in(client)
         token = await page_token(client, "/conversation?id=guesses")
