@@ -168,6 +168,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Bring the review DB to the newest Alembic revision (also done on first use)."""
+    _review(args)
+    print("review DB is at the newest revision", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from review.web.app import ReviewConfig, run
 
@@ -217,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = commands.add_parser("index", help="update the review DB's conversation summaries from new events")
     index.set_defaults(handler=cmd_index)
+
+    migrate = commands.add_parser("migrate", help="bring the review DB's schema to the newest Alembic revision")
+    migrate.set_defaults(handler=cmd_migrate)
 
     serve = commands.add_parser("serve", help="the staff web page")
     serve.add_argument("--host", default="127.0.0.1")

@@ -164,3 +164,17 @@ def test_a_handoff_recorded_later_in_the_status_store_reaches_the_outcomes(revie
     assert "handoff" in _indexed(tracker, fresh_review, status_url)["web-faq"].outcomes
     # Without a status store, only what the transcript shows remains.
     assert "handoff" not in _indexed(tracker, fresh_review, f"sqlite:///{tmp_path / 'none.db'}")["web-faq"].outcomes
+
+
+def test_cli_migrate_and_index_fill_a_new_review_db(review_data, tmp_path, capsys):
+    from review.cli import main
+
+    url = f"sqlite:///{tmp_path / 'cli-review.db'}"
+    assert main(["--review-db", url, "migrate"]) == 0
+    assert main(["--db", review_data.tracker_url, "--status-db", review_data.status_url, "--review-db", url,
+                 "index"]) == 0
+    assert main(["--db", review_data.tracker_url, "--status-db", review_data.status_url, "--review-db", url,
+                 "index"]) == 0
+    first, second = [line for line in capsys.readouterr().err.splitlines() if line.startswith("indexed")]
+    assert not first.startswith("indexed 0 ") and second.startswith("indexed 0 new event(s) and 0 status row(s)")
+    dispose_review_engine(url)
