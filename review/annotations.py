@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Dict, List
 
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 from arabic_text.pii import mask_pii
 
+from review.clock import riyadh_time
 from review.intents import is_known_intent
 from review.review_db import CORRECTIONS, NOTES, TAGS
 
@@ -27,7 +29,12 @@ class AnnotationError(ValueError):
 class Note:
     text: str
     staff: str
-    created_at: float
+    created_at: float  # epoch seconds
+
+    @property
+    def time(self) -> datetime:
+        """When the note was written, in Riyadh time."""
+        return riyadh_time(self.created_at)
 
 
 @dataclass(frozen=True)
@@ -53,13 +60,12 @@ def add_tag(engine: Engine, conversation_id: str, tag: str, staff: str) -> None:
 
 def tags_for(engine: Engine, conversation_ids: List[str]) -> Dict[str, List[str]]:
     found: Dict[str, List[str]] = {}
-    if not conversation_ids:
-        return found
     with engine.connect() as connection:
-        rows = connection.execute(sa.select(TAGS.c.conversation_id, TAGS.c.tag)
-                                  .where(TAGS.c.conversation_id.in_(conversation_ids)).order_by(TAGS.c.id))
-        for row in rows:
-            found.setdefault(row.conversation_id, []).append(row.tag)
+        for start in range(0, len(conversation_ids), 500):
+            rows = connection.execute(sa.select(TAGS.c.conversation_id, TAGS.c.tag).where(
+                TAGS.c.conversation_id.in_(conversation_ids[start : start + 500])).order_by(TAGS.c.id))
+            for row in rows:
+                found.setdefault(row.conversation_id, []).append(row.tag)
     return found
 
 
@@ -74,10 +80,19 @@ def add_note(engine: Engine, conversation_id: str, text: str, staff: str) -> Non
 
 
 def notes_for(engine: Engine, conversation_id: str) -> List[Note]:
+    return notes_for_many(engine, [conversation_id]).get(conversation_id, [])
+
+
+def notes_for_many(engine: Engine, conversation_ids: List[str]) -> Dict[str, List[Note]]:
+    """Notes per conversation id, oldest first."""
+    found: Dict[str, List[Note]] = {}
     with engine.connect() as connection:
-        rows = connection.execute(sa.select(NOTES).where(NOTES.c.conversation_id == conversation_id)
-                                  .order_by(NOTES.c.id))
-        return [Note(r.text, r.staff, r.created_at) for r in rows]
+        for start in range(0, len(conversation_ids), 500):
+            rows = connection.execute(sa.select(NOTES).where(
+                NOTES.c.conversation_id.in_(conversation_ids[start : start + 500])).order_by(NOTES.c.id))
+            for r in rows:
+                found.setdefault(r.conversation_id, []).append(Note(r.text, r.staff, r.created_at))
+    return found
 
 
 def mark_intent(engine: Engine, conversation_id: str, event_id: int, text: str, intent: str, staff: str) -> None:

@@ -7,6 +7,8 @@ DejaVu Sans, bundled with matplotlib, has the Arabic presentation forms.
 from __future__ import annotations
 
 import io
+import json
+from functools import lru_cache
 from typing import Any, Dict, List, Sequence, Tuple
 
 import arabic_reshaper
@@ -19,8 +21,11 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from review.labels import faq_label, outcome_label  # noqa: E402
+from review.texts import intent_label  # noqa: E402
 
 FONT = "DejaVu Sans"
+# A 90-day range would draw 90 rotated labels; every n-th day is enough to read the axis.
+MAX_DAY_LABELS = 15
 CHART_NAMES = ("conversations_per_day", "outcomes", "top_intents", "faq_topics")
 
 
@@ -40,17 +45,20 @@ def _bar_png(labels: Sequence[str], values: Sequence[float], title: str, value_l
         axes.barh(shown[::-1], numbers[::-1], color="#2f6f9f")
         axes.set_xlabel(visual(value_label), fontname=FONT)
     else:
-        axes.bar(shown, numbers, color="#2f6f9f")
+        positions = list(range(len(shown)))
+        axes.bar(positions, numbers, color="#2f6f9f")
         axes.set_ylabel(visual(value_label), fontname=FONT)
-        for tick in axes.get_xticklabels():
-            tick.set_rotation(30 if len(shown) > 4 else 0)
-            tick.set_horizontalalignment("right" if len(shown) > 4 else "center")
+        step = max(1, -(-len(shown) // MAX_DAY_LABELS))
+        axes.set_xticks(positions[::step])
+        axes.set_xticklabels(shown[::step], rotation=30 if len(shown) > 4 else 0,
+                             ha="right" if len(shown) > 4 else "center")
     # Counts are whole numbers: no 0.25-conversation ticks.
     (axes.xaxis if horizontal else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
     for tick in axes.get_xticklabels() + axes.get_yticklabels():
         tick.set_fontname(FONT)
     axes.set_title(visual(title), fontname=FONT, fontsize=14)
-    figure.tight_layout()
+    # Fixed margins instead of tight_layout(), which draws the whole figure a second time.
+    figure.subplots_adjust(left=0.3 if horizontal else 0.1, right=0.97, top=0.9, bottom=0.12 if horizontal else 0.25)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
@@ -61,7 +69,18 @@ def _pairs(items: List[Tuple[str, int]]) -> Tuple[List[str], List[int]]:
 
 
 def draw_chart(report: Dict[str, Any], name: str) -> bytes:
-    """One chart (a name from CHART_NAMES) as PNG bytes, from review.report.build_report's numbers."""
+    """One chart (a name from CHART_NAMES) as PNG bytes, from review.report.build_report's numbers.
+
+    The same numbers always give the same picture, so pictures are kept for the
+    last few distinct inputs: the report page's four images and a reload cost one drawing each.
+    """
+    figures = {key: value for key, value in report.items() if key != "generated_at"}
+    return _draw_cached(json.dumps(figures, ensure_ascii=False), name)
+
+
+@lru_cache(maxsize=64)
+def _draw_cached(figures_json: str, name: str) -> bytes:
+    report = json.loads(figures_json)
     if name == "conversations_per_day":
         per_day = report["conversations_per_day"]
         return _bar_png(list(per_day), list(per_day.values()), "عدد المحادثات في كل يوم", "المحادثات")
@@ -71,7 +90,7 @@ def draw_chart(report: Dict[str, Any], name: str) -> bytes:
                         "نتائج المحادثات", "المحادثات", horizontal=True)
     if name == "top_intents":
         intents, counts = _pairs(report["top_intents"])
-        return _bar_png(intents, counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
+        return _bar_png([intent_label(i) for i in intents], counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
     if name == "faq_topics":
         topics, counts = _pairs(report["faq_topics"])
         return _bar_png([faq_label(t) for t in topics], counts, "موضوعات الأسئلة الشائعة", "الرسائل",

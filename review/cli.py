@@ -39,22 +39,30 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
                         help="only conversations with a user message scored below --below")
     parser.add_argument("--below", type=_confidence, default=DEFAULT_LOW_CONFIDENCE)
     parser.add_argument("--search", default="", help="words to find (spelling variants match)")
+    parser.add_argument("--tag", default="", help="only conversations staff tagged with this tag")
 
 
 def _filter(args: argparse.Namespace) -> ConversationFilter:
     return ConversationFilter(args.since, args.until, args.channel, args.outcome,
-                              args.fallback, args.low_confidence, args.below, args.search)
+                              args.fallback, args.low_confidence, args.below, args.search, args.tag)
+
+
+def _review(args: argparse.Namespace):
+    from review.review_db import review_engine
+
+    return review_engine(args.review_db)
 
 
 def _find(args: argparse.Namespace):
-    return find_conversations(tracker_engine(tracker_db_url(args.db)), _filter(args), status_db_url(args.status_db))
+    return find_conversations(tracker_engine(tracker_db_url(args.db)), _filter(args), status_db_url(args.status_db),
+                              _review(args))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     summaries = _find(args)
     for s in summaries:
-        row = {"conversation": s.conversation.display_id, "started_at": s.started_at.isoformat(timespec="seconds"),
-               "channel": s.channel, "outcomes": sorted(s.outcomes), "had_fallback": s.had_fallback,
+        row = {"conversation": s.display_id, "started_at": s.started_at.isoformat(timespec="seconds"),
+               "first_message": s.first_message, "channel": s.channel, "outcomes": sorted(s.outcomes), "had_fallback": s.had_fallback,
                "lowest_confidence": s.lowest_confidence, "user_messages": s.user_messages}
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
@@ -95,7 +103,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from review.export import write_export
 
-    count = write_export(_find(args), Path(args.out), args.format)
+    count = write_export(_find(args), Path(args.out), args.format, tracker_engine(tracker_db_url(args.db)),
+                         _review(args))
     print(f"wrote {count} {'rows' if args.format == 'csv' else 'conversation(s)'} to {args.out}", file=sys.stderr)
     return 0
 
@@ -133,10 +142,36 @@ def cmd_export_corrections(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from review.listing import refresh
     from review.report import write_report
 
-    for path in write_report(_find(args), Path(args.out)):
+    review = _review(args)
+    refresh(tracker_engine(tracker_db_url(args.db)), review, status_db_url(args.status_db))
+    for path in write_report(review, _filter(args), Path(args.out)):
         print(path)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Fold new tracker events and status-store rows into the review DB's summaries."""
+    import time
+
+    from review.indexer import index_tracker
+    from review.status_index import index_status
+
+    started = time.perf_counter()
+    review = _review(args)
+    events = index_tracker(tracker_engine(tracker_db_url(args.db)), review)
+    rows = index_status(review, status_db_url(args.status_db))
+    print(f"indexed {events} new event(s) and {rows} status row(s) in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Bring the review DB to the newest Alembic revision (also done on first use)."""
+    _review(args)
+    print("review DB is at the newest revision", file=sys.stderr)
     return 0
 
 
@@ -186,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(report)
     report.add_argument("--out", required=True)
     report.set_defaults(handler=cmd_report)
+
+    index = commands.add_parser("index", help="update the review DB's conversation summaries from new events")
+    index.set_defaults(handler=cmd_index)
+
+    migrate = commands.add_parser("migrate", help="bring the review DB's schema to the newest Alembic revision")
+    migrate.set_defaults(handler=cmd_migrate)
 
     serve = commands.add_parser("serve", help="the staff web page")
     serve.add_argument("--host", default="127.0.0.1")

@@ -1,88 +1,122 @@
-"""Writing conversations to CSV (one row per message), JSONL (one conversation per line) or HTML."""
+"""Writing conversations to CSV (one row per message), JSONL (one conversation per line) or HTML.
+
+Every format carries the staff's tags and notes (each note with its Riyadh time
+and author) beside the transcript. Transcripts are read from the tracker store
+only for the conversations exported, a few hundred at a time.
+"""
 from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, Iterable, Iterator, List, Tuple
+
+from sqlalchemy.engine import Engine
 
 from review import outcomes as oc
+from review.annotations import Note, notes_for_many, tags_for
+from review.clock import format_riyadh, riyadh_now
 from review.listing import ConversationSummary
-from review.model import Turn
-from review.settings import RIYADH
+from review.model import Conversation, Turn
+from review.queries import load_conversations
 from review.templating import render
+from review.texts import intent_label
 
 FORMATS = ("csv", "jsonl", "html")
-CSV_COLUMNS = ("conversation", "channel", "outcomes", "time", "speaker", "text", "intent", "confidence", "faq_topic")
+CSV_COLUMNS = ("conversation", "channel", "outcomes", "time", "speaker", "text", "intent", "intent_label",
+               "confidence", "faq_topic", "button_payload", "buttons_offered", "tags", "notes")
+_CHUNK = 200
 
 
 def _turn_dict(turn: Turn) -> Dict[str, Any]:
+    understood = turn.understood_intent if turn.speaker == "user" else None
     return {
         "time": turn.time.isoformat(),
         "speaker": turn.speaker,
-        "text": turn.text,
+        "text": turn.shown_text,
+        "button_payload": turn.text if turn.button_title else None,
+        "buttons_offered": [title for title, _ in turn.buttons],
         "intent": turn.intent,
+        "intent_label": intent_label(understood) if understood else None,
         "confidence": turn.confidence,
         "faq_topic": turn.faq_key,
         "payload": turn.payload,
     }
 
 
-def conversation_dict(summary: ConversationSummary) -> Dict[str, Any]:
+def _note_dict(note: Note) -> Dict[str, str]:
+    return {"time": note.time.isoformat(), "staff": note.staff, "text": note.text}
+
+
+def conversation_dict(summary: ConversationSummary, conversation: Conversation, tags: List[str],
+                      notes: List[Note]) -> Dict[str, Any]:
     started = summary.started_at
     return {
-        "conversation": summary.conversation.display_id,
+        "conversation": summary.display_id,
         "channel": summary.channel,
         "outcomes": sorted(summary.outcomes),
         "had_fallback": summary.had_fallback,
         "lowest_confidence": summary.lowest_confidence,
         "started_at": started.isoformat() if started else None,
-        "turns": [_turn_dict(t) for t in oc.turns(summary.conversation)],
+        "tags": list(tags),
+        "notes": [_note_dict(n) for n in notes],
+        "turns": [_turn_dict(t) for t in oc.turns(conversation)],
     }
 
 
-def write_csv(summaries: Iterable[ConversationSummary], path: Path) -> int:
+def _with_transcripts(summaries: Iterable[ConversationSummary], tracker: Engine,
+                      review: Engine) -> Iterator[Tuple[ConversationSummary, Dict[str, Any]]]:
+    chosen = list(summaries)
+    for start in range(0, len(chosen), _CHUNK):
+        chunk = chosen[start : start + _CHUNK]
+        ids = [s.sender_id for s in chunk]
+        loaded = {c.sender_id: c for c in load_conversations(tracker, ids)}
+        tags, notes = tags_for(review, ids), notes_for_many(review, ids)
+        for summary in chunk:
+            conversation = loaded.get(summary.sender_id, Conversation(summary.sender_id))
+            yield summary, conversation_dict(summary, conversation, tags.get(summary.sender_id, []),
+                                             notes.get(summary.sender_id, []))
+
+
+def write_csv(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path: Path) -> int:
     """Rows written. UTF-8 with a BOM, so spreadsheet programs show the Arabic correctly."""
     rows = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for summary in summaries:
-            base = {"conversation": summary.conversation.display_id, "channel": summary.channel,
-                    "outcomes": " ".join(sorted(summary.outcomes))}
-            for turn in oc.turns(summary.conversation):
-                item = _turn_dict(turn)
-                writer.writerow({**base, **{k: item[k] for k in CSV_COLUMNS if k in item}})
+        for _, item in items:
+            base = {"conversation": item["conversation"], "channel": item["channel"],
+                    "outcomes": " ".join(item["outcomes"]), "tags": " | ".join(item["tags"]),
+                    "notes": " | ".join(f"{n['time'][:16].replace('T', ' ')} {n['staff']}: {n['text']}"
+                                        for n in item["notes"])}
+            for turn in item["turns"]:
+                row = {**base, **{k: turn[k] for k in CSV_COLUMNS if k in turn}}
+                row["buttons_offered"] = " | ".join(turn["buttons_offered"])
+                writer.writerow(row)
                 rows += 1
     return rows
 
 
-def write_jsonl(summaries: Iterable[ConversationSummary], path: Path) -> int:
+def write_jsonl(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path: Path) -> int:
     count = 0
     with open(path, "w", encoding="utf-8") as handle:
-        for summary in summaries:
-            handle.write(json.dumps(conversation_dict(summary), ensure_ascii=False) + "\n")
+        for _, item in items:
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
             count += 1
     return count
 
 
-def html_document(summaries: List[ConversationSummary]) -> str:
-    return render(
-        "export.html",
-        conversations=[conversation_dict(s) for s in summaries],
-        generated_at=datetime.now(tz=RIYADH).strftime("%Y-%m-%d %H:%M"),
-    )
+def write_html(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path: Path) -> int:
+    conversations = [item for _, item in items]
+    html = render("export.html", conversations=conversations, generated_at=format_riyadh(riyadh_now()))
+    Path(path).write_text(html, encoding="utf-8")
+    return len(conversations)
 
 
-def write_html(summaries: Iterable[ConversationSummary], path: Path) -> int:
-    chosen = list(summaries)
-    Path(path).write_text(html_document(chosen), encoding="utf-8")
-    return len(chosen)
-
-
-def write_export(summaries: Iterable[ConversationSummary], path: Path, fmt: str) -> int:
+def write_export(summaries: Iterable[ConversationSummary], path: Path, fmt: str, tracker: Engine,
+                 review: Engine) -> int:
+    """Write `summaries` with their transcripts, tags and notes; returns rows (CSV) or conversations."""
     writers = {"csv": write_csv, "jsonl": write_jsonl, "html": write_html}
     if fmt not in writers:
         raise ValueError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    return writers[fmt](summaries, Path(path))
+    return writers[fmt](_with_transcripts(summaries, tracker, review), Path(path))

@@ -1,20 +1,27 @@
-"""Choosing conversations by date, channel, outcome, fallbacks, confidence and words."""
+"""Choosing conversations by date, channel, outcome, fallbacks, confidence, words and tags.
+
+Everything here reads the precomputed summaries in the review DB (review.indexer),
+so a page costs a few indexed queries however many events the tracker holds.
+`refresh` runs the indexer first; every entry point calls it.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from typing import List, Optional, Set
+from datetime import date, datetime, timedelta
+from typing import Dict, List, Optional, Set
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from review import outcomes as oc
+from review.clock import riyadh_day_start, riyadh_time
 from review.model import Conversation
-from review.queries import load_all
-from review.settings import RIYADH
-from review.status_link import status_facts
-from review.textsearch import matches
+from review.review_db import OUTCOME_ROWS, SUMMARIES, TAGS, review_engine
+from review.textsearch import normalize_for_search
 
 DEFAULT_LOW_CONFIDENCE = 0.6
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -29,65 +36,124 @@ class ConversationFilter:
     low_confidence: bool = False
     below: float = DEFAULT_LOW_CONFIDENCE
     search: str = ""
+    tag: str = ""
 
 
 @dataclass
 class ConversationSummary:
-    conversation: Conversation
+    """One conversation as the list, report and exports see it (times in Riyadh)."""
+
+    sender_id: str
+    display_id: str
     channel: str
+    started_at: Optional[datetime]
+    ended_at: Optional[datetime] = None
+    first_message: str = ""  # masked preview
     outcomes: Set[str] = field(default_factory=set)
     had_fallback: bool = False
     lowest_confidence: Optional[float] = None
     user_messages: int = 0
-
-    @property
-    def sender_id(self) -> str:
-        return self.conversation.sender_id
-
-    @property
-    def started_at(self) -> Optional[datetime]:
-        return self.conversation.started_at
+    turns_to_result: Optional[int] = None
+    intent_counts: Dict[str, int] = field(default_factory=dict)
+    faq_counts: Dict[str, int] = field(default_factory=dict)
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=RIYADH)
+def refresh(tracker: Optional[Engine], review: Engine, status_url: Optional[str] = None) -> None:
+    """Fold new tracker events and status-store rows into the summaries (cheap when nothing is new)."""
+    from review.indexer import index_tracker
+    from review.status_index import index_status
+
+    if tracker is not None:
+        index_tracker(tracker, review)
+    index_status(review, status_url)
+
+
+def _has_outcome(name: str):
+    return sa.exists().where(OUTCOME_ROWS.c.sender_id == SUMMARIES.c.sender_id, OUTCOME_ROWS.c.outcome == name)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def conditions(chosen: ConversationFilter) -> List[sa.sql.ClauseElement]:
+    """The WHERE clauses on conversation_summaries for a filter."""
+    where: List[sa.sql.ClauseElement] = []
+    if chosen.since:
+        where.append(SUMMARIES.c.started_at >= riyadh_day_start(chosen.since).timestamp())
+    if chosen.until:
+        where.append(SUMMARIES.c.started_at < riyadh_day_start(chosen.until + timedelta(days=1)).timestamp())
+    if chosen.channel:
+        where.append(SUMMARIES.c.channel == chosen.channel)
+    if chosen.outcome == "none":
+        where.append(~sa.exists().where(OUTCOME_ROWS.c.sender_id == SUMMARIES.c.sender_id))
+    elif chosen.outcome:
+        where.append(_has_outcome(chosen.outcome))
+    if chosen.had_fallback:
+        where.append(SUMMARIES.c.had_fallback.is_(True))
+    if chosen.low_confidence:
+        where.append(SUMMARIES.c.lowest_confidence < chosen.below)
+    needle = normalize_for_search(chosen.search)
+    if needle:
+        where.append(SUMMARIES.c.search_text.like(f"%{_like_escape(needle)}%", escape="\\"))
+    if chosen.tag:
+        where.append(sa.exists().where(TAGS.c.conversation_id == SUMMARIES.c.sender_id, TAGS.c.tag == chosen.tag))
+    return where
+
+
+def _outcomes_for(connection, sender_ids: List[str]) -> Dict[str, Set[str]]:
+    found: Dict[str, Set[str]] = {}
+    for start in range(0, len(sender_ids), 500):
+        for row in connection.execute(sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
+                OUTCOME_ROWS.c.sender_id.in_(sender_ids[start : start + 500]))):
+            found.setdefault(row.sender_id, set()).add(row.outcome)
+    return found
+
+
+_LIST_COLUMNS = [c for c in SUMMARIES.c if c.name not in ("search_text", "offered_buttons")]
+
+
+def _summaries(connection, query) -> List[ConversationSummary]:
+    rows = connection.execute(query).all()
+    outcomes = _outcomes_for(connection, [r.sender_id for r in rows])
+    return [ConversationSummary(
+        r.sender_id, r.display_id, r.channel, riyadh_time(r.started_at), riyadh_time(r.ended_at), r.first_message,
+        outcomes.get(r.sender_id, set()), bool(r.had_fallback), r.lowest_confidence, r.user_messages,
+        r.turns_to_result, json.loads(r.intent_counts), json.loads(r.faq_counts)) for r in rows]
+
+
+def count_conversations(review: Engine, chosen: ConversationFilter) -> int:
+    query = sa.select(sa.func.count()).select_from(SUMMARIES).where(*conditions(chosen))
+    with review.connect() as connection:
+        return int(connection.execute(query).scalar() or 0)
+
+
+def conversation_page(review: Engine, chosen: ConversationFilter, page: int = 1,
+                      size: int = PAGE_SIZE) -> List[ConversationSummary]:
+    """One page (1-based) of the matching conversations, newest first."""
+    query = (sa.select(*_LIST_COLUMNS).where(*conditions(chosen))
+             .order_by(SUMMARIES.c.started_at.desc(), SUMMARIES.c.sender_id.desc())
+             .limit(size).offset((max(page, 1) - 1) * size))
+    with review.connect() as connection:
+        return _summaries(connection, query)
+
+
+def find_conversations(tracker: Optional[Engine], chosen: ConversationFilter, status_url: Optional[str] = None,
+                       review: Optional[Engine] = None) -> List[ConversationSummary]:
+    """Every conversation that passes the filter, oldest first (after indexing new events)."""
+    review = review or review_engine()
+    refresh(tracker, review, status_url)
+    query = sa.select(*_LIST_COLUMNS).where(*conditions(chosen)).order_by(
+        SUMMARIES.c.started_at, SUMMARIES.c.sender_id)
+    with review.connect() as connection:
+        return _summaries(connection, query)
 
 
 def summarize(conversation: Conversation, status: Optional[oc.StatusFacts] = None) -> ConversationSummary:
+    """A summary built straight from one conversation's events (the transcript page and `show`)."""
+    user = oc.user_turns(conversation)
+    first = next((t.shown_text for t in user), "")
     return ConversationSummary(
-        conversation,
-        oc.channel(conversation),
-        oc.outcomes(conversation, status),
-        oc.had_fallback(conversation),
-        oc.lowest_confidence(conversation),
-        len(oc.user_turns(conversation)),
-    )
-
-
-def _keep(summary: ConversationSummary, chosen: ConversationFilter) -> bool:
-    if chosen.channel and summary.channel != chosen.channel:
-        return False
-    if chosen.outcome == "none" and summary.outcomes:
-        return False
-    if chosen.outcome and chosen.outcome != "none" and chosen.outcome not in summary.outcomes:
-        return False
-    if chosen.had_fallback and not summary.had_fallback:
-        return False
-    if chosen.low_confidence and not oc.has_low_confidence(summary.conversation, chosen.below):
-        return False
-    if chosen.search:
-        texts = [turn.text for turn in oc.turns(summary.conversation)]
-        return matches(chosen.search, texts)
-    return True
-
-
-def find_conversations(
-    tracker: Engine, chosen: ConversationFilter, status_url: Optional[str] = None
-) -> List[ConversationSummary]:
-    """Conversations that pass every filter, oldest first."""
-    since = _day_start(chosen.since) if chosen.since else None
-    until = _day_start(chosen.until + timedelta(days=1)) if chosen.until else None
-    conversations = load_all(tracker, since, until)
-    facts = status_facts([c.sender_id for c in conversations], status_url)
-    summaries = [summarize(c, facts.get(c.sender_id)) for c in conversations]
-    return [s for s in summaries if _keep(s, chosen)]
+        conversation.sender_id, conversation.display_id, oc.channel(conversation), conversation.started_at,
+        conversation.ended_at, first, oc.outcomes(conversation, status), oc.had_fallback(conversation),
+        oc.lowest_confidence(conversation), len(user), oc.turns_to_eligibility_result(conversation))

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from arabic_text.pii import mask_pii
 
-from review.settings import RIYADH
+from review.clock import riyadh_time
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,26 @@ class Turn:
     text: str
     intent: Optional[str] = None
     confidence: Optional[float] = None
-    faq_key: Optional[str] = None
+    faq_key: Optional[str] = None  # only when the intent was faq (see outcomes.faq_key)
     payload: Optional[Dict[str, Any]] = None
+    # Bot turns: the buttons offered, as (title, payload) pairs.
+    buttons: Tuple[Tuple[str, str], ...] = ()
+    # User turns: the title of the button pressed (text is then its payload, e.g. "/affirm").
+    button_title: Optional[str] = None
 
     @property
     def time(self) -> datetime:
         return local_time(self.timestamp)
+
+    @property
+    def understood_intent(self) -> Optional[str]:
+        """What the bot understood: the faq sub-intent for faq messages, else the intent."""
+        return self.faq_key or self.intent
+
+    @property
+    def shown_text(self) -> str:
+        """What staff read: a pressed button's Arabic title rather than its payload."""
+        return self.button_title or self.text
 
 
 @dataclass
@@ -50,13 +64,14 @@ class Conversation:
 
     @property
     def started_at(self) -> Optional[datetime]:
-        return local_time(self.events[0].timestamp) if self.events else None
+        # The earliest timestamp, not the first row: SessionStarted is stamped before the action that wrote it.
+        return local_time(min(e.timestamp for e in self.events)) if self.events else None
 
     @property
     def ended_at(self) -> Optional[datetime]:
-        return local_time(self.events[-1].timestamp) if self.events else None
+        return local_time(max(e.timestamp for e in self.events)) if self.events else None
 
 
 def local_time(timestamp: float) -> datetime:
     """Event timestamps are epoch seconds; staff read them in Riyadh time."""
-    return datetime.fromtimestamp(timestamp or 0.0, tz=RIYADH)
+    return riyadh_time(timestamp or 0.0)

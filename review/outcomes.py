@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Set
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from review.model import Conversation, StoredEvent, Turn
 
@@ -31,40 +31,68 @@ def bot_payloads(data: Dict[str, Any]) -> List[Dict[str, Any]]:
 
 
 def faq_key(parse_data: Dict[str, Any]) -> Optional[str]:
-    """The retrieval answer chosen for a faq message, e.g. "faq/apply_steps"."""
+    """The retrieval answer chosen for a faq message, e.g. "faq/apply_steps"; None for other intents.
+
+    Rasa runs the response selector on every message, so "ايوه" (affirm) also carries
+    a faq guess. That guess means nothing unless the intent itself was faq.
+    """
+    name = (parse_data.get("intent") or {}).get("name") or ""
+    if name.startswith("faq/"):
+        return name
+    if name != "faq":
+        return None
     selector = (parse_data.get("response_selector") or {}).get("faq") or {}
     key = (selector.get("response") or {}).get("intent_response_key")
-    if key:
-        return str(key)
-    name = (parse_data.get("intent") or {}).get("name") or ""
-    return name if name.startswith("faq/") else None
+    return str(key) if key else None
 
 
-def _user_turn(event: StoredEvent) -> Turn:
+def offered_buttons(data: Dict[str, Any]) -> Tuple[Tuple[str, str], ...]:
+    """(title, payload) of each button a bot message offered (Rasa keeps them in data.buttons)."""
+    body = data.get("data") or {}
+    found = []
+    for button in body.get("buttons") or body.get("quick_replies") or []:
+        if isinstance(button, dict) and button.get("payload") is not None:
+            found.append((str(button.get("title") or ""), str(button["payload"])))
+    return tuple(found)
+
+
+def pressed_title(text: str, offered: Sequence[Tuple[str, str]]) -> Optional[str]:
+    """The title of the offered button whose payload is `text` (a pressed button), else None."""
+    return next((title for title, payload in offered if payload == text and title), None)
+
+
+def user_turn(event: StoredEvent, offered: Sequence[Tuple[str, str]] = ()) -> Turn:
+    """One user message; `offered` are the buttons of the bot messages since the last user message."""
     parse_data = event.data.get("parse_data") or {}
     intent = parse_data.get("intent") or {}
     confidence = intent.get("confidence")
+    text = event.data.get("text") or ""
     return Turn(
-        event.row_id, "user", event.timestamp, event.data.get("text") or "",
+        event.row_id, "user", event.timestamp, text,
         intent.get("name"), float(confidence) if confidence is not None else None,
-        faq_key(parse_data),
+        faq_key(parse_data), button_title=pressed_title(text, offered),
     )
 
 
-def _bot_turn(event: StoredEvent) -> Turn:
+def bot_turn(event: StoredEvent) -> Turn:
     payloads = bot_payloads(event.data)
     payload = next((p for p in payloads if "eligibility_result" in p or "application_status" in p), None)
-    return Turn(event.row_id, "bot", event.timestamp, event.data.get("text") or "", payload=payload)
+    return Turn(event.row_id, "bot", event.timestamp, event.data.get("text") or "", payload=payload,
+                buttons=offered_buttons(event.data))
 
 
 def turns(conversation: Conversation) -> List[Turn]:
     """User and bot messages in order (actions and slots are left out)."""
-    result = []
+    result: List[Turn] = []
+    offered: List[Tuple[str, str]] = []
     for event in conversation.events:
         if event.type_name == "user":
-            result.append(_user_turn(event))
+            result.append(user_turn(event, offered))
+            offered = []
         elif event.type_name == "bot":
-            result.append(_bot_turn(event))
+            turn = bot_turn(event)
+            offered.extend(turn.buttons)
+            result.append(turn)
     return result
 
 
@@ -72,48 +100,72 @@ def user_turns(conversation: Conversation) -> List[Turn]:
     return [turn for turn in turns(conversation) if turn.speaker == "user"]
 
 
+def event_channel(event: StoredEvent) -> Optional[str]:
+    """The input channel a user message names, if any."""
+    if event.type_name != "user":
+        return None
+    metadata = event.data.get("metadata") or {}
+    name = event.data.get("input_channel") or metadata.get("input_channel") or metadata.get("channel")
+    return str(name) if name else None
+
+
 def channel(conversation: Conversation) -> str:
     """The input channel of the first user message that names one."""
-    for event in conversation.events:
-        if event.type_name != "user":
-            continue
-        metadata = event.data.get("metadata") or {}
-        name = event.data.get("input_channel") or metadata.get("input_channel") or metadata.get("channel")
-        if name:
-            return str(name)
-    return "unknown"
+    return next((name for name in map(event_channel, conversation.events) if name), "unknown")
 
 
-def _action_names(conversation: Conversation) -> Iterable[str]:
-    for event in conversation.events:
-        if event.type_name == "action":
-            yield event.data.get("name") or ""
-        elif event.type_name == "bot":
-            yield (event.data.get("metadata") or {}).get("utter_action") or ""
+def action_name(event: StoredEvent) -> str:
+    """The action an event ran: an action event's name, or the utter_action behind a bot message."""
+    if event.type_name == "action":
+        return event.data.get("name") or ""
+    if event.type_name == "bot":
+        return (event.data.get("metadata") or {}).get("utter_action") or ""
+    return ""
+
+
+def event_outcomes(event: StoredEvent) -> Set[str]:
+    """The OUTCOMES one event shows: a result payload, a status answer, or a handoff action."""
+    found: Set[str] = set()
+    if event.type_name == "bot":
+        for payload in bot_payloads(event.data):
+            if isinstance(payload.get("eligibility_result"), dict):
+                found.add("eligible" if payload["eligibility_result"].get("eligible") else "ineligible")
+            if "application_status" in payload:
+                found.add("status_lookup")
+    if action_name(event) in HANDOFF_ACTIONS:
+        found.add("handoff")
+    return found
+
+
+def status_outcomes(status: Optional[StatusFacts]) -> Set[str]:
+    """The OUTCOMES the status store records for a conversation (decisions, handoff requests)."""
+    if status is None:
+        return set()
+    found = {d for d in status.decisions if d in ("eligible", "ineligible")}
+    if status.handoff_requests:
+        found.add("handoff")
+    return found
+
+
+def event_is_fallback(event: StoredEvent) -> bool:
+    """A fallback action ran, or NLU classified the user message as nlu_fallback."""
+    if action_name(event) in FALLBACK_ACTIONS:
+        return True
+    if event.type_name == "user":
+        return ((event.data.get("parse_data") or {}).get("intent") or {}).get("name") in FALLBACK_INTENTS
+    return False
 
 
 def outcomes(conversation: Conversation, status: Optional[StatusFacts] = None) -> Set[str]:
     """Which of OUTCOMES the conversation reached (several are possible, or none)."""
     found: Set[str] = set()
-    for turn in turns(conversation):
-        payload = turn.payload or {}
-        if isinstance(payload.get("eligibility_result"), dict):
-            found.add("eligible" if payload["eligibility_result"].get("eligible") else "ineligible")
-        if "application_status" in payload:
-            found.add("status_lookup")
-    if any(name in HANDOFF_ACTIONS for name in _action_names(conversation)):
-        found.add("handoff")
-    if status is not None:
-        found.update(d for d in status.decisions if d in ("eligible", "ineligible"))
-        if status.handoff_requests:
-            found.add("handoff")
-    return found
+    for event in conversation.events:
+        found |= event_outcomes(event)
+    return found | status_outcomes(status)
 
 
 def had_fallback(conversation: Conversation) -> bool:
-    if any(name in FALLBACK_ACTIONS for name in _action_names(conversation)):
-        return True
-    return any(turn.intent in FALLBACK_INTENTS for turn in user_turns(conversation))
+    return any(event_is_fallback(event) for event in conversation.events)
 
 
 def lowest_confidence(conversation: Conversation) -> Optional[float]:

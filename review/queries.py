@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from arabic_text.pii import mask_pii_in
 
 from review.model import Conversation, StoredEvent
+from review.settings import engine_options
 
 _metadata = sa.MetaData()
 EVENTS = sa.Table(
@@ -34,7 +35,7 @@ _CHUNK = 500
 
 
 def tracker_engine(url: str) -> Engine:
-    return sa.create_engine(url, future=True, hide_parameters=True)
+    return sa.create_engine(url, future=True, hide_parameters=True, **engine_options(url))
 
 
 def _decode(row: sa.engine.Row) -> StoredEvent:

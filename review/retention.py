@@ -7,8 +7,9 @@ irrelevant here: event timestamps are epoch seconds). For each old conversation:
 - tracker store (Rasa's SQL tracker store, table `events`): its events are deleted,
   or with --anonymise kept for statistics under a random id, with every text,
   entity value and slot value dropped (intents and actions stay);
-- review database (tables `tags`, `notes`, `corrections`): its rows are deleted in
-  both modes, since notes and corrections quote the conversation.
+- review database (tables `tags`, `notes`, `corrections`, and the indexer's
+  `conversation_summaries` and `conversation_outcomes`): its rows are deleted in both
+  modes, since notes, corrections and summaries quote the conversation.
 It prints what it removed, per conversation (masked id) and per table. Each
 database is changed in one transaction. The default comes from RETENTION_DAYS.
 
@@ -30,15 +31,17 @@ from sqlalchemy.engine import Engine
 
 from arabic_text.pii import mask_pii
 from review.queries import EVENTS
-from review.review_db import CORRECTIONS, NOTES, TAGS
+from review.review_db import CORRECTIONS, NOTES, OUTCOME_ROWS, SUMMARIES, TAGS, migrate
 from review.settings import review_db_url, tracker_db_url
 
 DEFAULT_DAYS = 90
 DAYS_ENV = "RETENTION_DAYS"
-REVIEW_TABLES = (TAGS, NOTES, CORRECTIONS)
+# Review tables and the column that names the conversation in each.
+REVIEW_TABLES = ((TAGS, "conversation_id"), (NOTES, "conversation_id"), (CORRECTIONS, "conversation_id"),
+                 (SUMMARIES, "sender_id"), (OUTCOME_ROWS, "sender_id"))
 _CHUNK = 500  # SQLite's limit on bound parameters in one IN (...)
 # Event fields that may hold what a person typed or was told; dropped when anonymising.
-_TEXT_KEYS = ("text", "value", "metadata", "input_channel", "message_id")
+_TEXT_KEYS = ("text", "value", "sealed_value", "metadata", "input_channel", "message_id")
 
 
 @dataclass
@@ -130,10 +133,10 @@ def apply_retention(
     (report.anonymised if anonymise else report.removed)["events"] = events
     if review is not None:
         with review.connect() as connection:
-            for table in REVIEW_TABLES:
+            for table, column in REVIEW_TABLES:
                 report.removed[table.name] = sum(
                     connection.execute(sa.select(sa.func.count()).select_from(table)
-                                       .where(table.c.conversation_id.in_(chunk))).scalar_one()
+                                       .where(table.c[column].in_(chunk))).scalar_one()
                     for chunk in _chunks(ids))
     if dry_run or not ids:
         return report
@@ -146,9 +149,9 @@ def apply_retention(
                 connection.execute(EVENTS.delete().where(EVENTS.c.sender_id.in_(chunk)))
     if review is not None:
         with review.begin() as connection:
-            for table in REVIEW_TABLES:
+            for table, column in REVIEW_TABLES:
                 for chunk in _chunks(ids):
-                    connection.execute(table.delete().where(table.c.conversation_id.in_(chunk)))
+                    connection.execute(table.delete().where(table.c[column].in_(chunk)))
     return report
 
 
@@ -191,9 +194,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     review = None
     if not args.no_review_db:
         review = sa.create_engine(review_db_url(args.review_db), future=True, hide_parameters=True)
-        # The review tables may not exist yet: create them, as the review tool does.
-        for table in REVIEW_TABLES:
-            table.create(review, checkfirst=True)
+        # The review database may not exist yet, or be older: migrate it as the review tool does.
+        migrate(review)
     try:
         report = apply_retention(tracker, review, days=days, anonymise=args.anonymise, dry_run=args.dry_run)
     except sa.exc.DBAPIError as error:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -12,8 +11,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
 DEFAULT_REVIEW_DB_URL = "sqlite:///var/review.db"
 
-# Saudi Arabia keeps UTC+3 all year, so a fixed offset needs no tz database.
-RIYADH = timezone(timedelta(hours=3), "AST")
+# Kept importable from here for older callers; the one definition is review.clock.
+from review.clock import RIYADH  # noqa: E402,F401
 
 
 def _resolve_sqlite(url: str, create_dir: bool) -> str:
@@ -45,3 +44,20 @@ def review_db_url(url: Optional[str] = None) -> str:
 def status_db_url(url: Optional[str] = None) -> Optional[str]:
     """--status-db, else STATUS_DB_URL, else None (the status store's own default applies)."""
     return url or os.environ.get("STATUS_DB_URL") or None
+
+
+def engine_options(url: str) -> dict:
+    """create_engine options: SQLite files keep a small pool of open connections.
+
+    SQLAlchemy 1.4 opens a new SQLite connection for every checkout (NullPool);
+    a page makes several queries, and reopening the file each time was a large part
+    of a list page's time. A pooled connection is used by one thread at a time.
+    """
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return {}
+    from sqlalchemy.pool import QueuePool
+
+    return {"poolclass": QueuePool, "pool_size": 4, "max_overflow": 4,
+            "connect_args": {"check_same_thread": False}}

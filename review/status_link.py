@@ -23,7 +23,7 @@ _CHECKS = sa.table("eligibility_checks", sa.column("conversation_id"), sa.column
 _HANDOFFS = sa.table("handoff_requests", sa.column("conversation_id"))
 
 
-def _engine(url: Optional[str]) -> Optional[Engine]:
+def status_engine(url: Optional[str]) -> Optional[Engine]:
     """The status store engine, or None when its SQLite file does not exist (never create it)."""
     try:
         from status_store.engine import get_engine
@@ -40,7 +40,7 @@ def _engine(url: Optional[str]) -> Optional[Engine]:
 def status_facts(conversation_ids: Iterable[str], url: Optional[str] = None) -> Dict[str, StatusFacts]:
     """Decisions and handoff counts per conversation id (empty when the store is unavailable)."""
     wanted = list(dict.fromkeys(conversation_ids))
-    engine = _engine(url)
+    engine = status_engine(url)
     facts: Dict[str, StatusFacts] = {}
     if engine is None or not wanted:
         return facts
@@ -62,7 +62,7 @@ def status_facts(conversation_ids: Iterable[str], url: Optional[str] = None) -> 
 
 def handoff_queue(url: Optional[str] = None, handled: Optional[bool] = False) -> Optional[List]:
     """status_store Handoff records, or None when the status store is unavailable."""
-    engine = _engine(url)
+    engine = status_engine(url)
     if engine is None:
         return None
     from status_store.errors import StatusStoreError
@@ -77,7 +77,7 @@ def handoff_queue(url: Optional[str] = None, handled: Optional[bool] = False) ->
 
 def mark_handled(handoff_id: int, staff_name: str, url: Optional[str] = None) -> bool:
     """Close a handoff request; False when there is no such request or no status store."""
-    engine = _engine(url)
+    engine = status_engine(url)
     if engine is None:
         return False
     from status_store.errors import HandoffNotFound

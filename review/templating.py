@@ -6,8 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
+from review.clock import format_riyadh
 from review.labels import channel_label, faq_label, outcome_label
+from review.texts import intent_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -22,8 +25,14 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(outcome=outcome_label, channel=channel_label, faq=faq_label)
+    env.filters.update(outcome=outcome_label, channel=channel_label, faq=faq_label, intent=intent_label,
+                       riyadh=format_riyadh, lines=text_lines)
     return env
+
+
+def text_lines(text: str) -> Markup:
+    """Message text, escaped, with its line breaks kept as <br> (bot answers are written in lines)."""
+    return Markup("<br>").join(escape(line) for line in (text or "").split("\n"))
 
 
 def render(template: str, **context: Any) -> str:

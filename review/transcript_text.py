@@ -17,9 +17,9 @@ def _display_text():
 
 
 def _turn_line(turn: Turn) -> str:
-    line = f"{turn.time:%Y-%m-%d %H:%M:%S}  {SPEAKER_LABELS[turn.speaker]}: {turn.text}"
+    line = f"{turn.time:%Y-%m-%d %H:%M:%S}  {SPEAKER_LABELS[turn.speaker]}: {turn.shown_text}"
     if turn.speaker == "user":
-        intent = turn.faq_key or turn.intent or "?"
+        intent = turn.understood_intent or "?"
         score = "?" if turn.confidence is None else f"{turn.confidence:.2f}"
         line += f"  [{intent} {score}]"
     return line

@@ -58,7 +58,8 @@ def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> 
     app[CLOCK] = clock
     app[REVIEW_ENGINE] = review_engine(config.review_db_url)
     app[TRACKER_ENGINE] = tracker_engine(config.tracker_db_url)
-    app[LIMITER] = FailureLimiter(config.max_failed_sign_ins, config.failed_sign_in_window, clock)
+    app[LIMITER] = FailureLimiter(app[REVIEW_ENGINE], config.max_failed_sign_ins, config.failed_sign_in_window,
+                                  clock)
     app.router.add_get("/static/review.css", _stylesheet)
     app.router.add_get("/login", auth.login_page)
     app.router.add_post("/login", auth.login_submit)

@@ -10,12 +10,12 @@ from review import annotations as notes_db
 from review.charts import CHART_NAMES, draw_chart
 from review.corrections_yaml import corrections_yaml
 from review.export import FORMATS, write_export
-from review.listing import ConversationFilter, find_conversations
-from review.report import build_report
+from review.listing import ConversationFilter, find_conversations, refresh
+from review.report import cached_report
 from review.status_link import handoff_queue, mark_handled
 from review.web.auth import see_other
 from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
-from review.web.pages import find_for_request, run_blocking
+from review.web.pages import filter_from_query, find_for_request, run_blocking
 from review.web.render import render_page
 
 _CONTENT_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "html": "text/html"}
@@ -28,7 +28,8 @@ async def handoffs_page(request: web.Request) -> web.Response:
     if queue is None:
         # No status store: show conversations whose events ended in a handoff, read-only.
         found = await run_blocking(find_conversations, request.app[TRACKER_ENGINE],
-                                   ConversationFilter(outcome="handoff"), None)
+                                   ConversationFilter(outcome="handoff"), config.status_db_url,
+                                   request.app[REVIEW_ENGINE])
         fallback = list(reversed(found))
     return render_page(request, "handoffs.html", title="طلبات التحويل إلى موظف",
                        queue=queue, fallback=fallback, done=request.query.get("done"))
@@ -46,9 +47,14 @@ async def handoff_handled(request: web.Request) -> web.Response:
     return see_other(f"/handoffs?done={handoff_id}")
 
 
+def _indexed_report(tracker, review, status_url, chosen):
+    refresh(tracker, review, status_url)
+    return cached_report(review, chosen)
+
+
 async def _report_data(request: web.Request):
-    _, summaries, _ = await find_for_request(request)
-    return await run_blocking(build_report, summaries)
+    return await run_blocking(_indexed_report, request.app[TRACKER_ENGINE], request.app[REVIEW_ENGINE],
+                              request.app[CONFIG].status_db_url, filter_from_query(request.query))
 
 
 async def report_page(request: web.Request) -> web.Response:
@@ -75,10 +81,11 @@ async def export_download(request: web.Request) -> web.Response:
     fmt = request.match_info["fmt"]
     if fmt not in FORMATS:
         raise web.HTTPNotFound()
-    _, summaries, _ = await find_for_request(request)
+    _, summaries = await find_for_request(request)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"conversations.{fmt}"
-        await run_blocking(write_export, summaries, path, fmt)
+        await run_blocking(write_export, summaries, path, fmt, request.app[TRACKER_ENGINE],
+                           request.app[REVIEW_ENGINE])
         body = path.read_bytes()
     return web.Response(body=body, content_type=_CONTENT_TYPES[fmt], charset="utf-8",
                         headers={"Content-Disposition": f'attachment; filename="conversations.{fmt}"'})

@@ -11,14 +11,13 @@ from aiohttp import web
 from review import annotations as notes_db
 from review import outcomes as oc
 from review.intents import known_intents
-from review.listing import DEFAULT_LOW_CONFIDENCE, ConversationFilter, find_conversations, summarize
+from review.listing import (DEFAULT_LOW_CONFIDENCE, PAGE_SIZE, ConversationFilter, conversation_page as page_of,
+                            count_conversations, find_conversations, refresh, summarize)
 from review.queries import load_conversation
 from review.status_link import status_facts
 from review.web.auth import see_other
 from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.render import render_page
-
-MAX_ROWS = 500
 
 
 def _day(text: str) -> Optional[date]:
@@ -49,6 +48,7 @@ def filter_from_query(query: Any) -> ConversationFilter:
         low_confidence=query.get("low") == "1",
         below=_below(query.get("below", "")),
         search=query.get("q", "").strip()[:200],
+        tag=query.get("tag", "").strip()[:64],
     )
 
 
@@ -58,24 +58,41 @@ async def run_blocking(func, *args):
 
 
 async def find_for_request(request: web.Request):
-    config = request.app[CONFIG]
+    """Every conversation matching the request's filters (report and exports), oldest first."""
     chosen = filter_from_query(request.query)
-    summaries = await run_blocking(find_conversations, request.app[TRACKER_ENGINE], chosen, config.status_db_url)
-    tag = request.query.get("tag", "").strip()
-    tags = notes_db.tags_for(request.app[REVIEW_ENGINE], [s.sender_id for s in summaries])
-    if tag:
-        summaries = [s for s in summaries if tag in tags.get(s.sender_id, [])]
-    return chosen, summaries, tags
+    summaries = await run_blocking(find_conversations, request.app[TRACKER_ENGINE], chosen,
+                                   request.app[CONFIG].status_db_url, request.app[REVIEW_ENGINE])
+    return chosen, summaries
+
+
+def _page_number(text: str) -> int:
+    try:
+        return max(int(text), 1)
+    except ValueError:
+        return 1
+
+
+def _list_page(tracker, review, status_url, chosen: ConversationFilter, page: int):
+    """Index what is new, then read one page of summaries and the total (one worker thread)."""
+    refresh(tracker, review, status_url)
+    total = count_conversations(review, chosen)
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    page = min(page, pages)
+    rows = page_of(review, chosen, page, PAGE_SIZE)
+    return rows, total, page, pages, notes_db.tags_for(review, [r.sender_id for r in rows])
 
 
 async def conversation_list(request: web.Request) -> web.Response:
-    chosen, summaries, tags = await find_for_request(request)
-    newest_first = list(reversed(summaries))
+    chosen = filter_from_query(request.query)
+    rows, total, page, pages, tags = await run_blocking(
+        _list_page, request.app[TRACKER_ENGINE], request.app[REVIEW_ENGINE], request.app[CONFIG].status_db_url,
+        chosen, _page_number(request.query.get("page", "1")))
+    filters = {k: v for k, v in request.query.items() if k != "page"}
     return render_page(
         request, "list.html", title="المحادثات", filter=chosen, query=dict(request.query),
-        rows=newest_first[:MAX_ROWS], total=len(summaries), tags=tags, max_rows=MAX_ROWS,
+        rows=rows, total=total, page=page, pages=pages, tags=tags,
         channels=oc.CHANNELS, outcome_names=oc.OUTCOMES + ("none",),
-        export_query=urlencode({k: v for k, v in request.query.items()}),
+        export_query=urlencode(filters), page_query=lambda n: urlencode({**filters, "page": n}),
     )
 
 

@@ -40,3 +40,18 @@ def staff_db(tmp_path):
     add_staff(review_engine(url), STAFF_NAME, STAFF_PASSWORD)
     yield url
     dispose_review_engine(url)
+
+
+@pytest.fixture(scope="session")
+def reading_data(tmp_path_factory) -> ReviewData:
+    """A second tracker store: faq guesses on affirm/stop, button presses, multi-line answers."""
+    from reading_scenarios import save_reading_trackers
+
+    tmp = tmp_path_factory.mktemp("reading")
+    data = ReviewData(f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}",
+                      f"sqlite:///{tmp / 'review.db'}", tmp)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
+        save_reading_trackers(data.tracker_url)
+        fill_status_store(data.status_url)
+    return data

@@ -68,8 +68,9 @@ class Script:
         self.events.append(ActionExecuted(name, timestamp=self._tick(1)))
         return self
 
-    def bot(self, text: str, custom: Optional[Dict[str, Any]] = None, utter: Optional[str] = None) -> "Script":
-        data = {"elements": None, "quick_replies": None, "buttons": None, "attachment": None,
+    def bot(self, text: str, custom: Optional[Dict[str, Any]] = None, utter: Optional[str] = None,
+            buttons: Optional[List[Dict[str, str]]] = None) -> "Script":
+        data = {"elements": None, "quick_replies": None, "buttons": buttons, "attachment": None,
                 "image": None, "custom": custom}
         self.events.append(BotUttered(text, data, {"utter_action": utter} if utter else {}, timestamp=self._tick(1)))
         return self

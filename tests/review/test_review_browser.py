@@ -83,3 +83,36 @@ def test_staff_signs_in_and_reads_a_transcript_laid_out_right_to_left(review_dat
         finally:
             browser.close()
     assert (ARTIFACTS / "review-transcript.png").stat().st_size > 10_000
+
+
+def test_staff_see_line_breaks_button_titles_and_offered_buttons_in_chromium(reading_data, staff_db, tmp_path):
+    from playwright.sync_api import sync_playwright
+    from reading_scenarios import TWO_LINES
+
+    with _ServerThread(make_app(reading_data, staff_db)) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS,
+            viewport={"width": 1200, "height": 900}, locale="ar-SA")
+        try:
+            page = browser.new_page()
+            base = f"http://127.0.0.1:{server.port}"
+            page.goto(f"{base}/login")
+            page.fill("input[name=username]", STAFF_NAME)
+            page.fill("input[name=password]", STAFF_PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{base}/")
+            previews = page.locator("td.preview").all_inner_texts()
+            assert "جوالي 05******67 ابي احد يتصل علي" in previews and "مرحبا" in previews
+
+            page.goto(f"{base}/conversation?id=guesses")
+            # Two rendered lines, not one run-on line.
+            assert page.locator("#transcript .msg.bot .text").first.inner_text() == TWO_LINES
+
+            page.goto(f"{base}/conversation?id=buttons")
+            pressed = page.locator("#transcript .msg.user .text").all_inner_texts()
+            assert "ضغط الزر: «نعم»" in pressed and not any("/affirm" in text for text in pressed)
+            offered = page.locator("#transcript .msg.bot .buttons .button").all_inner_texts()
+            assert offered[:2] == ["أفحص أهليتي", "شروط الضمان"] and "نعم" in offered
+            page.screenshot(path=str(ARTIFACTS / "review-buttons.png"), full_page=True)
+        finally:
+            browser.close()

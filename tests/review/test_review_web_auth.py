@@ -15,7 +15,7 @@ def _set_cookies(response) -> dict:
 
 
 @pytest.mark.parametrize("method, path, expected", [
-    ("GET", "/", 303), ("GET", "/conversation?id=web-faq", 303), ("GET", "/handoffs", 303),
+    ("GET", "/", 303), ("GET", "/?page=2&q=x", 303), ("GET", "/conversation?id=web-faq", 303), ("GET", "/handoffs", 303),
     ("GET", "/report", 303), ("GET", "/report/outcomes.png", 303), ("GET", "/corrections.yml", 303),
     ("GET", "/export.csv", 303), ("POST", "/conversation/tag", 401), ("POST", "/handoffs/1/handled", 401),
 ])
@@ -136,9 +136,9 @@ def test_failures_spread_over_many_user_names_block_the_address(review_data, sta
     assert run(make_app(review_data, staff_db), scenario) == 429
 
 
-def test_limiter_counts_each_key_separately_and_forgets_old_failures():
+def test_limiter_counts_each_key_separately_and_forgets_old_failures(staff_db):
     clock = Clock()
-    limiter = FailureLimiter(limit=2, window=60, clock=clock)
+    limiter = FailureLimiter(review_engine(staff_db), limit=2, window=60, clock=clock)
     limiter.record_failure(["user:a", "ip:1"])
     limiter.record_failure(["user:a", "ip:2"])
     assert limiter.blocked(["user:a", "ip:3"])
