@@ -8,6 +8,7 @@
 import { UI } from "./labels.js";
 import { entriesFromBotMessage, sessionIdFromConfirm } from "./messages.js";
 import { announcementFor, renderEntry } from "./render.js";
+import { displayDigits } from "./display.js";
 import * as store from "./storage.js";
 
 const DEFAULTS = {
@@ -140,7 +141,7 @@ function updateCounter() {
   const max = config.maxLength;
   if (dom.input.value.length > max) dom.input.value = dom.input.value.slice(0, max);
   const used = dom.input.value.length;
-  dom.counter.textContent = UI.counter(used, max);
+  dom.counter.textContent = displayDigits(UI.counter(used, max));
   dom.limitNote.hidden = used < max;
   dom.root.classList.toggle("chat--at-limit", used >= max);
   // Grow with the text up to the CSS max-height, then scroll inside the box.
