@@ -37,7 +37,7 @@ def test_bot_numbers_and_dates_share_one_style_and_dates_are_isolated(page, bot,
 
 def test_phone_numbers_are_tel_links_and_addresses_are_links(page, bot, webchat_url) -> None:
     bot.set_reply("تواصل", [{"text": "اتصل على 19911 أو 0551234567، أو ادخل sbis.hrsd.gov.sa أو "
-                                       "https://hrsd.gov.sa/ar/services. رقم هويتك 1*******08."}])
+                                       "https://hrsd.gov.sa/ar/services. رقم هويتك 1*******08، والمبلغ 19950 ريال."}])
     chat.open_chat(page, webchat_url)
     chat.wait_for_greeting(page)
     chat.send_and_wait_for_reply(page, "تواصل")
@@ -101,3 +101,12 @@ def test_confirmed_new_conversation_keeps_its_notice_after_the_greeting(page, bo
     assert "بدأت محادثة جديدة" in page.inner_text("#status")
     chat.send_and_wait_for_reply(page, "مرحبا")
     assert page.is_hidden("#status")
+
+
+def test_addresses_and_numbers_the_person_typed_are_not_made_links(page, bot, webchat_url) -> None:
+    chat.open_chat(page, webchat_url)
+    chat.wait_for_greeting(page)
+    chat.send_and_wait_for_reply(page, "جوالي 0551234567 وموقعي https://example.com/x")
+
+    assert page.locator("#messages .msg--user a").count() == 0
+    assert chat.texts(page, chat.USER_BUBBLES) == ["جوالي ٠٥٥١٢٣٤٥٦٧ وموقعي https://example.com/x"]

@@ -41,7 +41,7 @@ const TOKEN = new RegExp(
     "(?<url>https?:\\/\\/[^\\s<>\"'،]+[^\\s<>\"'،.,;:!؟?)])",
     "(?<domain>(?<![\\w.@/])(?:[a-z0-9-]+\\.)+(?:gov\\.sa|sa|com)(?:\\/[^\\s<>\"'،]*[^\\s<>\"'،.,;:!؟?)])?)",
     `(?<date>(?<!${D})${D}{1,4}[-/.]${D}{1,2}[-/.]${D}{1,4}(?!${D}))`,
-    `(?<phone>(?<!${D}|\\*)(?:\\+?(?:٩٦٦|966)${D}{9}|(?:٠|0)(?:٥|5)${D}{8}|(?:٨٠٠|800)${D}{7}|(?:٩٢٠٠|9200)${D}{5}|(?:١٩|19)${D}{3})(?!${D}|\\*))`,
+    `(?<phone>(?<!${D}|\\*)(?:\\+?(?:٩٦٦|966)${D}{9}|(?:٠|0)(?:٥|5)${D}{8}|(?:٨٠٠|800)${D}{7}|(?:٩٢٠٠|9200)${D}{5}|(?:١٩٩|199)${D}{2})(?!${D}|\\*|\\s*(?:ريال|ر\\.س)))`,
   ].join("|"),
   "gu",
 );
@@ -71,8 +71,9 @@ function link(href, text, className) {
 }
 
 // Appends `text` to `parent` with links, tel: links and isolated dates; every digit
-// outside a link address in the configured style.
-export function appendRichText(parent, text) {
+// outside a link address in the configured style. `links: false` (what the person
+// typed) keeps addresses and numbers as text: only the bot's own are made tappable.
+export function appendRichText(parent, text, { links = true } = {}) {
   const source = String(text);
   let last = 0;
   const plain = (from, to) => {
@@ -81,7 +82,8 @@ export function appendRichText(parent, text) {
   for (const match of source.matchAll(TOKEN)) {
     plain(last, match.index);
     const { url, domain, date, phone } = match.groups;
-    if (url) parent.append(link(url, url, "bubble__link"));
+    if (!links && !date) parent.append(document.createTextNode(url || domain ? match[0] : displayDigits(match[0])));
+    else if (url) parent.append(link(url, url, "bubble__link"));
     else if (domain) parent.append(link(`https://${domain}`, domain, "bubble__link"));
     else if (date) parent.append(ltrIsolate(displayDigits(date), "date"));
     else if (phone) parent.append(link(`tel:${latinDigits(phone)}`, displayDigits(phone), "bubble__link bubble__tel"));

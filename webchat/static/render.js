@@ -49,7 +49,7 @@ function renderBody(entry) {
   body.dir = "auto";
   // Links, tel: links and isolated dates for both sides; the person's own words
   // come back in the same digit style as everything else.
-  appendRichText(body, String(entry.text || ""));
+  appendRichText(body, String(entry.text || ""), { links: entry.who !== "user" });
   bubble.append(speakerPrefix(entry.who), body);
   return bubble;
 }
