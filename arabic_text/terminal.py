@@ -14,9 +14,9 @@ import re
 from typing import List, Mapping, Optional, TextIO
 
 import arabic_reshaper
-# The Rust-backed API of python-bidi 0.5+: it knows the isolates (LRI/FSI … PDI) that
-# keep dates and commands whole; bidi.algorithm (the old one) rejects them.
-from bidi import get_display
+# The pure-Python algorithm: it mirrors brackets, which python-bidi's newer Rust API
+# (bidi.get_display) does not. It has no isolates, so LTR pieces get LRM marks instead.
+from bidi.algorithm import get_display
 from wcwidth import wcswidth, wcwidth
 
 from arabic_text.display import strip_bidi_controls
@@ -54,7 +54,9 @@ def should_shape(shape: str = "auto", stream: Optional[TextIO] = None,
     return _is_tty(stream) and not terminal_does_bidi(environ)
 
 
-LRI, PDI = "\u2066", "\u2069"
+LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"
+_ISOLATED = re.compile(f"{FSI}([^{PDI}]*){PDI}")
+_DATE_SEPARATOR = re.compile(r"([-/.])")
 # Left-to-right tokens that must come out whole and in order: "/quit", links, e-mails.
 _LTR_TOKEN = re.compile(r"(?:https?://|www\.)\S+|/[A-Za-z_][\w/]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                         r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*")
@@ -63,11 +65,14 @@ _LTR_TOKEN = re.compile(r"(?:https?://|www\.)\S+|/[A-Za-z_][\w/]*|[\w.+-]+@[\w-]
 def shape_line(line: str) -> str:
     """One row reshaped (joined letter forms) and put in visual order.
 
-    Latin tokens are isolated first, so "/quit" does not come out as "quit/"; the
-    invisible direction marks are dropped afterwards, as the row is already visual.
+    Latin tokens ("/quit", links) and isolated dates (FSI … PDI, arabic_text.display)
+    are held left to right with LRM marks, so "/quit" does not come out as "quit/"
+    nor ٢٠٢٣-١١-٠١ as ٠١-١١-٢٠٢٣; the marks are dropped afterwards, as the row is
+    already in visual order.
     """
-    isolated = _LTR_TOKEN.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", line)
-    return strip_bidi_controls(get_display(arabic_reshaper.reshape(isolated)))
+    marked = _LTR_TOKEN.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", line)
+    marked = _ISOLATED.sub(lambda m: LRM + _DATE_SEPARATOR.sub(f"{LRM}\\1{LRM}", m.group(1)) + LRM, marked)
+    return strip_bidi_controls(get_display(arabic_reshaper.reshape(marked)))
 
 
 def text_width(text: str) -> int:

@@ -116,3 +116,9 @@ def test_buttons_are_chosen_by_number_in_either_digit_style(typed, index):
     buttons = [{"title": "نعم", "payload": "/affirm"}, {"title": "لا", "payload": "/deny"}]
     chosen = chosen_button(typed, buttons)
     assert chosen == (buttons[index] if index is not None else None)
+
+
+def test_arabic_indic_dates_keep_their_order_and_brackets_stay_mirrored():
+    row = display_rows(for_plain_text("القرار المتوقع 2026-12-21 (تقديري)", "arab"), 80, shape="always")[0]
+    assert "٢٠٢٦-١٢-٢١" in row
+    assert row.index("(") < row.index(")")  # the pair reads (…) on screen
