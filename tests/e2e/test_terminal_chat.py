@@ -49,3 +49,15 @@ def test_terminal_rows_fit_40_columns_and_the_prompt_reads_slash_quit(rasa_stack
     assert "{" not in output  # never JSON
     for row in output.splitlines():
         assert text_width(row.removeprefix("> ")) <= 40, row
+
+
+def test_detail_button_of_the_conditions_answer_gives_the_detailed_conditions(rasa_stack):
+    output = chat(rasa_stack, ["وش شروط الضمان المطور؟", "1"], "never", "--width", "200")
+    assert "الشروط بالتفصيل" in output
+    assert "شروط الاستحقاق بالتفصيل" in output
+
+
+def test_conditions_asked_during_the_check_do_not_offer_to_start_the_check(rasa_stack):
+    output = chat(rasa_stack, ["/check_eligibility", "وش شروط الضمان المطور؟"], "never", "--width", "200")
+    assert "الشروط بالتفصيل" in output  # the short answer came, with its detail button
+    assert "أفحص أهليتي" not in output
