@@ -9,8 +9,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import template_values
 
 
+# The button payload that starts each form: offering it while that form runs would
+# suggest starting what is already running.
+STARTS_LOOP = {"eligibility_form": "/check_eligibility", "status_form": "/check_status"}
+
+
 def faq_response_key(tracker: Tracker) -> Optional[str]:
-    """The response selector's pick, e.g. "faq/income_limit"."""
+    """The answer asked for: a detail button's faq_topic entity
+    ('/faq{"faq_topic":"conditions_detail"}' -> "faq/conditions_detail"), else the
+    response selector's pick, e.g. "faq/income_limit"."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "faq_topic" and isinstance(entity.get("value"), str):
+            return f"faq/{entity['value']}"
     selector = tracker.latest_message.get("response_selector") or {}
     key = ((selector.get("faq") or {}).get("response") or {}).get("intent_response_key")
     if key:
@@ -30,5 +40,15 @@ class ActionAnswerFaq(Action):
         if response not in domain.get("responses", {}):
             dispatcher.utter_message(response="utter_ask_rephrase")
             return []
-        dispatcher.utter_message(response=response, **template_values())
+        values = template_values()
+        running = STARTS_LOOP.get((tracker.active_loop or {}).get("name") or "")
+        variant = (domain["responses"][response] or [{}])[0]
+        buttons = variant.get("buttons") or []
+        if running and any(b.get("payload") == running for b in buttons):
+            # Rasa adds a response's own buttons to any given here, so the answer is
+            # sent as text with the remaining buttons instead.
+            kept = [b for b in buttons if b.get("payload") != running]
+            dispatcher.utter_message(text=variant.get("text", "").format(**values), buttons=kept)
+            return []
+        dispatcher.utter_message(response=response, **values)
         return []

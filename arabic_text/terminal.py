@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Mapping, Optional, TextIO
+import re
+from typing import List, Mapping, Optional, TextIO
 
 import arabic_reshaper
+# The pure-Python algorithm: it mirrors brackets, which python-bidi's newer Rust API
+# (bidi.get_display) does not. It has no isolates, so LTR pieces get LRM marks instead.
 from bidi.algorithm import get_display
+from wcwidth import wcswidth, wcwidth
+
+from arabic_text.display import strip_bidi_controls
 
 # TERM_PROGRAM values of terminals that shape and reorder Arabic on their own.
 BIDI_AWARE_TERMINALS = frozenset({"iTerm.app", "vscode", "WezTerm", "mlterm"})
@@ -48,9 +54,85 @@ def should_shape(shape: str = "auto", stream: Optional[TextIO] = None,
     return _is_tty(stream) and not terminal_does_bidi(environ)
 
 
+LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"
+_ISOLATED = re.compile(f"{FSI}([^{PDI}]*){PDI}")
+_DATE_SEPARATOR = re.compile(r"([-/.])")
+# Left-to-right tokens that must come out whole and in order: "/quit", links, e-mails.
+_LTR_TOKEN = re.compile(r"(?:https?://|www\.)\S+|/[A-Za-z_][\w/]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                        r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*")
+
+
 def shape_line(line: str) -> str:
-    """One line reshaped (joined letter forms) and put in visual order."""
-    return get_display(arabic_reshaper.reshape(line))
+    """One row reshaped (joined letter forms) and put in visual order.
+
+    Latin tokens ("/quit", links) and isolated dates (FSI … PDI, arabic_text.display)
+    are held left to right with LRM marks, so "/quit" does not come out as "quit/"
+    nor ٢٠٢٣-١١-٠١ as ٠١-١١-٢٠٢٣; the marks are dropped afterwards, as the row is
+    already in visual order.
+    """
+    marked = _LTR_TOKEN.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", line)
+    marked = _ISOLATED.sub(lambda m: LRM + _DATE_SEPARATOR.sub(f"{LRM}\\1{LRM}", m.group(1)) + LRM, marked)
+    return strip_bidi_controls(get_display(arabic_reshaper.reshape(marked)))
+
+
+def text_width(text: str) -> int:
+    """Terminal columns `text` takes (emoji count 2, harakat 0, controls 0)."""
+    width = wcswidth(strip_bidi_controls(text))
+    return width if width >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
+
+
+def _split_word(word: str, width: int) -> List[str]:
+    pieces, current = [], ""
+    for ch in word:
+        if current and text_width(current + ch) > width:
+            pieces.append(current)
+            current = ""
+        current += ch
+    return pieces + ([current] if current else [])
+
+
+def wrap_logical_line(line: str, width: int) -> List[str]:
+    """`line` (logical order) cut into rows of at most `width` columns, at spaces;
+    a word longer than a row is cut inside. Leading indentation is kept on the first row."""
+    if width < 1:
+        raise ValueError(f"width must be at least 1, got {width}")
+    if text_width(line) <= width:
+        return [line]
+    rows: List[str] = []
+    current = ""
+    for word in line.split(" "):
+        if not word and current:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            rows.append(current)
+        if text_width(word) > width:
+            *full, current = _split_word(word, width)
+            rows.extend(full)
+        else:
+            current = word
+    if current:
+        rows.append(current)
+    return rows or [""]
+
+
+def display_rows(text: str, width: int, shape: str = "auto", stream: Optional[TextIO] = None,
+                 environ: Optional[Mapping[str, str]] = None) -> List[str]:
+    """The printed rows of `text` for a terminal `width` columns wide.
+
+    Each logical line is wrapped to the width first and each row is then reordered
+    for display (when shaping, see should_shape). Reordering first would put the end
+    of a sentence on the first row and cut words in the middle.
+    """
+    shaping = should_shape(shape, stream, environ)
+    rows: List[str] = []
+    for line in (text or "").split("\n"):
+        for row in wrap_logical_line(line, width):
+            rows.append(shape_line(row) if shaping else row)
+    return rows
 
 
 def display_text(text: str, shape: str = "auto", stream: Optional[TextIO] = None,

@@ -3,11 +3,16 @@
 Meta rejects the whole message (HTTP 400) when one limit is exceeded, so every
 limit is applied here: a slightly shortened button title is better than a lost
 question.
+
+Text goes out in the assistant's one digit style with dates isolated (FSI … PDI), as
+arabic_text.display does for every channel. Links and phone numbers stay plain text:
+WhatsApp makes them tappable itself.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Sequence, Tuple
 
+from arabic_text.display import display_digits, for_plain_text
 from channels import whatsapp_texts as texts
 from channels.text_split import WHATSAPP_TEXT_LIMIT, split_text
 
@@ -62,6 +67,7 @@ def _envelope(to: str, message_type: str, content: Dict[str, Any]) -> Dict[str, 
 
 def text_messages(to: str, body: str) -> List[Dict[str, Any]]:
     """One text message per piece of `body` (split at sentence ends past 4,096 chars)."""
+    body = for_plain_text(body)
     return [_envelope(to, "text", {"body": piece, "preview_url": False}) for piece in split_text(body, WHATSAPP_TEXT_LIMIT)]
 
 
@@ -83,7 +89,7 @@ def _choices(buttons: Sequence[Mapping[str, Any]], id_limit: int) -> Tuple[List[
         if not choice_id or choice_id in seen:
             continue
         seen.add(choice_id)
-        choices.append((choice_id, title or choice_id))
+        choices.append((choice_id, display_digits(title or choice_id)))
     return choices, links
 
 
@@ -135,6 +141,7 @@ def interactive_messages(to: str, body: str, buttons: Sequence[Mapping[str, Any]
     choices, links = _choices(buttons, BUTTON_ID_LIMIT)
     if links:
         body = "\n".join([body or "", *links]).strip()
+    body = for_plain_text(body)
     if not choices:
         return text_messages(to, body)
     messages, last_body = _split_body(to, body)

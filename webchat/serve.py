@@ -8,7 +8,8 @@ npm packages are pinned by webchat/package-lock.json and installed by
 
 Run: `python -m webchat.serve` or `python webchat/serve.py`.
 Environment: WEBCHAT_PORT (8080), WEBCHAT_HOST (127.0.0.1),
-RASA_PUBLIC_URL (http://127.0.0.1:5005), WEBCHAT_INIT_PAYLOAD (/greet).
+RASA_PUBLIC_URL (http://127.0.0.1:5005), WEBCHAT_INIT_PAYLOAD (/greet),
+DISPLAY_DIGITS (arab | latn; arab by default, see arabic_text/display.py for why).
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from typing import Mapping, Optional
 from urllib.parse import urlsplit
 
 from aiohttp import web
+
+from arabic_text.display import DEFAULT_DIGIT_STYLE, digit_style
 
 WEBCHAT_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEBCHAT_DIR / "static"
@@ -63,11 +66,12 @@ def socket_settings(rasa_public_url: str) -> dict[str, str]:
     return {"socketUrl": origin, "socketPath": path}
 
 
-def build_config_js(rasa_public_url: str, init_payload: str = "/greet") -> str:
+def build_config_js(rasa_public_url: str, init_payload: str = "/greet",
+                    digits: str = DEFAULT_DIGIT_STYLE) -> str:
     """The JavaScript served at /config.js (JSON-encoded, so no value can break out)."""
     config = dict(socket_settings(rasa_public_url))
     config.update({"transports": ["websocket"], "initPayload": init_payload,
-                   "typingTimeoutMs": 30000, "maxLength": 1000})
+                   "typingTimeoutMs": 30000, "maxLength": 1000, "digits": digits})
     encoded = json.dumps(config, ensure_ascii=True).replace("<", "\\u003c")
     return f"window.WEBCHAT_CONFIG = Object.freeze({encoded});\n"
 
@@ -108,9 +112,10 @@ def _file(path: Path, cache: str = NO_CACHE) -> web.FileResponse:
 
 
 def create_app(rasa_public_url: str = DEFAULT_RASA_PUBLIC_URL, init_payload: str = "/greet",
-               static_dir: Path = STATIC_DIR, node_modules: Path = NODE_MODULES) -> web.Application:
+               static_dir: Path = STATIC_DIR, node_modules: Path = NODE_MODULES,
+               digits: str = DEFAULT_DIGIT_STYLE) -> web.Application:
     """The aiohttp application; validates settings and vendor files first."""
-    config_js = build_config_js(rasa_public_url, init_payload)
+    config_js = build_config_js(rasa_public_url, init_payload, digits)
     csp = content_security_policy(rasa_public_url)
     check_vendor_files(node_modules)
     font_dir = node_modules / "@fontsource" / "noto-sans-arabic"
@@ -176,7 +181,12 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, object]:
     raw_port = env.get("WEBCHAT_PORT", str(DEFAULT_PORT))
     if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
         raise WebchatConfigError(f"WEBCHAT_PORT must be a port number (1-65535), got {raw_port!r}.")
+    try:
+        digits = digit_style(env)
+    except ValueError as error:
+        raise WebchatConfigError(str(error)) from error
     return {
+        "digits": digits,
         "host": env.get("WEBCHAT_HOST", "127.0.0.1"),
         "port": int(raw_port),
         "rasa_public_url": env.get("RASA_PUBLIC_URL", DEFAULT_RASA_PUBLIC_URL),
@@ -188,7 +198,8 @@ def main(env: Optional[Mapping[str, str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         settings = settings_from_env(os.environ if env is None else env)
-        app = create_app(str(settings["rasa_public_url"]), str(settings["init_payload"]))
+        app = create_app(str(settings["rasa_public_url"]), str(settings["init_payload"]),
+                         digits=str(settings["digits"]))
     except WebchatConfigError as error:
         print(f"webchat: {error}", file=sys.stderr)
         return 2

@@ -67,3 +67,11 @@ def send_and_wait_for_reply(page: Page, text: str) -> None:
 
 def stored(page: Page, key: str) -> Any:
     return page.evaluate("key => window.localStorage.getItem(key)", key)
+
+
+def shown(text: str, style: str = "arab") -> str:
+    """`text` as the widget shows it: digits in the display style (DISPLAY_DIGITS,
+    Arabic-Indic by default), by the same rules as arabic_text.display."""
+    from arabic_text.display import display_digits
+
+    return display_digits(text, style)

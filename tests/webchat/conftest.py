@@ -55,6 +55,18 @@ def browser_context(playwright_driver, tmp_path: Path):  # type: ignore[no-untyp
 
 
 @pytest.fixture
+def audit_page(playwright_driver, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A page whose context lets a test inject axe-core: the widget's CSP allows only
+    its own scripts, so the audit script is let in by Playwright, not by the server."""
+    context = playwright_driver.chromium.launch_persistent_context(
+        user_data_dir=str(tmp_path / "chromium-audit"), executable_path=CHROMIUM,
+        headless=True, args=CHROMIUM_ARGS, viewport=DESKTOP, locale="ar-SA", bypass_csp=True)
+    context.set_default_timeout(10_000)
+    yield context.pages[0] if context.pages else context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def page(browser_context):  # type: ignore[no-untyped-def]
     return browser_context.pages[0] if browser_context.pages else browser_context.new_page()
 

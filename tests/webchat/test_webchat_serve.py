@@ -110,5 +110,15 @@ def test_main_exits_with_a_message_instead_of_a_traceback(capsys) -> None:
 def test_defaults_match_the_run_command() -> None:
     settings = settings_from_env({})
 
-    assert settings == {"host": "127.0.0.1", "port": 8080,
+    assert settings == {"host": "127.0.0.1", "port": 8080, "digits": "arab",
                         "rasa_public_url": "http://127.0.0.1:5005", "init_payload": "/greet"}
+
+
+@pytest.mark.parametrize("value, expected", [("latn", "latn"), ("ARAB", "arab"), ("", "arab")])
+def test_digit_style_comes_from_display_digits(value, expected) -> None:
+    assert settings_from_env({"DISPLAY_DIGITS": value})["digits"] == expected
+
+
+def test_unknown_digit_style_is_refused_with_the_allowed_values() -> None:
+    with pytest.raises(WebchatConfigError, match="arab"):
+        settings_from_env({"DISPLAY_DIGITS": "roman"})

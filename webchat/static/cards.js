@@ -1,10 +1,12 @@
 // Result cards for the machine-readable payloads (design.md "Result payloads").
+// The card IS the result: its state (own colour and word), each failed condition with
+// what the person can do, and the estimated amount marked "تقديري", shown only when
+// eligible (a refusal never says "0 ريال"). Fields added by issue 10 (failed_reasons,
+// income_by_source, summary_ar) are used when present and never required.
 // Every value is shown with textContent: payloads come from the network.
 
-import { ELIGIBILITY_CARD as E, STATUS_CARD as S, conditionLabel } from "./labels.js";
-
-// Western digits with Arabic grouping, as on the ministry's own pages.
-const NUMBER = new Intl.NumberFormat("ar-SA-u-nu-latn", { maximumFractionDigits: 0 });
+import { ELIGIBILITY_CARD as E, STATUS_CARD as S, conditionLabel, conditionRemedy } from "./labels.js";
+import { dateNode, displayDigits, formatNumber } from "./display.js";
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -13,8 +15,10 @@ function el(tag, className, text) {
   return node;
 }
 
-function amount(value) {
-  return Number.isFinite(value) ? `${NUMBER.format(value)} ${E.perMonth}` : E.missing;
+const isNumber = (value) => typeof value === "number" && Number.isFinite(value);
+
+function amount(value, unit = E.perMonth) {
+  return isNumber(value) ? `${formatNumber(value)} ${unit}` : E.missing;
 }
 
 function row(list, field, label, valueText) {
@@ -25,70 +29,117 @@ function row(list, field, label, valueText) {
   return value;
 }
 
-function isoDate(value) {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+function cardShell(kind, state, title) {
+  const card = el("section", `card card--${kind} card--${state}`);
+  card.dataset.state = state;
+  const heading = el("h2", "card__title", title);
+  heading.id = `card-title-${Math.random().toString(36).slice(2, 10)}`;
+  card.setAttribute("aria-labelledby", heading.id);
+  card.append(heading);
+  return card;
 }
 
-function bidiIsolated(text) {
-  // Dates like 2023-11-01 must not be reordered by the surrounding RTL text.
-  const bdi = el("bdi", null, text);
-  bdi.dir = "ltr";
-  return bdi;
+function eligibilityState(data) {
+  if (data.under_review === true || data.status === "under_review") return "review";
+  return data.eligible === true ? "ok" : "not-ok";
+}
+
+// [{condition, explanation, remedy}] from failed_reasons, else from failed_conditions.
+function failedItems(data) {
+  if (Array.isArray(data.failed_reasons) && data.failed_reasons.length) {
+    return data.failed_reasons
+      .filter((r) => r && typeof r === "object")
+      .map((r) => ({
+        condition: String(r.condition || ""),
+        explanation: String(r.explanation_ar || conditionLabel(r.condition)),
+        remedy: typeof r.remedy_ar === "string" ? r.remedy_ar : conditionRemedy(r.condition),
+      }));
+  }
+  const names = Array.isArray(data.failed_conditions) ? data.failed_conditions : [];
+  return names.map((name) => ({
+    condition: String(name), explanation: conditionLabel(name), remedy: conditionRemedy(name),
+  }));
+}
+
+function failedList(items) {
+  const list = el("ul", "card__failed");
+  list.dataset.field = "failed_conditions";
+  for (const item of items) {
+    const li = el("li", "card__failed-item");
+    li.dataset.slot = item.condition;
+    li.append(el("span", "card__failed-what", displayDigits(item.explanation)));
+    if (item.remedy) {
+      const remedy = el("span", "card__remedy", displayDigits(`${E.remedyPrefix} ${item.remedy}`));
+      li.append(remedy);
+    }
+    list.append(li);
+  }
+  return list;
+}
+
+function incomeDetails(sources) {
+  const details = el("details", "card__details");
+  details.append(el("summary", null, E.incomeDetails));
+  const facts = el("dl", "card__facts");
+  for (const [key, label, unit] of E.incomeRows) {
+    if (isNumber(sources[key])) row(facts, `income_by_source.${key}`, label, amount(sources[key], unit));
+  }
+  details.append(facts);
+  return details;
 }
 
 export function renderEligibilityCard(data) {
-  const eligible = data.eligible === true;
-  const card = el("section", `card card--eligibility ${eligible ? "card--ok" : "card--not-ok"}`);
-  card.setAttribute("aria-label", E.title);
-  card.append(el("h2", "card__title", E.title));
-
-  const badge = el("p", "card__badge", eligible ? E.eligible : E.ineligible);
+  const state = eligibilityState(data);
+  const card = cardShell("eligibility", state, E.title);
+  const badge = el("p", "card__badge", E.states[state]);
   badge.dataset.field = "eligible";
-  badge.dataset.value = String(eligible);
+  badge.dataset.value = String(data.eligible === true);
   card.append(badge);
 
-  const failed = Array.isArray(data.failed_conditions) ? data.failed_conditions : [];
-  if (failed.length) {
-    card.append(el("p", "card__subheading", E.failedHeading));
-    const list = el("ul", "card__failed");
-    list.dataset.field = "failed_conditions";
-    for (const slot of failed) {
-      const item = el("li", null, conditionLabel(slot));
-      item.dataset.slot = String(slot);
-      list.append(item);
-    }
-    card.append(list);
-  }
-
   const facts = el("dl", "card__facts");
+  if (state === "ok") {
+    const support = row(facts, "estimated_support_sar", E.estimatedSupport,
+      `${amount(data.estimated_support_sar)} (${E.estimateWord})`);
+    support.classList.add("card__value--estimate");
+  }
   row(facts, "threshold_sar", E.threshold, amount(data.threshold_sar));
   row(facts, "counted_income_sar", E.countedIncome, amount(data.counted_income_sar));
-  const support = row(facts, "estimated_support_sar", `${E.estimatedSupport}`,
-    `${amount(data.estimated_support_sar)} (${E.estimateWord})`);
-  support.classList.add("card__value--estimate");
-  const version = row(facts, "rules_version", E.rulesVersion, "");
-  version.append(bidiIsolated(isoDate(data.rules_version) || E.missing));
-  card.append(facts);
 
-  card.append(el("p", "card__note", E.note));
+  const items = failedItems(data);
+  if (items.length) {
+    card.append(el("p", "card__subheading", E.failedHeading), failedList(items));
+  }
+  card.append(facts);
+  if (data.income_by_source && typeof data.income_by_source === "object") {
+    card.append(incomeDetails(data.income_by_source));
+  }
+  const version = el("p", "card__note");
+  version.append(document.createTextNode(`${E.rulesVersion}: `));
+  const versionDate = dateNode(data.rules_version);
+  const versionValue = el("span");
+  versionValue.dataset.field = "rules_version";
+  versionValue.append(versionDate || document.createTextNode(E.missing));
+  version.append(versionValue);
+  card.append(version, el("p", "card__note", E.note));
   return card;
 }
 
 export function renderStatusCard(data) {
   const status = typeof data.status === "string" ? data.status : "";
   const known = Object.prototype.hasOwnProperty.call(S.values, status);
-  const card = el("section", `card card--status card--status-${known ? status : "unknown"}`);
-  card.setAttribute("aria-label", S.title);
-  card.append(el("h2", "card__title", S.title));
+  const card = cardShell("status", `status-${known ? status : "unknown"}`, S.title);
 
+  const badge = el("p", "card__badge", known ? S.values[status] : S.unknown);
+  badge.dataset.field = "status";
+  badge.dataset.value = status;
+  card.append(badge);
   const facts = el("dl", "card__facts");
-  const statusValue = row(facts, "status", S.status, known ? S.values[status] : S.unknown);
-  statusValue.dataset.value = status;
-  const expected = isoDate(data.decision_expected_by);
-  if (expected) row(facts, "decision_expected_by", S.expectedBy, "").append(bidiIsolated(expected));
+  // The ministry dates its decisions in both calendars: Hijri beside Gregorian.
+  const expected = dateNode(data.decision_expected_by, true);
+  if (expected) row(facts, "decision_expected_by", S.expectedBy, "").append(expected);
   if (typeof data.reason === "string" && data.reason.trim()) {
-    row(facts, "reason", S.reason, data.reason.trim());
+    row(facts, "reason", S.reason, displayDigits(data.reason.trim()));
   }
-  card.append(facts);
+  if (facts.childElementCount) card.append(facts);
   return card;
 }

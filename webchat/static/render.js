@@ -1,32 +1,16 @@
 // Builds the DOM for one transcript entry. Text is only ever set with
 // textContent (never innerHTML); newlines are kept by CSS (white-space: pre-wrap).
+// Digits, dates, links and phone numbers are display.js's job.
 
 import { UI } from "./labels.js";
 import { renderEligibilityCard, renderStatusCard } from "./cards.js";
-
-const URL_PATTERN = /https?:\/\/[^\s<>"'،]+[^\s<>"'،.,;:!؟?)]/g;
+import { appendRichText, displayDigits } from "./display.js";
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-// Links the ministry's addresses the bot mentions; everything else stays text.
-export function appendLinkedText(parent, text) {
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    if (match.index > last) parent.append(document.createTextNode(text.slice(last, match.index)));
-    const link = el("a", "bubble__link", match[0]);
-    link.href = match[0];
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
-    link.dir = "ltr";
-    parent.append(link);
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parent.append(document.createTextNode(text.slice(last)));
 }
 
 function speakerPrefix(who) {
@@ -39,7 +23,7 @@ export function renderQuickReplies(buttons, onButton) {
   group.setAttribute("role", "group");
   group.setAttribute("aria-label", UI.repliesGroup);
   for (const button of buttons) {
-    const node = el("button", "quick-replies__button", button.title);
+    const node = el("button", "quick-replies__button", displayDigits(button.title));
     node.type = "button";
     node.dataset.payload = button.payload;
     node.addEventListener("click", () => onButton(button));
@@ -63,7 +47,9 @@ function renderBody(entry) {
   // ("/check_eligibility", an e-mail) is not reordered by the hidden Arabic prefix.
   const body = el("span", "bubble__text");
   body.dir = "auto";
-  appendLinkedText(body, String(entry.text || ""));
+  // Links, tel: links and isolated dates for both sides; the person's own words
+  // come back in the same digit style as everything else.
+  appendRichText(body, String(entry.text || ""), { links: entry.who !== "user" });
   bubble.append(speakerPrefix(entry.who), body);
   return bubble;
 }
@@ -75,4 +61,18 @@ export function renderEntry(entry, onButton) {
     row.append(renderQuickReplies(entry.buttons, onButton));
   }
   return row;
+}
+
+// What a screen reader hears for a new entry: the text, or the card's state line.
+export function announcementFor(entry) {
+  if (entry.kind === "text") return displayDigits(String(entry.text || ""));
+  if (entry.kind === "eligibility" || entry.kind === "status") {
+    const data = entry.data || {};
+    if (typeof data.summary_ar === "string" && data.summary_ar.trim()) return displayDigits(data.summary_ar);
+    const card = renderBody(entry);
+    const title = card.querySelector(".card__title");
+    const badge = card.querySelector(".card__badge");
+    return [title && title.textContent, badge && badge.textContent].filter(Boolean).join(": ");
+  }
+  return UI.imageAlt;
 }

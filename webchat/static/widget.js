@@ -7,7 +7,8 @@
 
 import { UI } from "./labels.js";
 import { entriesFromBotMessage, sessionIdFromConfirm } from "./messages.js";
-import { renderEntry } from "./render.js";
+import { announcementFor, renderEntry } from "./render.js";
+import { displayDigits } from "./display.js";
 import * as store from "./storage.js";
 
 const DEFAULTS = {
@@ -31,7 +32,12 @@ const dom = {
   counter: byId("counter"),
   limitNote: byId("limit-note"),
   newConversation: byId("new-conversation"),
+  announcer: byId("announcer"),
+  confirmNew: byId("confirm-new"),
+  confirmYes: byId("confirm-new-yes"),
+  confirmNo: byId("confirm-new-no"),
 };
+const MAX_ANNOUNCEMENTS = 4;
 
 const state = {
   sessionId: store.loadSessionId(),
@@ -61,10 +67,23 @@ function scrollToEnd() {
   dom.messages.scrollTop = dom.messages.scrollHeight;
 }
 
+// The message list is not a live region (aria-live="off"): re-rendering it after a
+// reload, or retiring old buttons, must not be read out again. Each new bot entry is
+// announced exactly once, as one added paragraph in this polite region.
+function announce(entry) {
+  const text = announcementFor(entry).trim();
+  if (!text) return;
+  const line = document.createElement("p");
+  line.textContent = `${UI.botName} ${text}`;
+  dom.announcer.append(line);
+  while (dom.announcer.childElementCount > MAX_ANNOUNCEMENTS) dom.announcer.firstElementChild.remove();
+}
+
 function append(entry) {
   state.transcript.push(entry);
   store.saveTranscript(state.transcript);
   dom.messages.append(renderEntry(entry, onQuickReply));
+  if (entry.who === "bot") announce(entry);
   scrollToEnd();
 }
 
@@ -108,6 +127,7 @@ function sendUserMessage(message, shownText) {
   retireQuickReplies();
   append({ who: "user", kind: "text", text: shownText });
   clearStatus("notice");
+  clearStatus("info");
   showTyping();
   emitUserMessage(message);
 }
@@ -121,7 +141,7 @@ function updateCounter() {
   const max = config.maxLength;
   if (dom.input.value.length > max) dom.input.value = dom.input.value.slice(0, max);
   const used = dom.input.value.length;
-  dom.counter.textContent = UI.counter(used, max);
+  dom.counter.textContent = displayDigits(UI.counter(used, max));
   dom.limitNote.hidden = used < max;
   dom.root.classList.toggle("chat--at-limit", used >= max);
   // Grow with the text up to the CSS max-height, then scroll inside the box.
@@ -144,6 +164,18 @@ function submitInput() {
   sendUserMessage(text, text);
 }
 
+// "محادثة جديدة" first asks; until the person confirms, the conversation (and its
+// result card) stays on screen and in storage.
+function askNewConversation() {
+  if (typeof dom.confirmNew.showModal === "function") {
+    dom.confirmNew.returnValue = "";
+    dom.confirmNew.showModal();
+    dom.confirmNo.focus();
+  } else if (window.confirm(`${UI.confirmNewTitle}\n${UI.confirmNewBody}`)) {
+    startNewConversation();
+  }
+}
+
 function startNewConversation() {
   store.clearConversation();
   state.transcript = [];
@@ -153,7 +185,8 @@ function startNewConversation() {
   hideTyping();
   dom.messages.replaceChildren();
   delete dom.root.dataset.sessionId;
-  showStatus(UI.newConversationStarted, "notice");
+  // Stays until the person writes: the greeting must not wipe it out.
+  showStatus(UI.newConversationStarted, "info");
   // A fresh socket leaves the old session's room, so nothing from it leaks in.
   if (socket) {
     state.resetting = true;
@@ -248,7 +281,15 @@ dom.messages.addEventListener("scroll", () => {
 window.addEventListener("resize", () => {
   if (pinnedToEnd) scrollToEnd();
 });
-dom.newConversation.addEventListener("click", startNewConversation);
+dom.newConversation.addEventListener("click", askNewConversation);
+dom.confirmNo.addEventListener("click", () => dom.confirmNew.close("cancel"));
+dom.confirmYes.addEventListener("click", () => {
+  dom.confirmNew.close("confirm");
+  startNewConversation();
+});
+dom.confirmNew.addEventListener("close", () => {
+  if (dom.confirmNew.returnValue !== "confirm") dom.newConversation.focus();
+});
 
 renderTranscript();
 updateCounter();

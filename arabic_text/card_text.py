@@ -1,0 +1,130 @@
+"""The result cards (design.md "Result payloads") as a few short Arabic text lines, for
+channels that cannot draw a card: the terminal chat, transcripts. Never JSON.
+
+The lines follow the web card (webchat/static/cards.js): the state first, then each
+failed condition with what the person can do, then the estimated amount (only when
+eligible: a refusal never shows "0 ريال"), then the date of the rules.
+Payload fields added by issue 10 (`summary_ar`, `failed_reasons`) are used when
+present and not required.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Dict, List, Mapping, Optional
+
+from arabic_text.display import display_digits, format_date
+
+ELIGIBLE = "✅ مؤهل مبدئيًا"
+INELIGIBLE = "❌ غير مؤهل حسب إجاباتك"
+ESTIMATE = "الدعم الشهري التقديري: {amount} ريال (تقديري)"
+THRESHOLD = "المبلغ المرجعي لأسرتك: {amount} ريال شهريًا"
+COUNTED = "الدخل المحتسب: {amount} ريال شهريًا"
+RULES = "تاريخ القواعد: {date}"
+FAILED_HEADING = "الشروط غير المستوفاة:"
+NOTE = "نتيجة تقديرية من إجاباتك، والقرار النهائي للوزارة."
+
+CONDITION_LABELS: Dict[str, str] = {
+    "is_saudi": "الجنسية السعودية",
+    "nationality_exception": "الحالات المستثناة من شرط الجنسية",
+    "resides_in_ksa": "الإقامة الدائمة في المملكة",
+    "age": "عمر الشخص المستقل",
+    "dependents_count": "عدد التابعين",
+    "monthly_income": "الدخل المحتسب ضمن المبلغ المرجعي",
+    "has_high_value_assets": "الأصول عالية القيمة",
+    "has_bank_account": "حساب بنكي باسمك",
+    "lives_in_care_facility": "عدم الإقامة في دار رعاية",
+    "meets_education_health": "التزامات التعليم والصحة للأبناء",
+    "accepts_rehabilitation": "المشاركة في برامج التأهيل والتوظيف",
+    "has_able_to_work_members": "القادرون على العمل في الأسرة",
+}
+
+STATUS_TITLE = "حالة طلبك: {status}"
+STATUS_VALUES = {
+    "under_review": "⏳ قيد الدراسة",
+    "eligible": "✅ مستحق للدعم",
+    "ineligible": "❌ غير مستحق",
+    "not_found": "لم نجد طلبًا بهذه البيانات",
+}
+STATUS_EXPECTED = "الموعد المتوقع للقرار: {date}"
+STATUS_REASON = "السبب: {reason}"
+
+
+def _amount(value: Any, style: Optional[str]) -> Optional[str]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return display_digits(f"{round(value):,}", style)
+
+
+def _iso_date(value: Any) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def condition_label(name: str) -> str:
+    return CONDITION_LABELS.get(name, name)
+
+
+def _failed_lines(payload: Mapping[str, Any], style: Optional[str]) -> List[str]:
+    reasons = payload.get("failed_reasons")
+    lines: List[str] = []
+    if isinstance(reasons, list) and reasons:
+        for reason in reasons:
+            if not isinstance(reason, Mapping):
+                continue
+            text = str(reason.get("explanation_ar") or condition_label(str(reason.get("condition", ""))))
+            remedy = str(reason.get("remedy_ar") or "").strip()
+            lines.append(f"• {text}" + (f" — {remedy}" if remedy else ""))
+    else:
+        failed = payload.get("failed_conditions")
+        for name in failed if isinstance(failed, list) else []:
+            lines.append(f"• {condition_label(str(name))}")
+    return [display_digits(line, style) for line in lines]
+
+
+def eligibility_lines(payload: Mapping[str, Any], style: Optional[str] = None) -> List[str]:
+    """Short lines for an `eligibility_result` payload (digits in `style`)."""
+    eligible = payload.get("eligible") is True
+    lines = [ELIGIBLE if eligible else INELIGIBLE]
+    failed = _failed_lines(payload, style)
+    if failed:
+        lines += [FAILED_HEADING, *failed]
+    support = _amount(payload.get("estimated_support_sar"), style)
+    if eligible and support is not None:
+        lines.append(ESTIMATE.format(amount=support))
+    for key, template in (("threshold_sar", THRESHOLD), ("counted_income_sar", COUNTED)):
+        amount = _amount(payload.get(key), style)
+        if amount is not None:
+            lines.append(template.format(amount=amount))
+    rules_date = _iso_date(payload.get("rules_version"))
+    if rules_date:
+        lines.append(RULES.format(date=format_date(rules_date, style)))
+    lines.append(NOTE)
+    return lines
+
+
+def status_lines(payload: Mapping[str, Any], style: Optional[str] = None) -> List[str]:
+    """Short lines for an `application_status` payload; the expected decision date is
+    shown Gregorian with its Hijri date, as the ministry dates its decisions."""
+    status = str(payload.get("status") or "")
+    lines = [STATUS_TITLE.format(status=STATUS_VALUES.get(status, status or "غير معروفة"))]
+    expected = _iso_date(payload.get("decision_expected_by"))
+    if expected:
+        lines.append(STATUS_EXPECTED.format(date=format_date(expected, style, with_hijri=True)))
+    reason = str(payload.get("reason") or "").strip()
+    if reason:
+        lines.append(display_digits(STATUS_REASON.format(reason=reason), style))
+    return lines
+
+
+def card_lines(custom: Any, style: Optional[str] = None) -> List[str]:
+    """Lines for whatever cards a custom payload holds; [] when it holds none."""
+    if not isinstance(custom, Mapping):
+        return []
+    lines: List[str] = []
+    if isinstance(custom.get("eligibility_result"), Mapping):
+        lines += eligibility_lines(custom["eligibility_result"], style)
+    if isinstance(custom.get("application_status"), Mapping):
+        lines += status_lines(custom["application_status"], style)
+    return lines
