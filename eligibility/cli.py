@@ -43,6 +43,13 @@ FLAGS = {
 }
 RETIRED_FLAGS = ("--income", "--other-wealth")
 EXIT_BAD_INPUT = 2
+_UNITS = {
+    "age": "whole years (asked only when applying alone)",
+    "dependents_count": "whole number, 0 or more",
+    "earned_income": "SAR per month from work (salaries, wages, business)",
+    "other_income": "SAR per month from other sources (pensions, rent, regular help, benefits)",
+    "assets_value": "SAR, value of wealth beyond the main home and one car",
+}
 
 
 class _UsageError(Exception):
@@ -55,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Assess eligibility for the Developed Social Security program (estimate only).",
     )
     for flag, slot in FLAGS.items():
-        help_text = (f"retired: use {' and '.join(RETIRED_INPUTS[slot])}" if flag in RETIRED_FLAGS
-                     else f"answer for {slot} (yes/no or a number)")
+        if flag in RETIRED_FLAGS:
+            help_text = f"retired: use {' and '.join(RETIRED_INPUTS[slot])}"
+        else:
+            help_text = f"{slot}: {_UNITS.get(slot, 'yes/no')}"
         parser.add_argument(flag, dest=slot, metavar="VALUE", help=help_text)
     parser.add_argument("--on", help="date of the rules to apply, YYYY-MM-DD (default: today in Riyadh)")
     parser.add_argument("--file", type=Path, help="JSON or YAML file with the answers")

@@ -119,7 +119,7 @@ def _said_back(slot: str, a: Assessment) -> bool:
 
 
 def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str:
-    """The short "what I understood" message before the verdict (at most 6 lines).
+    """The short "what I understood" message before the verdict (at most six lines).
 
     Family size (or age when applying alone), monthly income from work and from
     other sources, counted wealth per month, and the yes/no facts that decide the

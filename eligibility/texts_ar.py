@@ -153,7 +153,7 @@ def excluded_assets_ar(homes: int, cars: int) -> str:
 
 
 def dependents_ar(count: int) -> str:
-    """A count of dependents with Arabic number agreement: 1 -> "تابع واحد", 4 -> "4 تابعين"."""
+    """A count of dependents with Arabic number agreement (one, two, three to ten, more)."""
     if count == 1:
         return "تابع واحد"
     if count == 2:

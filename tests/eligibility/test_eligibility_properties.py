@@ -7,29 +7,34 @@ from typing import Any, Dict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility import QUESTION_ORDER, Outcome, assess, next_question, threshold_sar
+import pytest
 
-BOOL_SLOTS = [slot for slot in QUESTION_ORDER if slot not in ("age", "dependents_count", "monthly_income")]
+from eligibility import BOOL_SLOTS, QUESTION_ORDER, Outcome, assess, next_question, threshold_sar
 
 dates = st.dates(min_value=dt.date(2020, 11, 17), max_value=dt.date(2032, 12, 31))
 incomes = st.integers(min_value=0, max_value=30_000)
+wealth = st.integers(min_value=0, max_value=500_000)
 dependents = st.integers(min_value=0, max_value=50)
 VALUES = {
     **{slot: st.booleans() for slot in BOOL_SLOTS},
     "age": st.integers(min_value=0, max_value=130),
     "dependents_count": dependents,
-    "monthly_income": incomes,
+    "earned_income": incomes,
+    "other_income": incomes,
+    "assets_value": wealth,
 }
+AMOUNT_SLOTS = ("earned_income", "other_income", "assets_value")
 # Any subset of the slots answered, with any valid values.
 partial_answers = st.fixed_dictionaries({}, optional=VALUES)
 complete_answers = st.fixed_dictionaries(VALUES)
 
 
-@given(partial_answers, incomes, incomes, dates)
-def test_more_income_never_turns_ineligible_into_eligible(answers, income_a, income_b, on):
-    low, high = sorted((income_a, income_b))
-    at_low = assess({**answers, "monthly_income": low}, on)
-    at_high = assess({**answers, "monthly_income": high}, on)
+@pytest.mark.parametrize("slot", AMOUNT_SLOTS)
+@given(answers=partial_answers, amount_a=wealth, amount_b=wealth, on=dates)
+def test_more_income_or_wealth_never_turns_ineligible_into_eligible(slot, answers, amount_a, amount_b, on):
+    low, high = sorted((amount_a, amount_b))
+    at_low = assess({**answers, slot: low}, on)
+    at_high = assess({**answers, slot: high}, on)
     if at_high.status is Outcome.ELIGIBLE:
         assert at_low.status is Outcome.ELIGIBLE
     if at_low.status is Outcome.INELIGIBLE:
@@ -48,6 +53,47 @@ def test_assessment_threshold_grows_with_dependents(answers, extra, on):
     base = assess(answers, on)
     bigger = assess({**answers, "dependents_count": min(50, answers["dependents_count"] + extra)}, on)
     assert base.threshold_sar <= bigger.threshold_sar
+
+
+@given(complete_answers, incomes, dates)
+def test_a_riyal_of_other_income_counts_more_than_a_riyal_of_earned_income(answers, amount, on):
+    # Earned income counts at the earned-income share (< 1), other income in full.
+    as_earned = assess({**answers, "earned_income": amount, "other_income": 0}, on)
+    as_other = assess({**answers, "earned_income": 0, "other_income": amount}, on)
+    assert as_earned.counted_income_sar <= as_other.counted_income_sar
+    if as_other.eligible:
+        assert as_earned.eligible and as_earned.estimated_support_sar >= as_other.estimated_support_sar
+
+
+@given(complete_answers, dates)
+def test_wealth_alone_is_never_a_refusal_it_only_feeds_the_means_test(answers, on):
+    with_wealth = assess({**answers, "has_high_value_assets": True}, on)
+    assert "has_high_value_assets" not in with_wealth.failed_conditions
+    without_wealth = assess({**answers, "has_high_value_assets": False}, on)
+    assert set(with_wealth.failed_conditions) - set(without_wealth.failed_conditions) <= {"monthly_income"}
+
+
+@given(complete_answers, dates)
+def test_a_head_of_family_is_never_refused_for_age(answers, on):
+    if answers["dependents_count"] > 0:
+        assert "age" not in assess(answers, on).failed_conditions
+
+
+@pytest.mark.parametrize(
+    "gate, duty", [("has_children", "meets_education_health"), ("has_able_to_work_members", "accepts_rehabilitation")]
+)
+@given(answers=complete_answers, on=dates)
+def test_a_household_the_duty_does_not_concern_is_never_refused_for_it(gate, duty, answers, on):
+    assert duty not in assess({**answers, gate: False, duty: False}, on).failed_conditions
+
+
+@given(partial_answers, dates)
+def test_early_income_refusal_holds_whatever_the_missing_parts_are(answers, on):
+    assessment = assess(answers, on)
+    if "monthly_income" in assessment.failed_conditions:
+        # The smallest possible missing parts: no income, no wealth.
+        filled = {"earned_income": 0, "other_income": 0, "assets_value": 0, **answers}
+        assert "monthly_income" in assess(filled, on).failed_conditions
 
 
 @given(partial_answers, dates)
