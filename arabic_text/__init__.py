@@ -3,15 +3,24 @@
 Pure Python (no Rasa), so actions, tests and other services can use it directly.
 National IDs live in arabic_text.national_id, personal-data masking in arabic_text.pii.
 """
+from arabic_text.ages import age_needs_clarifying, parse_age, riyadh_today
 from arabic_text.answers import extract_answers, is_correction
 from arabic_text.dates import parse_birth_date
+from arabic_text.household import parse_not_applicable
+from arabic_text.income import IncomeItem, IncomeReading, read_income
 from arabic_text.normalize import normalize
 from arabic_text.numbers import numbers_in
-from arabic_text.quantities import parse_age, parse_amount, parse_count
+from arabic_text.quantities import parse_amount, parse_count
+from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
 from arabic_text.yes_no import parse_yes_no
 
 __all__ = [
+    "IncomeItem",
+    "IncomeReading",
+    "NOT_APPLICABLE_MEANS",
+    "age_needs_clarifying",
+    "answer_for_slot",
     "display_text",
     "extract_answers",
     "is_correction",
@@ -21,5 +30,8 @@ __all__ = [
     "parse_amount",
     "parse_birth_date",
     "parse_count",
+    "parse_not_applicable",
     "parse_yes_no",
+    "read_income",
+    "riyadh_today",
 ]

@@ -10,7 +10,9 @@ from typing import List, Optional
 
 from arabic_text import lexicon
 from arabic_text.matching import bare, has_exception, has_phrase, is_negated
+from arabic_text.income import read_income
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
+from arabic_text.periods import period_of, to_monthly
 
 _ONE_WORDS = ("واحد", "واحده", "وحده")
 
@@ -47,13 +49,23 @@ def amount_span(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSp
 
 
 def parse_amount(text: str) -> Optional[float]:
-    """A monthly amount in SAR from digits or words; 0 for "ما عندي دخل"; None if unreadable."""
+    """The amount in SAR per MONTH from digits or words, whatever the grouping ("٨ ٠٠٠",
+    "8.000", "١٢٬٥٠٠") and with a stated period converted ("٤٨ ألف بالسنة" → 4000, see
+    arabic_text.periods). Several amounts with their sources are summed ("راتبي ١٥٠٠ وتقاعد
+    ٨٠٠" → 2300; read_income() keeps them apart). 0 for "ما عندي دخل"; None if unreadable."""
     try:
+        reading = read_income(text)
+        if reading is not None:
+            stated = reading.items + reading.unclassified_items
+            if stated:
+                return round(sum(item.monthly_sar for item in stated), 2)
         tokens = tokenize(text or "")
         spans = find_numbers(tokens)
         span = amount_span(tokens, spans)
         if span is not None:
-            return float(span.value)
+            return to_monthly(float(span.value), period_of(tokens, span.start, span.end))
+        if reading is not None and (reading.earned_sar == 0 or reading.other_sar == 0):
+            return 0.0
         return 0.0 if _means_nothing(tokens) else None
     except (ValueError, OverflowError, RecursionError):
         # Absurd input (a thousand digits, odd Unicode) is "unreadable", never a crash.
@@ -90,11 +102,13 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
             return None
         total, named = total + count, True
     for index, token in enumerate(tokens):
-        noun = bare(token, lexicon.DEPENDENT_NOUNS)
+        noun = bare(token, lexicon.DEPENDENT_NOUNS) or _father_ibi(tokens, index)
         if noun is None or index in attached:
             continue
         if is_negated(tokens, index):
             named = True
+        elif noun in lexicon.DEPENDENT_PLURALS:
+            return None
         elif noun in lexicon.DEPENDENT_DUALS:
             total, named = total + 2, True
         elif noun in lexicon.DEPENDENT_SINGULARS:
@@ -102,11 +116,23 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
     return total if named else None
 
 
+def _father_ibi(tokens: List[str], index: int) -> Optional[str]:
+    """"ابي" as "my father": glued to و ("امي وابي") or before "و" + a person ("ابي وامي")."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token == "وابي" or token == "ابي" and following.startswith("و") and bare(following, lexicon.DEPENDENT_NOUNS):
+        return "ابوي"
+    return None
+
+
+_ALONE = ("لحالي", "بروحي", "لوحدي", "وحدي", "انا بس", "بس انا", "انا فقط", "فقط انا", "ولا احد")
+
+
 def parse_count(text: str) -> Optional[int]:
     """A small count of people: "ثلاثة", "عندي ٣ عيال", "ولدين وبنت" (3), "ولا واحد" (0)."""
     try:
         tokens = tokenize(text or "")
-        if has_phrase(tokens, [f"ولا {one}" for one in _ONE_WORDS]):
+        if has_phrase(tokens, [f"ولا {one}" for one in _ONE_WORDS]) or has_phrase(tokens, _ALONE):
             return 0
         people = dependents_total(tokens)
         if people is not None:
@@ -121,18 +147,3 @@ def parse_count(text: str) -> Optional[int]:
         return None
 
 
-def parse_age(text: str) -> Optional[int]:
-    """Age in whole years: "عمري ٤٥", "45 سنة", "خمسة وأربعين". The caller checks the range."""
-    try:
-        tokens = tokenize(text or "")
-        spans = find_numbers(tokens)
-        span = (
-            _span_before(tokens, spans, lexicon.AGE_BEFORE)
-            or _span_after(tokens, spans, lexicon.AGE_AFTER)
-            or (spans[0] if spans else None)
-        )
-        if span is None or not math.isfinite(span.value) or span.value < 0:
-            return None
-        return int(span.value)  # "٤٥ ونص" is 45 whole years
-    except (ValueError, OverflowError, RecursionError):
-        return None

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 from arabic_text import extract_answers, is_correction
 
 SLOTS = {
-    "is_saudi", "nationality_exception", "resides_in_ksa", "age", "dependents_count",
-    "monthly_income", "has_high_value_assets", "has_bank_account", "lives_in_care_facility",
-    "meets_education_health", "accepts_rehabilitation",
+    "is_saudi", "nationality_exception", "resides_in_ksa", "dependents_count", "age",
+    "earned_income", "other_income", "has_high_value_assets", "assets_value", "has_bank_account",
+    "lives_in_care_facility", "has_children", "meets_education_health",
+    "has_able_to_work_members", "accepts_rehabilitation",
 }
 
 
@@ -18,14 +19,14 @@ SLOTS = {
     "sentence, expected",
     [
         ("غلطت، عندي ٤ تابعين", {"dependents_count": 4}),
-        ("عفوا قصدي عندي ولدين وبنت", {"dependents_count": 3}),
-        ("ما عندي عيال", {"dependents_count": 0}),
-        ("عندي خمس بنات", {"dependents_count": 5}),
-        ("دخلي ٣٠٠٠", {"monthly_income": 3000.0}),
-        ("راتبي الفين", {"monthly_income": 2000.0}),
-        ("معاشي الف ومية ريال", {"monthly_income": 1100.0}),
-        ("١٥٠٠ ريال", {"monthly_income": 1500.0}),
-        ("ما عندي دخل", {"monthly_income": 0.0}),
+        ("عفوا قصدي عندي ولدين وبنت", {"dependents_count": 3, "has_children": True}),
+        ("ما عندي عيال", {"has_children": False}),  # says nothing about a wife
+        ("عندي خمس بنات", {"dependents_count": 5, "has_children": True}),
+        ("دخلي ٣٠٠٠", {}),  # no source: read_income leaves it unclassified
+        ("راتبي الفين", {"earned_income": 2000.0}),
+        ("تقاعدي الف ومية ريال", {"other_income": 1100.0}),
+        ("١٥٠٠ ريال", {}),
+        ("ما عندي دخل", {"earned_income": 0.0, "other_income": 0.0}),
         ("عمري ٤٠", {"age": 40}),
         ("عمري خمسة وخمسين سنة", {"age": 55}),
         ("أنا سعودي", {"is_saudi": True}),
@@ -44,15 +45,16 @@ SLOTS = {
         ("ساكنة في دار رعاية", {"lives_in_care_facility": True}),
         (
             "دخلي ٣٠٠٠ وعندي ٤ عيال",
-            {"monthly_income": 3000.0, "dependents_count": 4},
+            {"dependents_count": 4, "has_children": True},
         ),
         (
             "ما عندي دخل وعندي ٣ عيال",
-            {"monthly_income": 0.0, "dependents_count": 3},
+            {"earned_income": 0.0, "other_income": 0.0, "dependents_count": 3, "has_children": True},
         ),
         (
             "انا سعودي عمري ٤٥ وعندي ٣ عيال وراتبي الفين",
-            {"is_saudi": True, "age": 45, "dependents_count": 3, "monthly_income": 2000.0},
+            {"is_saudi": True, "age": 45, "dependents_count": 3, "has_children": True,
+             "earned_income": 2000.0},
         ),
     ],
 )

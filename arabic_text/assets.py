@@ -1,0 +1,60 @@
+"""Wealth beyond the main home and one car (design.md, has_high_value_assets / assets_value).
+
+"عندي سيارتين" → True; "عندي مدخرات ٥٠ ألف" → True, value 50000; "عندي أرض قيمتها ٣٠٠
+ألف" → True, 300000; "ما عندي مدخرات" → False; "عندي سيارة" or "بيتي ملك" → None (the
+home and one car are not counted wealth). A value is in SAR, as a total, not per month.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from arabic_text.matching import bare, is_negated
+from arabic_text.numbers import NumberSpan, find_numbers
+
+ASSET_WORDS = frozenset(
+    "عقار عقارات ارض اراضي عماره عماير عمارات املاك اصول استثمارات استثمار اسهم سهم مزرعه "
+    "مزارع استراحه استراحات محلات شقه شقق مدخرات مدخراتي توفير تحويشه ذهب مجوهرات رصيد "
+    "ودايع وديعه محفظه سندات صكوك سيارتين سيارتان سيارات عربيتين شاليه بيتين".split()
+)
+# Phrases whose words together name wealth: a second car, money kept in the bank.
+_PAIRS = (("سياره", "ثانيه"), ("سياره", "زياده"), ("بيت", "ثاني"), ("فلوس", "بالبنك"),
+          ("فلوس", "مدخره"), ("مبلغ", "بالبنك"), ("فلوس", "في"))
+_HAVE = frozenset("عندي عندنا لدي لدينا املك نملك احوز معي لي عندهم".split())
+
+
+def _asset_indexes(tokens: List[str]) -> List[int]:
+    found = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if bare(token, ASSET_WORDS) or any(
+            bare(token, (first,)) and following == second for first, second in _PAIRS
+        ):
+            found.append(index)
+    return found
+
+
+def has_high_value_assets_in(tokens: List[str]) -> Optional[bool]:
+    """True/False when the sentence says the household has / has no such wealth, else None."""
+    for index in _asset_indexes(tokens):
+        if is_negated(tokens, index):
+            return False
+        before = tokens[max(0, index - 3):index]
+        if any(bare(word, _HAVE) for word in before) or index == 0 or before[-1:] == ["و"]:
+            return True
+    return None
+
+
+def assets_value_in(tokens: List[str], spans: Optional[List[NumberSpan]] = None) -> Optional[float]:
+    """The total value (SAR) of the wealth named with amounts ("مدخرات ٥٠ ألف وأرض ٣٠٠
+    ألف" → 350000); None when no amount stands within four words of an asset word."""
+    spans = find_numbers(tokens) if spans is None else spans
+    assets = [i for i in _asset_indexes(tokens) if not is_negated(tokens, i)]
+    if not assets:
+        return None
+    total, found = 0.0, False
+    for span in spans:
+        near = any(0 < span.start - i <= 4 or 0 < i - span.end + 1 <= 3 for i in assets)
+        counted_people = span.end < len(tokens) and tokens[span.end] in ("عيال", "اولاد")
+        if near and not counted_people:
+            total, found = total + span.value, True
+    return total if found else None
