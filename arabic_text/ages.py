@@ -89,7 +89,8 @@ def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
     """(_CLEAR, age), (_UNCLEAR, None) or (_NONE, None) when no birth year is given."""
     span, introduced = _year_span(tokens, spans)
     if span is None:
-        return _NONE, None
+        # "من مواليد الثمانينات": a birth year was meant but none can be read.
+        return (_UNCLEAR if any(t in _BIRTH_WORDS for t in tokens) else _NONE), None
     born = parse_birth_date(text, today)
     if born is not None:
         age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))

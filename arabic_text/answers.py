@@ -31,6 +31,9 @@ _CORRECTION_WORDS = frozenset(
 _CORRECTION_PHRASES = ("لا لحظه", "لحظه لحظه", "مو كذا", "مش كده", "مو هيك", "كان قصدي",
                        "الصحيح", "الصح هو", "بالغلط", "بالخطا")
 _HAVE = frozenset("عندي عندنا لدي لدينا معي اعول اعيل عندو عنده بس فقط معاي".split())
+_NOBODY = ("لحالي", "بروحي", "لوحدي", "وحدي", "ما عندي احد اعوله", "ما اعول احد", "ما اعيل احد",
+           "ما عندي احد اصرف عليه", "ما عندي احد يعتمد علي", "ما احد يعتمد علي", "ما عندي اي تابع",
+           "ولا احد اعوله", "ما عندي احد معي")
 _BIRTH = frozenset("مواليد مواليدي ولدت انولدت تولد مولود".split())
 # Numbers after these words are durations, not ages ("من ٣ سنين").
 _DURATION_BEFORE = frozenset("من قبل بعد لي صارلي صار مده خلال اخر كل لمده".split())
@@ -64,8 +67,11 @@ def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
     nouns = [i for i, token in enumerate(tokens) if bare(token, lexicon.DEPENDENT_NOUNS)]
     live = [i for i in nouns if not is_negated(tokens, i)]
     if not live:
-        return None
-    edges = {span.start - 1 for span in spans} | {span.end for span in spans}
+        # "عايش لحالي", "ما اعول احد", "ما عندي تابعين": nobody; "ما عندي عيال" is not that.
+        generic_denied = any(bare(tokens[i], lexicon.GENERIC_PEOPLE) for i in nouns)
+        return 0 if generic_denied or has_phrase(tokens, _NOBODY) else None
+    edges = {span.start - 1 for span in spans if span.start and bare(tokens[span.start - 1], lexicon.DEPENDENT_PLURALS)}
+    edges |= {span.end for span in spans}
     listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in zip(live, live[1:]))
     counted = listed or any(
         i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS)

@@ -13,6 +13,7 @@ narrow no-break and no-break spaces (U+2009, U+202F, U+00A0) into " " (NFKC), an
   "12.5" and "2500.50" keep their decimals.
 - "," before one or two digits is a decimal comma ("1,5 الف" is 1500), as typed on
   European keyboards; before three digits normalize() already took it as thousands.
+  "1.250,50" (dots for thousands, comma for decimals) is 1250.5.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import re
 _SCALE_AFTER = re.compile(r"\s*(?:و?ال?اف|الف|الفين|تلاف|الوف|مليون|ملايين|k)(?![^\W\d_])")
 _SPACED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?: \d{3})+)(?![\d]|[.,]\d)")
 _DOTTED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d]|[.,]\d)")
+_EUROPEAN = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+),(\d{1,2})(?![\d]|[.,]\d)")
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|[.,]\d)")
 
 
@@ -34,5 +36,6 @@ def _dotted(match: re.Match) -> str:
 def join_digit_groups(text: str) -> str:
     """Normalized text with grouped digits joined into one number (see the module docstring)."""
     text = _SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+    text = _EUROPEAN.sub(lambda m: m.group(1).replace(".", "") + "." + m.group(2), text)
     text = _DOTTED.sub(_dotted, text)
     return _DECIMAL_COMMA.sub(r"\1.\2", text)

@@ -87,7 +87,8 @@ def _is_break(tokens: List[str], index: int) -> bool:
         return True
     if token.startswith("و") and len(token) > 2:
         rest = token[1:]
-        return rest in _NEW_STATEMENT or source_at([rest], 0) is not None or is_relative(rest)
+        return (rest in _NEW_STATEMENT or rest in lexicon.NEGATORS or is_relative(rest)
+                or source_at([rest] + tokens[index + 1:], 0) is not None)
     return False
 
 
@@ -100,7 +101,10 @@ def _clauses(tokens: List[str], spans: List[NumberSpan]) -> List[Tuple[int, int]
 
 def _negated(tokens: List[str], start: int, index: int) -> bool:
     """A negator in the three words before tokens[index], inside its clause ("ما عندي راتب")."""
-    return any(t in lexicon.NEGATORS and t != "غير" for t in tokens[max(start, index - 3):index])
+    return any(
+        (t in lexicon.NEGATORS or t.startswith("و") and t[1:] in lexicon.NEGATORS) and t != "غير"
+        for t in tokens[max(start, index - 3):index]
+    )
 
 
 def _sources(tokens: List[str], start: int, end: int, spans: List[NumberSpan]):
@@ -117,14 +121,18 @@ def _sources(tokens: List[str], start: int, end: int, spans: List[NumberSpan]):
             index += hit[2]
         else:
             index += 1
-    # "راتب التقاعد", "معاش الضمان": the salary or generic word names the other source.
-    qualified = [
-        source for number, source in enumerate(found)
-        if not (source[1] in (EARNED, GENERIC) and number + 1 < len(found)
-                and found[number + 1][1] == OTHER and found[number + 1][0] - source[0] <= 2
-                and not numbered & set(range(source[0], found[number + 1][0])))
+    # Two sources side by side name one: "راتب التقاعد", "معاش الضمان" (a pension), "ايجار
+    # محل" (rent): the other source wins over a salary, work or generic word next to it.
+    def adjacent(a, b) -> bool:
+        low, high = sorted((a[0], b[0]))
+        between = tokens[low + 1:high]
+        return high - low == 1 or (high - low == 2 and is_relative(between[0]) and not numbered & {low + 1})
+
+    return [
+        source for source in found
+        if not (source[1] in (EARNED, GENERIC)
+                and any(other[1] == OTHER and adjacent(source, other) for other in found))
     ]
-    return qualified
 
 
 def read_income(text: str) -> Optional[IncomeReading]:
@@ -143,9 +151,12 @@ def read_income(text: str) -> Optional[IncomeReading]:
         sources = _sources(tokens, start, end, spans)
         if not sources and any(bare(t, ASSET_WORDS) for t in tokens[start:end]):
             continue  # "مدخرات ٥٠ ألف": the value of wealth, not income
-        if not sources and amounts and any(_names_someone(t) for t in tokens[start:amounts[0].start]):
+        refers_back = any(t in _BACK for t in tokens[start:end]) and all(s[1] == GENERIC for s in sources)
+        if amounts and previous and (refers_back or not sources and any(
+                _names_someone(t) for t in tokens[start:amounts[0].start])):
             # "اخوي يعطيني ٥٠٠ وابوي ٣٠٠", "زوجتي راتبها ٣٠٠٠ وانا ٢٠٠٠": the same source again.
             sources = [(start, category, kind, False) for _, category, kind, _ in previous[-1:]]
+            mentioned = [kind for kind in mentioned if kind not in {p[2] for p in previous}]
         for index, category, kind, negated in sources:
             if negated:
                 denied.update((EARNED, OTHER) if category == GENERIC else (category,))
@@ -168,6 +179,7 @@ def _names_someone(token: str) -> bool:
     return is_relative(token) or token in _PRONOUNS
 
 
+_BACK = frozenset("منه منها منهم منهن".split())  # "ودخلي منه ٣ آلاف": from the work just named
 _PRONOUNS = frozenset("انا وانا هو وهو هي وهي احنا واحنا".split())
 
 

@@ -35,8 +35,8 @@ def is_negated(tokens: List[str], index: int, window: int = 3) -> bool:
             return True  # "غير سعودي": غير negates when no negator stands before it
         if token in lexicon.EXCEPTIONS or not any(ch.isalnum() for ch in token):
             return False
-        if token in lexicon.NEGATORS:
-            return True
+        if token in lexicon.NEGATORS or token.startswith("و") and token[1:] in lexicon.NEGATORS:
+            return True  # "ما عندي", and "وما عندي" with a glued و
     return False
 
 

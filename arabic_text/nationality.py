@@ -25,6 +25,14 @@ _KNOWN_STEMS = (
     "كين اوغند بورم روهينج تركستان اوزبك كند استرال شام"
 ).split()
 KNOWN = frozenset(stem + ending for stem in _KNOWN_STEMS for ending in ("ي", "يه", "يين", "يات"))
+# Countries, for "انا من اليمن" / "اصلي من مصر" (only after انا / اصلي / احنا + من).
+COUNTRIES = frozenset(
+    "اليمن مصر سوريا سوريه السودان الاردن فلسطين لبنان العراق الكويت الامارات قطر البحرين عمان "
+    "ليبيا تونس الجزاير الجزائر المغرب موريتانيا الصومال جيبوتي اريتريا اثيوبيا الحبشه تشاد "
+    "نيجيريا باكستان الهند بنغلاديش بنجلاديش افغانستان ايران تركيا اندونيسيا الفلبين "
+    "سريلانكا نيبال ماليزيا الصين امريكا بريطانيا فرنسا المانيا كينيا اوغندا بورما ميانمار".split()
+)
+_FROM_FRAME = frozenset("انا اني احنا اصلي اصلا اصلنا جنسيتي".split())
 _FRAME_BEFORE = frozenset("جنسيتي جنسيتنا جنسيه الجنسيه جنسيته جنسيتها مقيم مقيمه وافد وافده".split())
 _FRAME_AFTER = frozenset(("الجنسيه", "جنسيه", "الاصل", "اصلا"))
 _RELATIVES = frozenset(
@@ -76,6 +84,9 @@ def is_saudi_in(tokens: List[str]) -> Optional[bool]:
             if token == "بدون" and not _stateless(tokens, index):
                 continue
             return negated and token != "بدون"
+        if raw in COUNTRIES | {"السعوديه", "المملكه"} and index >= 1 and tokens[index - 1] == "من" and (
+                index == 1 or tokens[index - 2] in _FROM_FRAME):
+            return raw in ("السعوديه", "المملكه")  # "انا من اليمن", "اصلي من مصر"
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token in _RESIDENT and following not in ("في", "داخل") and not following.startswith("ب"):
             if not any(place in tokens for place in ("السعوديه", "المملكه")):

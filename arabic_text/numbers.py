@@ -39,7 +39,10 @@ def tokenize(text: str) -> List[str]:
 
 
 def _word(token: str) -> Tuple[str, bool]:
-    """The token without a glued و, and whether it had one (وخمسين → خمسين, True)."""
+    """The token without a glued و, and whether it had one (وخمسين → خمسين, True); a number
+    word with the article loses it ("العيال الخمسه" → خمسه)."""
+    if token.startswith("ال") and number_words.lookup(token) is None and number_words.lookup(token[2:]):
+        return token[2:], False
     if len(token) > 1 and token.startswith("و"):
         rest = token[1:]
         if _DIGITS.fullmatch(rest) or number_words.lookup(rest) or rest in number_words.FRACTIONS:

@@ -68,7 +68,7 @@ def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9) -> str
     for index in range(start - 1, max(-1, start - 3), -1):
         if not any(ch.isalnum() for ch in tokens[index]):
             break
-        found = tokens[index] in _WORDS and _WORDS[tokens[index]]
+        found = _period_at(tokens, index, right_after=False)
         if found:
             return found
     return "month"

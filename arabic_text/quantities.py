@@ -93,7 +93,8 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
         before = tokens[span.start - 1] if span.start > 0 else ""
         if bare(after, lexicon.DEPENDENT_NOUNS):
             attached.add(span.end)
-        elif bare(before, lexicon.DEPENDENT_NOUNS) and span.start - 1 not in attached:
+        elif bare(before, lexicon.DEPENDENT_PLURALS) and span.start - 1 not in attached:
+            # "عيال ثلاثه", "العيال الخمسه"; but in "تقاعد ابوي ٨٠٠" the number is money.
             attached.add(span.start - 1)
         else:
             continue
