@@ -34,6 +34,7 @@ _HAVE = frozenset("عندي عندنا لدي لدينا معي اعول اعي�
 _NOBODY = ("لحالي", "بروحي", "لوحدي", "وحدي", "ما عندي احد اعوله", "ما اعول احد", "ما اعيل احد",
            "ما عندي احد اصرف عليه", "ما عندي احد يعتمد علي", "ما احد يعتمد علي", "ما عندي اي تابع",
            "ولا احد اعوله", "ما عندي احد معي")
+_ONLY = frozenset("بس فقط وبس وفقط".split())
 _BIRTH = frozenset("مواليد مواليدي ولدت انولدت تولد مولود".split())
 # Numbers after these words are durations, not ages ("من ٣ سنين").
 _DURATION_BEFORE = frozenset("من قبل بعد لي صارلي صار مده خلال اخر كل لمده".split())
@@ -75,7 +76,7 @@ def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
     listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in zip(live, live[1:]))
     counted = listed or any(
         i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS)
-        or any(t in _HAVE for t in tokens[max(0, i - 2):i])
+        or any(bare(t, _HAVE) for t in tokens[max(0, i - 2):i])
         for i in live
     )
     return dependents_total(tokens) if counted else None
@@ -89,7 +90,12 @@ def _has_children(tokens: List[str], dependents: Optional[int]) -> Optional[bool
         return said
     nouns = [bare(t, lexicon.DEPENDENT_NOUNS) for t in tokens]
     named = [noun for noun in nouns if noun]
-    if named and not any(noun in lexicon.GENERIC_PEOPLE for noun in named):
+    # Only a list that is complete says "no children": "بس الزوجة", or a message that is
+    # nothing but the list ("أمي وأبوي"); "عندي زوجة" in a longer message may go on.
+    complete = any(t in _ONLY for t in tokens) or all(
+        noun or not any(ch.isalnum() for ch in t) or t in ("و", "انا", "وانا") or t.isdigit()
+        for t, noun in zip(tokens, nouns))
+    if named and complete and not any(noun in lexicon.GENERIC_PEOPLE for noun in named):
         return False
     return None
 

@@ -40,6 +40,14 @@ _CAN_WORK = ("يقدر يشتغل", "اقدر اشتغل", "نقدر نشتغل"
              "يقدرون يشتغلون", "يستطيع العمل", "استطيع العمل", "قادرين على العمل")
 
 
+_GLUED = frozenset("ما لا ولا كلنا احنا نحن محد مافي عيالي اطفالي".split())
+
+
+def unglue(tokens: List[str]) -> List[str]:
+    """"وما فينا احد" → "ما فينا احد": a glued و must not hide a phrase."""
+    return [t[1:] if t.startswith("و") and t[1:] in _GLUED else t for t in tokens]
+
+
 def parse_not_applicable(text: str) -> bool:
     """Whether the answer says the question does not apply to the household (see module)."""
     from arabic_text.numbers import tokenize
@@ -51,7 +59,7 @@ def parse_not_applicable(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return (
-        has_phrase(tokens, _NOT_APPLICABLE)
+        has_phrase(unglue(tokens), _NOT_APPLICABLE)
         or has_children_in(tokens) is False
         or children_below_school_age(tokens)
         or able_to_work_in(tokens) is False
@@ -72,6 +80,7 @@ def has_children_in(tokens: List[str]) -> Optional[bool]:
 
 def children_below_school_age(tokens: List[str]) -> bool:
     """"عيالي صغار", "دون سن المدرسة": the children are too young for school."""
+    tokens = unglue(tokens)
     if has_phrase(tokens, _BELOW_SCHOOL):
         return True
     for index, token in enumerate(tokens):
@@ -83,6 +92,7 @@ def children_below_school_age(tokens: List[str]) -> bool:
 def able_to_work_in(tokens: List[str]) -> Optional[bool]:
     """Whether someone in the household can work: False for "كلنا كبار بالسن", "ما فينا
     أحد يقدر يشتغل"; True for "ولدي يقدر يشتغل"; None when not said."""
+    tokens = unglue(tokens)
     if has_phrase(tokens, _NOBODY_WORKS):
         return False
     for phrase in _CAN_WORK:

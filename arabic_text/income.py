@@ -145,13 +145,15 @@ def read_income(text: str) -> Optional[IncomeReading]:
         return None
     items: List[IncomeItem] = []
     unclassified: List[IncomeItem] = []
-    denied, mentioned, previous = set(), [], []
+    denied, mentioned, previous, pending = set(), [], [], False
     for start, end in _clauses(tokens, spans):
         amounts = [s for s in spans if start <= s.start < end]
         sources = _sources(tokens, start, end, spans)
         if not sources and any(bare(t, ASSET_WORDS) for t in tokens[start:end]):
             continue  # "مدخرات ٥٠ ألف": the value of wealth, not income
-        refers_back = any(t in _BACK for t in tokens[start:end]) and all(s[1] == GENERIC for s in sources)
+        generic_only = bool(sources) and all(s[1] == GENERIC and not s[3] for s in sources)
+        # "ودخلي منه ٣ آلاف", "أشتغل سواق ودخلي ١٠٠ يومياً": the income of the source just named.
+        refers_back = generic_only and (any(t in _BACK for t in tokens[start:end]) or pending)
         if amounts and previous and (refers_back or not sources and any(
                 _names_someone(t) for t in tokens[start:amounts[0].start])):
             # "اخوي يعطيني ٥٠٠ وابوي ٣٠٠", "زوجتي راتبها ٣٠٠٠ وانا ٢٠٠٠": the same source again.
@@ -162,6 +164,7 @@ def read_income(text: str) -> Optional[IncomeReading]:
                 denied.update((EARNED, OTHER) if category == GENERIC else (category,))
         live = [s for s in sources if not s[3]]
         previous = live or previous
+        pending = bool(live) and not amounts
         if not amounts:
             mentioned += [kind for _, category, kind, _ in live if category != GENERIC]
             continue

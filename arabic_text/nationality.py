@@ -37,7 +37,7 @@ _FRAME_BEFORE = frozenset("جنسيتي جنسيتنا جنسيه الجنسيه
 _FRAME_AFTER = frozenset(("الجنسيه", "جنسيه", "الاصل", "اصلا"))
 _RELATIVES = frozenset(
     "زوجي زوجتي زوج زوجه امي ابوي ابي امهم ابوهم اولادي عيالي ابني بنتي اخوي اختي والدتي "
-    "والدي امه ابوه".split()
+    "والدي امه ابوه ام الام اب الاب ابو والده والد جدي جدتي".split()
 )
 # Words of the nisba shape that are not nationalities.
 _NOT_NATIONALITY = frozenset(
@@ -73,6 +73,9 @@ def _framed(tokens: List[str], index: int) -> bool:
 
 def is_saudi_in(tokens: List[str]) -> Optional[bool]:
     """True / False when the sentence states the applicant's nationality, else None."""
+    # "لا انا يمني": the لا answers the question; it does not negate what follows.
+    tokens = [("،" if token == "لا" and tokens[i + 1:i + 2] in (["انا"], ["احنا"], ["اني"]) else token)
+              for i, token in enumerate(tokens)]
     for index, raw in enumerate(tokens):
         if any(token in _RELATIVES for token in tokens[max(0, index - 2):index]):
             continue

@@ -68,7 +68,8 @@ def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9) -> str
     for index in range(start - 1, max(-1, start - 3), -1):
         if not any(ch.isalnum() for ch in tokens[index]):
             break
-        found = _period_at(tokens, index, right_after=False)
+        # "الاسبوع ٧٠٠": a definite period noun right before the amount names its period.
+        found = _period_at(tokens, index, right_after=index == start - 1 and tokens[index].startswith("ال"))
         if found:
             return found
     return "month"

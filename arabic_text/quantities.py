@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import List, Optional
 
-from arabic_text import lexicon
+from arabic_text import income_sources, lexicon
 from arabic_text.matching import bare, has_exception, has_phrase, is_negated
 from arabic_text.income import read_income
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
@@ -104,7 +104,7 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
         total, named = total + count, True
     for index, token in enumerate(tokens):
         noun = bare(token, lexicon.DEPENDENT_NOUNS) or _father_ibi(tokens, index)
-        if noun is None or index in attached:
+        if noun is None or index in attached or in_income_phrase(tokens, index):
             continue
         if is_negated(tokens, index):
             named = True
@@ -115,6 +115,17 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
         elif noun in lexicon.DEPENDENT_SINGULARS:
             total, named = total + 1, True
     return total if named else None
+
+
+def in_income_phrase(tokens: List[str], index: int) -> bool:
+    """Whether the person at tokens[index] is named as a source of money, not as a
+    dependent: "تقاعد ابوي", "راتب زوجتي", "من اخوي", "اخوي يعطيني"."""
+    before = tokens[index - 1] if index else ""
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    source_before = income_sources.lookup(before)
+    source_after = income_sources.lookup(after)
+    return (before in ("من", "مع") or source_before is not None and source_before[0] != "generic"
+            or source_after is not None and source_after[1] == "help")
 
 
 def _father_ibi(tokens: List[str], index: int) -> Optional[str]:

@@ -13,6 +13,7 @@ import datetime
 from typing import Any, Callable, Dict, List, Optional
 
 from arabic_text.ages import age_needs_clarifying, parse_age
+from arabic_text.answers import extract_answers
 from arabic_text.answer_flags import FLAG_DETECTORS
 from arabic_text.assets import assets_value_in
 from arabic_text.household import able_to_work_in, has_children_in, parse_not_applicable
@@ -55,8 +56,11 @@ def _bool_answer(slot: str, text: str, tokens: List[str]) -> Optional[bool]:
     specific = detector(tokens) if detector else None
     if specific is not None:
         return specific
-    if slot in NOT_APPLICABLE_MEANS and parse_not_applicable(text):
-        return NOT_APPLICABLE_MEANS[slot]
+    stated = extract_answers(text).get(slot)  # "بس الزوجة" → has_children False
+    if stated is not None:
+        return stated
+    if parse_not_applicable(text):
+        return NOT_APPLICABLE_MEANS.get(slot)  # None: "لا ينطبق" cannot answer is_saudi
     return parse_yes_no(text)
 
 
