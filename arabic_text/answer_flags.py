@@ -49,8 +49,13 @@ def has_bank_account(tokens: List[str]) -> Optional[bool]:
     return None
 
 
+_CARE_FIRST = frozenset(phrase.split()[0] for phrase in _CARE)
+
+
 def lives_in_care_facility(tokens: List[str]) -> Optional[bool]:
-    """"ساكن في دار رعاية" → True; "مو في دار رعاية" → False."""
+    """"ساكن في دار رعاية" → True; "مو في دار رعاية", "ما نسكن بدار رعاية" → False."""
+    # "بدار", "بمركز", "بدور": the preposition ب glued to the place.
+    tokens = [t[1:] if t[:1] == "ب" and t[1:] in _CARE_FIRST else t for t in tokens]
     for phrase in _CARE:
         first = phrase.split()[0]
         if has_phrase(tokens, [phrase]):

@@ -160,7 +160,9 @@ def read_income(text: str) -> Optional[IncomeReading]:
             sources = [(start, category, kind, False) for _, category, kind, _ in previous[-1:]]
             mentioned = [kind for kind in mentioned if kind not in {p[2] for p in previous}]
         for index, category, kind, negated in sources:
-            if negated:
+            if negated and category == GENERIC and _says_other(tokens, index):
+                denied.add(OTHER)  # "ما عندنا دخل ثاني / غيره": no income besides the one given
+            elif negated:
                 denied.update((EARNED, OTHER) if category == GENERIC else (category,))
         live = [s for s in sources if not s[3]]
         previous = live or previous
@@ -176,6 +178,14 @@ def read_income(text: str) -> Optional[IncomeReading]:
             item = IncomeItem(category, kind, to_monthly(span.value, period), float(span.value), period)
             (items if category in (EARNED, OTHER) else unclassified).append(item)
     return _reading(tokens, items, unclassified, denied, mentioned)
+
+
+_BESIDES = frozenset("ثاني ثانوي اخر اضافي غيره غيرها غير ثانيه اخري زياده بعد".split())
+
+
+def _says_other(tokens: List[str], index: int) -> bool:
+    """"دخل ثاني", "دخل غيره", "دخل اخر": income besides what was said (other income)."""
+    return any(t in _BESIDES for t in tokens[index + 1:index + 3])
 
 
 def _names_someone(token: str) -> bool:
