@@ -71,7 +71,9 @@ def money_spans(tokens: List[str], spans: List[NumberSpan]) -> List[NumberSpan]:
     for span in spans:
         after = tokens[span.end] if span.end < len(tokens) else ""
         before = tokens[max(0, span.start - 2):span.start]
-        if bare(after, lexicon.DEPENDENT_NOUNS) or bare(after, lexicon.AGE_AFTER):
+        counts_people = bare(after, lexicon.DEPENDENT_NOUNS) and not (
+            after.startswith("و") and after not in lexicon.DEPENDENT_NOUNS)  # "٥٠٠ وابوي ٣٠٠"
+        if counts_people or bare(after, lexicon.AGE_AFTER):
             continue
         if any(bare(t, lexicon.AGE_BEFORE) or t in _BIRTH for t in before):
             continue
@@ -180,7 +182,7 @@ def read_income(text: str) -> Optional[IncomeReading]:
     return _reading(tokens, items, unclassified, denied, mentioned)
 
 
-_BESIDES = frozenset("ثاني ثانوي اخر اضافي غيره غيرها غير ثانيه اخري زياده بعد".split())
+_BESIDES = frozenset("ثاني ثانوي اخر اضافي غيره غيرها ثانيه اخري زياده بعد".split())
 
 
 def _says_other(tokens: List[str], index: int) -> bool:
