@@ -26,10 +26,6 @@ APPLY_STEP = (
 ESTIMATE_NOTE = "هذا المبلغ تقديري فقط، والوزارة هي التي تحدد الأهلية والمبلغ الفعلي بعد دراسة الطلب."
 
 
-def _amount(value: Any) -> str:
-    return INCOME_LINES["unknown"] if value is None else format_number(value)
-
-
 def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> List[str]:
     """The counted income by source, one line each, then the sum (only parts answered)."""
     lines, parts = [], []
@@ -44,7 +40,7 @@ def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> List[str
         lines.append(fill(INCOME_LINES["wealth"], {**values, "assets_sar": format_number(income.assets_value_sar),
                                                    "wealth_sar": format_number(income.wealth_monthly_sar)}))
         parts.append(format_number(income.wealth_monthly_sar))
-    if parts:
+    if len(parts) > 1:  # one part alone is already the counted income
         lines.append(fill(INCOME_LINES["total"], {"parts": " + ".join(parts), "counted_sar": format_sar(income.counted_sar)}))
     return lines
 
@@ -135,9 +131,13 @@ def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str
                      else UNDERSTOOD["alone_no_age"])
     elif typed.dependents_count is not None:
         lines.append(fill(UNDERSTOOD["family"], {"dependents": dependents_ar(typed.dependents_count)}))
-    if income.earned_income_sar is not None or income.other_income_sar is not None:
-        lines.append(fill(UNDERSTOOD["income"], {"earned_sar": _amount(income.earned_income_sar),
-                                                 "other_sar": _amount(income.other_income_sar)}))
+    parts = []  # only the sources answered
+    if income.earned_income_sar is not None:
+        parts.append(fill(UNDERSTOOD["income_earned"], {"earned_sar": format_number(income.earned_income_sar)}))
+    if income.other_income_sar is not None:
+        parts.append(fill(UNDERSTOOD["income_other"], {"other_sar": format_number(income.other_income_sar)}))
+    if parts:
+        lines.append(fill(UNDERSTOOD["income"], {"parts": "، و".join(parts)}))
     if income.assets_value_sar:
         lines.append(fill(UNDERSTOOD["wealth"], {**values, "wealth_sar": format_number(income.wealth_monthly_sar),
                                                  "assets_sar": format_number(income.assets_value_sar)}))

@@ -114,7 +114,6 @@ INCOME_LINES: Mapping[str, str] = {
     "other": "• الدخل الآخر (تقاعد وتأمينات وإيجار ومساعدات): {other_sar} ريال، يُحتسب كاملًا.",
     "wealth": "• الثروات غير {excluded_assets}: {assets_sar} ريال ÷ {assets_wealth_divisor} = {wealth_sar} ريال شهريًا.",
     "total": "• الدخل المحتسب = {parts} = {counted_sar} ريال.",
-    "unknown": "لم نعرف بعد",
 }
 
 # "What I understood", before the verdict (render_understood_ar).
@@ -123,7 +122,9 @@ UNDERSTOOD = {
     "alone": "• تتقدم وحدك (بلا تابعين)، وعمرك {age} سنة.",
     "alone_no_age": "• تتقدم وحدك (بلا تابعين).",
     "family": "• الأسرة: أنت و{dependents}.",
-    "income": "• الدخل الشهري: من العمل {earned_sar} ريال، ومن مصادر أخرى {other_sar} ريال.",
+    "income": "• الدخل الشهري: {parts}.",
+    "income_earned": "من العمل {earned_sar} ريال",
+    "income_other": "من مصادر أخرى {other_sar} ريال",
     "wealth": "• الثروات المحتسبة: {wealth_sar} ريال شهريًا ({assets_sar} ÷ {assets_wealth_divisor}).",
     "no_wealth": "• لا ثروات غير {excluded_assets}.",
     "question": "هل هذا صحيح؟",

@@ -280,3 +280,27 @@ def test_no_digits_are_typed_into_arabic_text_modules():
                 continue  # documentation for developers, never shown to a user
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"[\u0600-\u06FF]", node.value):
                 assert not re.search(r"[0-9\u0660-\u0669]", node.value), f"{name}: {node.value!r}"
+
+
+@pytest.mark.parametrize(
+    "answers, condition, note",
+    [
+        (FAMILY, "age", "المستقل"),
+        ({**FAMILY, "has_children": False}, "meets_education_health", "لا يوجد أبناء"),
+        ({**ALONE, "meets_education_health": False}, "meets_education_health", "لا يوجد أبناء"),
+        ({**FAMILY, "earned_income": 0, "has_able_to_work_members": False, "accepts_rehabilitation": False},
+         "accepts_rehabilitation", "من يقدر على العمل"),
+    ],
+)
+def test_explain_says_why_a_condition_does_not_apply_to_the_household(answers, condition, note):
+    explained = assess(answers, on="2024-03-15").explain()[condition]
+    assert explained["status"] == "met"
+    assert explained["explanation_ar"].startswith("لا ينطبق") and note in explained["explanation_ar"]
+
+
+def test_early_income_refusal_text_shows_only_the_parts_given():
+    answers = {"is_saudi": True, "resides_in_ksa": True, "dependents_count": 2, "other_income": 4000}
+    text = render_assessment_ar(assess(answers, on="2024-03-15"))
+    assert "4,000 ريال، يُحتسب كاملًا" in text
+    assert "دخل العمل" not in text.replace("دخل العمل ذُكر", "")  # the remedy may mention it, no amount line
+    assert "لم نعرف" not in text
