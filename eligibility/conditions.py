@@ -37,8 +37,9 @@ class ConditionStatus(str, Enum):
 
 MET, NOT_MET, UNKNOWN = ConditionStatus.MET, ConditionStatus.NOT_MET, ConditionStatus.UNKNOWN
 
-# Presentation order: the answers in the design's slot order, except the
-# nationality exception, which is part of the nationality condition.
+# The names failed_conditions may hold, in presentation order (design.md): the slot
+# of each yes/no condition, `age`, and `monthly_income` for the means test.
+# dependents_count is listed so explain() shows the per-dependent amount; it never fails.
 CONDITIONS: Tuple[str, ...] = (
     "is_saudi",
     "resides_in_ksa",
@@ -50,7 +51,7 @@ CONDITIONS: Tuple[str, ...] = (
     "meets_education_health",
     "accepts_rehabilitation",
 )
-# Answers that only decide whether a condition binds (or feed the means test).
+# Answers that are not conditions themselves -> the condition they decide or feed.
 GATES: Mapping[str, str] = {
     "nationality_exception": "is_saudi",
     "has_children": "meets_education_health",
