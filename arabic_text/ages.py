@@ -98,7 +98,10 @@ def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
     raw = "".join(tokens[span.start:span.end])
     if not (math.isfinite(span.value) and span.value == int(span.value) and raw.isdigit()):
         return _UNCLEAR, None  # "مواليد الثمانينات", a year in words
-    ages = _ages_for_year(int(span.value), len(raw), _calendar(tokens), today)
+    calendar = _calendar(tokens)
+    if calendar is None and tokens[span.end:span.end + 1] == ["ميلادي"]:
+        calendar = "gregorian"  # "١٩٩٠ ميلادي"; elsewhere ميلادي may be "my birth"
+    ages = _ages_for_year(int(span.value), len(raw), calendar, today)
     return (_CLEAR, ages[0]) if len(ages) == 1 else (_UNCLEAR, None)
 
 

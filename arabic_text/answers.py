@@ -73,7 +73,8 @@ def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
         return 0 if generic_denied or has_phrase(tokens, _NOBODY) else None
     edges = {span.start - 1 for span in spans if span.start and bare(tokens[span.start - 1], lexicon.DEPENDENT_PLURALS)}
     edges |= {span.end for span in spans}
-    listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in zip(live, live[1:]))
+    listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in zip(live, live[1:])) or any(
+        i and tokens[i - 1] in ("انا", "احنا") and tokens[i].startswith("و") for i in live)  # "انا وزوجتي"
     counted = listed or any(
         i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS)
         or any(bare(t, _HAVE) for t in tokens[max(0, i - 2):i])

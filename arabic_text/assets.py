@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from arabic_text import income_sources
 from arabic_text.matching import bare, is_negated
 from arabic_text.numbers import NumberSpan, find_numbers
 
@@ -44,6 +45,12 @@ def has_high_value_assets_in(tokens: List[str]) -> Optional[bool]:
     return None
 
 
+def _same_phrase(between: List[str]) -> bool:
+    """No punctuation and no income word between an asset and an amount ("مدخرات ٥٠ ألف
+    وراتبي ٣٠٠٠": the 3000 is the salary)."""
+    return all(any(ch.isalnum() for ch in t) and income_sources.lookup(t) is None for t in between)
+
+
 def assets_value_in(tokens: List[str], spans: Optional[List[NumberSpan]] = None) -> Optional[float]:
     """The total value (SAR) of the wealth named with amounts ("مدخرات ٥٠ ألف وأرض ٣٠٠
     ألف" → 350000); None when no amount stands within four words of an asset word."""
@@ -53,7 +60,10 @@ def assets_value_in(tokens: List[str], spans: Optional[List[NumberSpan]] = None)
         return None
     total, found = 0.0, False
     for span in spans:
-        near = any(0 < span.start - i <= 4 or 0 < i - span.end + 1 <= 3 for i in assets)
+        near = any(
+            (0 < span.start - i <= 4 and _same_phrase(tokens[i + 1:span.start]))
+            or (0 < i - span.end + 1 <= 3 and _same_phrase(tokens[span.end:i]))
+            for i in assets)
         counted_people = span.end < len(tokens) and tokens[span.end] in ("عيال", "اولاد")
         if near and not counted_people:
             total, found = total + span.value, True

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime
 from typing import Any, Callable, Dict, List, Optional
 
+from arabic_text import lexicon
 from arabic_text.ages import age_needs_clarifying, parse_age
 from arabic_text.answers import extract_answers
 from arabic_text.answer_flags import FLAG_DETECTORS
 from arabic_text.assets import assets_value_in
 from arabic_text.household import able_to_work_in, has_children_in, parse_not_applicable
 from arabic_text.income import read_income
+from arabic_text.matching import has_phrase
 from arabic_text.nationality import is_saudi_answer
 from arabic_text.numbers import tokenize
 from arabic_text.quantities import parse_amount, parse_count
@@ -52,6 +54,8 @@ def _bool_answer(slot: str, text: str, tokens: List[str]) -> Optional[bool]:
     stripped = (text or "").strip()
     if stripped.startswith(("/affirm", "/deny")):
         return parse_yes_no(stripped)
+    if has_phrase(tokens, lexicon.UNSURE_PHRASES):
+        return None  # "مدري", "يمكن": not an answer, whatever its shape
     detector = _SPECIFIC.get(slot)
     specific = detector(tokens) if detector else None
     if specific is not None:

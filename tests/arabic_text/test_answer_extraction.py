@@ -96,3 +96,69 @@ def test_correction_cues_are_recognised(sentence):
 @pytest.mark.parametrize("sentence", ["عندي ٤ تابعين", "نعم", "لا", "دخلي ٢٠٠٠", "لحظات سعيدة", ""])
 def test_plain_answers_are_not_corrections(sentence):
     assert is_correction(sentence) is False
+
+
+TODAY = __import__("datetime").date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (
+            "ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال",  # the case
+            {"is_saudi": True, "resides_in_ksa": True, "dependents_count": 3, "has_children": True},
+        ),
+        (
+            "انا سعودي عندي زوجة و٤ عيال وراتبي ٣٠٠٠ وما عندي اي دخل ثاني",
+            {"is_saudi": True, "dependents_count": 5, "has_children": True, "earned_income": 3000.0,
+             "other_income": 0.0},
+        ),
+        (
+            "ساكن في الدمام، عندي ولدين وبنت، راتبي ٣ آلاف وعندي تقاعد ابوي ١٥٠٠",
+            {"resides_in_ksa": True, "dependents_count": 3, "has_children": True, "earned_income": 3000.0,
+             "other_income": 1500.0},
+        ),
+        (
+            "انا أرملة سعودية وعندي ٣ أطفال ودخلي من الضمان ٢٠٠٠",
+            {"is_saudi": True, "dependents_count": 3, "has_children": True, "other_income": 2000.0},
+        ),
+        (
+            "سعودي عمري ٢٥ عايش لحالي ما عندي دخل",
+            {"is_saudi": True, "age": 25, "dependents_count": 0, "earned_income": 0.0, "other_income": 0.0},
+        ),
+        (
+            "سعودية، ساكنة في جدة، مواليد ١٩٩٠، ما عندي احد اعوله",
+            {"is_saudi": True, "resides_in_ksa": True, "age": 36, "dependents_count": 0},
+        ),
+        (
+            "متقاعد وتقاعدي ٢٠٠٠ وعايش لحالي",
+            {"other_income": 2000.0, "dependents_count": 0},
+        ),
+        (
+            "انا مقيم يمني وساكن بالرياض",
+            {"is_saudi": False, "resides_in_ksa": True},
+        ),
+        (
+            "انا سعودي ساكن بالرياض ما نسكن بدار رعاية عندي زوجة و٣ عيال راتبي ٤٠٠٠ وما عندنا دخل ثاني",
+            {"is_saudi": True, "resides_in_ksa": True, "lives_in_care_facility": False, "dependents_count": 4,
+             "has_children": True, "earned_income": 4000.0, "other_income": 0.0},
+        ),
+        (
+            "انا وزوجتي كبار بالسن، كلنا كبار بالسن وتقاعدي ٢٠٠٠ ريال",
+            {"dependents_count": 1, "has_able_to_work_members": False, "other_income": 2000.0},
+        ),
+        (
+            "عندي مدخرات ٥٠ ألف وراتبي ٣٠٠٠",
+            {"has_high_value_assets": True, "assets_value": 50000.0, "earned_income": 3000.0},
+        ),
+        (
+            "الزوجة وثلاث عيال وكلهم بالمدارس وعندنا حساب بنكي",
+            {"dependents_count": 4, "has_children": True, "meets_education_health": True, "has_bank_account": True},
+        ),
+        ("٤٨ ألف بالسنة", {}),  # an amount with no source fills no slot
+        ("ابي اعرف شروط الضمان", {}),
+        ("ابي اتاكد من اهليتي للضمان", {}),
+    ],
+)
+def test_a_message_with_several_facts_fills_every_slot_it_answers(message, expected):
+    assert extract_answers(message, today=TODAY) == expected
