@@ -111,6 +111,9 @@ _MOOT_WHEN_SKIPPED = ("nationality_exception", "has_children", "meets_education_
 
 
 def _said_back(slot: str, a: Assessment) -> bool:
+    if slot == "has_able_to_work_members":
+        # Said back whenever it decides rehabilitation, even against income from work.
+        return a.answers.accepts_rehabilitation is not True
     return is_needed(slot, replace(a.answers, **{slot: None}))
 
 

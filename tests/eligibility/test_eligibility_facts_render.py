@@ -218,6 +218,10 @@ def test_understood_message_is_short_and_says_family_income_by_source_wealth_and
           "meets_education_health": None, "has_able_to_work_members": False, "accepts_rehabilitation": None},
          ["تابع واحد", "لا أحد في الأسرة يقدر على العمل", "لا أبناء"], ["التأهيل", "التعليم"]),
         ({**FAMILY, "dependents_count": 2}, ["تابعان", "لا ثروات غير المسكن الأساسي"], ["وحدك"]),
+        ({**FAMILY, "has_able_to_work_members": False, "accepts_rehabilitation": None},
+         ["لا أحد في الأسرة يقدر على العمل"], ["التأهيل"]),
+        ({**FAMILY, "is_saudi": False, "nationality_exception": True}, ["غير سعودي", "المستثناة"], []),
+        ({**FAMILY, "nationality_exception": False}, ["سعودي"], ["المستثناة"]),
     ],
 )
 def test_understood_message_says_back_only_what_decides_the_outcome(answers, said, not_said):
