@@ -1,7 +1,8 @@
 """Income as people state it: several amounts, each with its source and period.
 
 "راتبي ١٥٠٠ وتقاعد ابوي ٨٠٠" → earned 1500, other 800; "ما عندي راتب بس ضمان ٩٠٠ وإيجار
-٥٠٠" → earned 0, other 1400; "٤٨ ألف بالسنة" → 4000 a month, unclassified (no source).
+٥٠٠" → earned 0, other 1400; "٤٨ ألف بالسنة" → 4000 a month, unclassified (no source);
+"راتبي بين ٣٠٠٠ و٤٠٠٠" → earned 3500 (a range counts as its middle).
 All amounts are SAR per month (periods converted, see arabic_text.periods).
 
 How an amount finds its source: the message is cut into clauses at punctuation, at و that
@@ -80,7 +81,25 @@ def money_spans(tokens: List[str], spans: List[NumberSpan]) -> List[NumberSpan]:
         if before and before[-1] in _DURATION and bare(after, lexicon.AGE_AFTER):
             continue
         kept.append(span)
-    return kept
+    return _merge_ranges(tokens, kept)
+
+
+_RANGE_WORDS = frozenset("الي الى لين لغايه حتى او - – ل".split())
+
+
+def _merge_ranges(tokens: List[str], spans: List[NumberSpan]) -> List[NumberSpan]:
+    """"بين ١٠٠٠ و١٥٠٠", "من ٣٠٠٠ الى ٤٠٠٠", "٣٠٠٠-٤٠٠٠", "٣٠٠٠ او ٤٠٠٠": one amount, the
+    middle of the range (a varying income's usual month), not two amounts added up."""
+    merged: List[NumberSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        between = tokens[last.end:span.start] if last else []
+        after_between = last is not None and "بين" in tokens[max(0, last.start - 2):last.start]
+        if last and (between in ([w] for w in _RANGE_WORDS) or after_between and between == ["و"]):
+            merged[-1] = NumberSpan((last.value + span.value) / 2, last.start, span.end)
+        else:
+            merged.append(span)
+    return merged
 
 
 def _is_break(tokens: List[str], index: int) -> bool:

@@ -38,12 +38,13 @@ _add(OTHER, "help", "مساعده مساعدات معونه يساعدني يس�
                     "يعطوني يعطونا يرسل يرسلي يرسلون يصرف زكاه زكاة صدقه صدقات جمعيه "
                     "الجمعيه كفاله help")
 _add(OTHER, "alimony", "نفقه")
-_add(OTHER, "benefit", "ساند حافز دعم اعانه اعانات مكافاه benefit")
+_add(OTHER, "benefit", "ساند حافز تكافل بطاله دعم اعانه اعانات مكافاه benefit")
 _add(GENERIC, "income", "دخل مدخول ايراد ايرادات معاش فلوس income")
 
 # Two-word sources: "حساب المواطن", "عمل حر", "الضمان الاجتماعي" (its first word is enough).
 _PAIRS: Dict[Tuple[str, str], Tuple[str, str]] = {
     ("حساب", "المواطن"): (OTHER, "benefit"),
+    ("حساب", "مواطن"): (OTHER, "benefit"),
     ("عمل", "حر"): (EARNED, "freelance"),
     ("شغل", "حر"): (EARNED, "freelance"),
     ("اعمال", "حره"): (EARNED, "freelance"),

@@ -167,3 +167,41 @@ def test_read_income_never_raises_and_sums_its_items(text):
             amounts = [i.monthly_sar for i in reading.items if i.source == side]
             if amounts:
                 assert total == pytest.approx(sum(amounts))
+
+
+@pytest.mark.parametrize(
+    "answer, amount",
+    [
+        ("بين ١٠٠٠ و١٥٠٠", 1250),
+        ("من ٣٠٠٠ الى ٤٠٠٠", 3500),
+        ("٣٠٠٠-٤٠٠٠", 3500),
+        ("٣٠٠٠ او ٤٠٠٠", 3500),
+        ("يتراوح بين ٢٠٠٠ و ٣٠٠٠ ريال", 2500),
+    ],
+)
+def test_a_range_is_one_amount_at_its_middle(answer, amount):
+    reading = read_income(answer)
+    assert len(reading.items + reading.unclassified_items) == 1
+    assert reading.unclassified_sar == amount
+
+
+def test_a_range_keeps_its_source():
+    assert sides("راتبي بين ٣٠٠٠ و٤٠٠٠") == (3500, None, None)
+
+
+@pytest.mark.parametrize(
+    "answer, earned, other",
+    [
+        ("دخل من التجارة ٥٠٠٠", 5000, None),
+        ("زوجي يشتغل وراتبه ٦٠٠٠", 6000, None),
+        ("ولدي موظف راتبه ٤٠٠٠", 4000, None),
+        ("اشتغل في مطعم براتب ٢٥٠٠", 2500, None),
+        ("عندي ضمان ٩٠٠ وحساب مواطن ٦٠٠", None, 1500),
+        ("اعانة بطالة ٢٠٠٠", None, 2000),
+        ("ابوي متقاعد ويعطيني ٥٠٠", None, 500),
+        ("ضمان ١٢٠٠ ريال شهريا وراتب ١٨ الف بالسنة", 1500, 1200),
+        ("راتبي الف وخمسمية وتقاعد ابوي الفين", 1500, 2000),
+    ],
+)
+def test_more_ways_of_naming_a_source(answer, earned, other):
+    assert sides(answer)[:2] == (earned, other)
