@@ -65,3 +65,8 @@ def test_common_words_ending_in_ya_are_not_nationalities(word):
 )
 def test_extract_answers_reads_nationality_in_a_sentence(sentence, expected):
     assert extract_answers(sentence).get("is_saudi") is expected
+
+
+@pytest.mark.parametrize("answer", ["كفاية", "يا حبيبي", "الغي", "شوية", "خليني", "ساعدني", "عادي"])
+def test_one_word_replies_that_are_not_nationalities_say_nothing(answer):
+    assert answer_for_slot("is_saudi", answer) is None
