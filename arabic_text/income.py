@@ -194,7 +194,8 @@ def read_income(text: str) -> Optional[IncomeReading]:
         amount_first = not live or amounts[0].start < live[0][0]
         for number, span in enumerate(amounts):
             stop = amounts[number + 1].start if number + 1 < len(amounts) else end
-            period = period_of(tokens, span.start, span.end, stop)
+            floor = amounts[number - 1].end if number else start
+            period = period_of(tokens, span.start, span.end, stop, floor)
             category, kind = _nearest(span, live, amount_first)
             item = IncomeItem(category, kind, to_monthly(span.value, period), float(span.value), period)
             (items if category in (EARNED, OTHER) else unclassified).append(item)

@@ -49,10 +49,11 @@ def _period_at(tokens: List[str], index: int, right_after: bool) -> Optional[str
     return None
 
 
-def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9) -> str:
+def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9, floor: int = 0) -> str:
     """The period of the amount tokens[start:end]: "month", "year", "week" or "day".
 
-    `stop` is where the next amount starts, so one amount's period is not another's.
+    `stop` is where the next amount starts and `floor` where the amount's clause starts, so
+    one amount's period is not another's ("٥٠٠ بالأسبوع و٣٠٠٠ تقاعد": 3000 is monthly).
     """
     position, seen = end, 0
     while position < min(len(tokens), stop) and seen < 3:
@@ -65,7 +66,7 @@ def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9) -> str
         if token not in _SKIP and token not in _PER:
             seen += 1
         position += 1
-    for index in range(start - 1, max(-1, start - 3), -1):
+    for index in range(start - 1, max(floor - 1, start - 3), -1):
         if not any(ch.isalnum() for ch in tokens[index]):
             break
         # "الاسبوع ٧٠٠": a definite period noun right before the amount names its period.

@@ -151,3 +151,17 @@ def test_one_yearly_income_gives_one_monthly_figure_in_every_period():
 
 def test_a_phone_number_is_not_glued_into_one_amount():
     assert parse_amount("055 123 4567") != 551234567
+
+
+@pytest.mark.parametrize(
+    "answer, earned, other",
+    [
+        ("راتبي ٥٠٠ بالأسبوع و٣٠٠٠ تقاعد", 500 * 52 / 12, 3000),
+        ("راتبي ٥٠٠ بالأسبوع وتقاعد ٣٠٠٠", 500 * 52 / 12, 3000),
+        ("تقاعد ٣٠٠٠ وراتبي ٣٦ الف بالسنة", 3000, 3000),
+    ],
+)
+def test_a_period_belongs_to_its_own_amount_only(answer, earned, other):
+    reading = read_income(answer)
+    assert reading.earned_sar == pytest.approx(earned, abs=0.01)
+    assert reading.other_sar == pytest.approx(other)
