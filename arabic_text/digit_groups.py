@@ -11,7 +11,8 @@ narrow no-break and no-break spaces (U+2009, U+202F, U+00A0) into " " (NFKC), an
   is 1250000): SAR amounts have two decimals (halalas), never three. It stays a decimal
   point when a scale word follows ("1.500 الف" is 1500) or the first group is 0 ("0.500").
   "12.5" and "2500.50" keep their decimals.
-- "," before one or two digits is a decimal comma ("1,5 الف" is 1500), as typed on
+- "," (and the Arabic comma ، in the raw text, see arabic_comma_decimals) before one or
+  two digits is a decimal comma ("1,5 الف" is 1500), as typed on
   European keyboards; before three digits normalize() already took it as thousands.
   "1.250,50" (dots for thousands, comma for decimals) is 1250.5.
 """
@@ -31,6 +32,17 @@ def _dotted(match: re.Match) -> str:
     if groups.count(".") == 1 and _SCALE_AFTER.match(match.string, match.end()):
         return match.group(0)  # "1.500 الف": a decimal before a scale word
     return match.group(1) + groups.replace(".", "")
+
+
+_ANY_DIGIT = "0-9٠-٩۰-۹"
+_ARABIC_COMMA_DECIMAL = re.compile(f"(?<=[{_ANY_DIGIT}])،(?=[{_ANY_DIGIT}]{{1,2}}(?![{_ANY_DIGIT}]))")
+
+
+def arabic_comma_decimals(raw: str) -> str:
+    """Raw text (before normalize()) with "١٢،٥" read as 12.5: the Arabic comma typed as a
+    decimal sign between digits with one or two digits after it. normalize() would set it
+    apart as punctuation and make two numbers of it."""
+    return _ARABIC_COMMA_DECIMAL.sub("٫", raw)
 
 
 def join_digit_groups(text: str) -> str:

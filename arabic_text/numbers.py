@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from arabic_text import number_words
-from arabic_text.digit_groups import join_digit_groups
+from arabic_text.digit_groups import arabic_comma_decimals, join_digit_groups
 from arabic_text.normalize import normalize
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S", re.UNICODE)
@@ -35,7 +35,7 @@ class NumberSpan:
 def tokenize(text: str) -> List[str]:
     """Tokens of normalized text, with digits split from glued letters ("3الاف" → 3, الاف)
     and grouped digits joined ("٨ ٠٠٠" → 8000, "8.000" → 8000; see digit_groups)."""
-    return _TOKEN.findall(join_digit_groups(normalize(text)))
+    return _TOKEN.findall(join_digit_groups(normalize(arabic_comma_decimals(text or ""))))
 
 
 def _word(token: str) -> Tuple[str, bool]:

@@ -58,6 +58,8 @@ def test_any_grouped_amount_is_read_whole(number, separator, digits):
         ("SR 1,320.75", 1320.75),
         ("12.5", 12.5),  # a decimal, not 12500
         ("١٢٫٥", 12.5),  # Arabic decimal separator
+        ("١٢،٥", 12.5),  # the Arabic comma typed as a decimal sign
+        ("١٢،٥ الف", 12500),
         ("٩٩٫٩٩", 99.99),
         ("2500.50", 2500.5),
         ("٣٫٥ الف", 3500),
