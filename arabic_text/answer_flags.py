@@ -65,7 +65,8 @@ def lives_in_care_facility(tokens: List[str]) -> Optional[bool]:
 
 
 _ACCEPT_REHAB = ("التاهيل", "تاهيل", "التدريب", "تدريب", "التوظيف", "برامج التاهيل", "دورات")
-_ACCEPT_VERBS = frozenset("اقبل موافق موافقه اوافق ابي ابغى ابغي ودي مستعد مستعده نقبل نوافق".split())
+_ACCEPT_VERBS = frozenset(
+    "اقبل موافق موافقه موافقين اوافق ابي ابغي ودي مستعد مستعده مستعدين نقبل نوافق قابلين".split())
 _REFUSE_VERBS = frozenset("ارفض رافض رافضه نرفض".split())
 
 
@@ -75,9 +76,9 @@ def accepts_rehabilitation(tokens: List[str]) -> Optional[bool]:
         if token not in _ACCEPT_REHAB:
             continue
         before = tokens[max(0, index - 3):index]
-        if any(word in _REFUSE_VERBS for word in before):
+        if any(bare(word, _REFUSE_VERBS) for word in before):
             return False
-        verbs = [i for i in range(max(0, index - 3), index) if tokens[i] in _ACCEPT_VERBS]
+        verbs = [i for i in range(max(0, index - 3), index) if bare(tokens[i], _ACCEPT_VERBS)]
         if verbs:
             return not is_negated(tokens, verbs[0], window=2)
     return None

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional
 
 import datetime
 
-from arabic_text import lexicon
+from arabic_text import income_sources, lexicon
 from arabic_text.ages import parse_age
 from arabic_text.answer_flags import FLAG_DETECTORS
 from arabic_text.assets import assets_value_in
@@ -101,6 +101,14 @@ def _has_children(tokens: List[str], dependents: Optional[int]) -> Optional[bool
     return None
 
 
+def _names_income(tokens: List[str], income) -> bool:
+    """A reading counts in free text only when the message speaks of money: an amount, a
+    source word or a currency. A bare "ما عندي" may answer any question (a bank account,
+    wealth), so it is not taken as "no income" here (answer_for_slot reads it when asked)."""
+    return bool(income.items or income.unclassified_items) or any(
+        income_sources.lookup(t) is not None or bare(t, lexicon.CURRENCY_WORDS) for t in tokens)
+
+
 def extract_answers(text: str, today: Optional[datetime.date] = None) -> Dict[str, Any]:
     """Slot name → typed value for every slot the sentence clearly answers (may be empty).
 
@@ -122,7 +130,7 @@ def extract_answers(text: str, today: Optional[datetime.date] = None) -> Dict[st
         "has_able_to_work_members": able_to_work_in(tokens),
     }
     income = read_income(text)
-    if income is not None:
+    if income is not None and _names_income(tokens, income):
         found["earned_income"], found["other_income"] = income.earned_sar, income.other_sar
     for slot, detect in FLAG_DETECTORS.items():
         found[slot] = detect(tokens)

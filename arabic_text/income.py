@@ -231,7 +231,7 @@ def _nearest(span: NumberSpan, sources, amount_first: bool) -> Tuple[str, str]:
 
 _NOTHING_WORDS = frozenset(
     "ما لا ولا مو مش ماعندي معنديش مافي مفيش مافيش لايوجد عندي عندنا في فيه يوجد لي شي شيء "
-    "حاجه ريال هلله والله اي شيء ابد ابدا احد حد محد nothing none zero no".split()
+    "حاجه ريال هلله والله اي شيء ابد ابدا nothing none zero no".split()
 )
 
 

@@ -155,7 +155,14 @@ TODAY = __import__("datetime").date(2026, 11, 29)
             "الزوجة وثلاث عيال وكلهم بالمدارس وعندنا حساب بنكي",
             {"dependents_count": 4, "has_children": True, "meets_education_health": True, "has_bank_account": True},
         ),
+        (
+            "ما نسكن بدار رعاية، العيال كلهم بالمدارس وتطعيماتهم كاملة، وموافقين على التدريب",
+            {"lives_in_care_facility": False, "has_children": True, "meets_education_health": True,
+             "accepts_rehabilitation": True},
+        ),
         ("٤٨ ألف بالسنة", {}),  # an amount with no source fills no slot
+        ("ما عندي", {}),  # may answer any question: not taken as "no income" in passing
+        ("ولا احد", {}),
         ("ابي اعرف شروط الضمان", {}),
         ("ابي اتاكد من اهليتي للضمان", {}),
     ],
