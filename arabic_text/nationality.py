@@ -4,7 +4,7 @@
 The rule is general, not a list of answers: a nationality adjective (nisba) has the shape
 stem + ي (يمني), + يه (feminine, ة written ه), + يين / يات (plural). A word of that shape is
 read as a nationality where the sentence frames one: after جنسيتي / الجنسية / من جنسية,
-before الجنسية, after مقيم / وافد, or as the whole answer to the nationality question
+before الجنسية, after مقيم / وافد / انا ("انا برازيلي"), or as the whole answer to the nationality question
 (is_saudi_answer). Known demonyms (KNOWN) are also read anywhere in a sentence. Words of
 the same shape that are not nationalities (عندي، راتبي، عسكري، حكومي) are listed in
 _NOT_NATIONALITY. A sentence about someone else ("زوجتي سعودية") says nothing.
@@ -33,7 +33,8 @@ COUNTRIES = frozenset(
     "سريلانكا نيبال ماليزيا الصين امريكا بريطانيا فرنسا المانيا كينيا اوغندا بورما ميانمار".split()
 )
 _FROM_FRAME = frozenset("انا اني احنا اصلي اصلا اصلنا جنسيتي".split())
-_FRAME_BEFORE = frozenset("جنسيتي جنسيتنا جنسيه الجنسيه جنسيته جنسيتها مقيم مقيمه وافد وافده".split())
+_FRAME_BEFORE = frozenset(
+    "جنسيتي جنسيتنا جنسيه الجنسيه جنسيته جنسيتها مقيم مقيمه وافد وافده انا اني احنا".split())
 _FRAME_AFTER = frozenset(("الجنسيه", "جنسيه", "الاصل", "اصلا"))
 _RELATIVES = frozenset(
     "زوجي زوجتي زوج زوجه امي ابوي ابي امهم ابوهم اولادي عيالي ابني بنتي اخوي اختي والدتي "
@@ -47,7 +48,9 @@ _NOT_NATIONALITY = frozenset(
     "صحي صحيه عاطل والي زي زيي اصلي يعني كفايه شويه شوي هديه عاديه ثانيه اوليه ضروري "
     "ضروريه حبيبي حبيبتي حياتي الغي الغيه وقفي خليني خلني عطني اعطني قولي جيبي يكفي كافي "
     "ماشي مدري ادري اعني بشري الحمدلله تحياتي ساعدني ساعديني وظيفي مالي عيالي ولدي بنتي "
-    "زوجتي زوجي امي ابوي اخوي اختي اخي حالي نفسي ربي يمديني ليش وشلون كيفي عليه ايدي".split()
+    "زوجتي زوجي امي ابوي اخوي اختي اخي حالي نفسي ربي يمديني ليش وشلون كيفي عليه ايدي "
+    "عربي عربيه خليجي خليجيه بدوي بدويه حضري قروي ريفي راضي راضيه شاكي جامعي ثانوي "
+    "مستفيد مستفيده نظامي نظاميه قانوني شرعي يتيم يتيمه ذوي".split()
 )
 
 
@@ -62,8 +65,10 @@ def _word(token: str) -> str:
 
 def has_nisba_shape(word: str) -> bool:
     """Whether a normalized word looks like a nationality adjective (see module docstring)."""
-    if word in _NOT_NATIONALITY or len(word) < 4:
+    if word in _NOT_NATIONALITY or len(word) < 4 or word.startswith("و") and word[1:] in _NOT_NATIONALITY:
         return False
+    if word.startswith("و") and word not in KNOWN:
+        return False  # "انا وزوجتي": a glued و starts another phrase, not a nationality
     return word.endswith(("ي", "يه", "يين", "يات"))
 
 

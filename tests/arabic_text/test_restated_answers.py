@@ -61,6 +61,11 @@ def test_common_words_ending_in_ya_are_not_nationalities(word):
         ("زوجتي سعودية", None),  # someone else's nationality
         ("امي سعودية", None),
         ("انا مقيم في جدة من زمان", None),  # residing, not an expatriate
+        ("انا برازيلي وساكن بجدة", False),  # "انا" + a nationality-shaped word
+        ("انا عربي", None),  # not a nationality
+        ("انا عسكري متقاعد", None),
+        ("انا وزوجتي كبار بالسن", None),
+        ("انا ابي افحص اهليتي", None),
     ],
 )
 def test_extract_answers_reads_nationality_in_a_sentence(sentence, expected):
