@@ -109,7 +109,7 @@ def _is_break(tokens: List[str], index: int) -> bool:
     if token.startswith("و") and len(token) > 2:
         rest = token[1:]
         return (rest in _NEW_STATEMENT or rest in lexicon.NEGATORS or is_relative(rest)
-                or source_at([rest] + tokens[index + 1:], 0) is not None)
+                or source_at([rest] + tokens[index + 1:index + 2], 0) is not None)
     return False
 
 

@@ -12,6 +12,7 @@ and with a possessive ending (راتبي، تقاعده، ايجارها).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 EARNED, OTHER, GENERIC = "earned", "other", "generic"
@@ -77,6 +78,7 @@ def _strip_prefixes(token: str):
             yield token[len(prefix):]
 
 
+@lru_cache(maxsize=4096)
 def lookup(token: str) -> Optional[Tuple[str, str]]:
     """(category, kind) of one token, or None: "وتقاعد" → ("other", "pension")."""
     for form in _forms(token):
