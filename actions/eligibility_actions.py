@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 _FORM_BOOKKEEPING_SLOTS = (
     "pending_answer", "answer_failures", "requested_slot", CHECK_SLOT, "unclassified_income", "editing_answers",
+    "plain_gate",
 )
 # Channels whose widget draws the result payload as a card: the text is one line.
 _CARD_CHANNELS = {"socketio", "cmdline"}
@@ -79,6 +80,32 @@ class ActionAskOtherIncome(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not _asked_income_source(dispatcher, tracker):
             dispatcher.utter_message(response="utter_ask_other_income")
+        return []
+
+
+def _ask_gate(gate: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A gate question: asked together with its duty first, alone after "لا"."""
+    if tracker.get_slot("plain_gate") == gate:
+        dispatcher.utter_message(response=f"utter_ask_{gate}")
+    else:
+        dispatcher.utter_message(response=f"utter_ask_{gate}_with_duty")
+
+
+class ActionAskHasChildren(Action):
+    def name(self) -> Text:
+        return "action_ask_has_children"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        _ask_gate("has_children", dispatcher, tracker)
+        return []
+
+
+class ActionAskHasAbleToWorkMembers(Action):
+    def name(self) -> Text:
+        return "action_ask_has_able_to_work_members"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        _ask_gate("has_able_to_work_members", dispatcher, tracker)
         return []
 
 

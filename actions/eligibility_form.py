@@ -45,6 +45,11 @@ _SIDE_QUESTIONS = {"utter_ask_continue"}
 # does not read as an answer is left to those rules.
 _LEAVE_TO_RULES = {"stop", "out_of_scope"}
 CHECK_SLOT = "answers_confirmed"
+# A gate asked together with its duty ("do those able to work accept training?"):
+# yes answers both, "not applicable" answers the gate, and "لا" - which may mean "no
+# one can work" - asks the gate alone (`plain_gate`), then the duty alone if it applies.
+# So a refusal only ever comes from "no" to the duty asked on its own.
+GATE_DUTIES = {"has_children": "meets_education_health", "has_able_to_work_members": "accepts_rehabilitation"}
 
 
 def needs_check(answers: Dict[str, Any]) -> bool:
@@ -144,12 +149,17 @@ class ValidateEligibilityForm(FormValidationAction):
         said_back = {k: v for k, v in {**own, **new}.items() if k in ELIGIBILITY_SLOTS and _says_back(k, slot)}
         if said_back:
             dispatcher.utter_message(response="utter_understood", understood=describe_answers(said_back))
-        return {slot: None, **new, **corrections, **own, "pending_answer": None, "answer_failures": 0}
+        done = {"plain_gate": None} if own_value is not None and slot in GATE_DUTIES else {}
+        return {slot: None, **new, **corrections, **done, **own, "pending_answer": None, "answer_failures": 0}
 
     def _own_answer(
         self, slot: str, text: str, intent: Optional[str], dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Dict[str, Any]:
         """What the message answers for the question asked (possibly several slots)."""
+        if slot in GATE_DUTIES and tracker.get_slot("plain_gate") != slot:
+            combined = _gate_with_duty(slot, text, intent)
+            if combined is not None:
+                return combined
         applicable = not_applicable(slot, text)
         if applicable is not None:
             return applicable
@@ -302,6 +312,25 @@ class ValidateEligibilityForm(FormValidationAction):
 
     def validate_accepts_rehabilitation(self, value, dispatcher, tracker, domain):
         return self._validate("accepts_rehabilitation", value, dispatcher, tracker)
+
+
+def _gate_with_duty(gate: str, text: str, intent: Optional[str]) -> Optional[Dict[str, Any]]:
+    """The answers a reply to the gate-and-duty question gives, or None if unreadable."""
+    duty = GATE_DUTIES[gate]
+    said = {k: v for k, v in arabic_text.extract_answers(text).items() if k in (gate, duty)}
+    if said:
+        return said
+    applicable = not_applicable(duty, text)
+    if applicable is not None:
+        return applicable
+    agreed = arabic_text.parse_yes_no(text)
+    if agreed is None and intent in ("affirm", "deny"):
+        agreed = intent == "affirm"
+    if agreed is True:
+        return {gate: True, duty: True}
+    if agreed is False:
+        return {"plain_gate": gate}
+    return None
 
 
 # "تعديل" typed rather than pressed, and its dialect forms (normalized stems).

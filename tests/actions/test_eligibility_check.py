@@ -10,6 +10,8 @@ import eligibility
 from actions.eligibility_actions import (
     ActionAskAnswersConfirmed,
     ActionAskEarnedIncome,
+    ActionAskHasAbleToWorkMembers,
+    ActionAskHasChildren,
     ActionEligibilityResult,
     ActionRestartEligibility,
 )
@@ -140,3 +142,12 @@ def test_result_text_is_the_summary_where_a_card_is_drawn(dispatcher, status_db,
     payload = message["custom"]["eligibility_result"]
     assert payload["eligible"] is True and "income_by_source" in payload
     assert (message["text"] == payload["summary_ar"]) is summary_only
+
+
+@pytest.mark.parametrize(
+    "action, gate", [(ActionAskHasChildren(), "has_children"), (ActionAskHasAbleToWorkMembers(), "has_able_to_work_members")]
+)
+def test_gate_is_asked_with_its_duty_then_alone(dispatcher, action, gate):
+    run(action, make_tracker(slots={"is_saudi": True}), dispatcher)
+    run(action, make_tracker(slots={"is_saudi": True, "plain_gate": gate}), dispatcher)
+    assert responses(dispatcher) == [f"utter_ask_{gate}_with_duty", f"utter_ask_{gate}"]

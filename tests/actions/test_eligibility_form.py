@@ -249,3 +249,33 @@ def test_a_question_whose_gate_says_it_does_not_apply_is_never_asked(gate, never
         assert asked != never_asked
         slots[asked] = True if asked not in ("age", "assets_value") else 40.0
     assert asked == "answers_confirmed"
+
+
+GATES = [("has_children", "meets_education_health"), ("has_able_to_work_members", "accepts_rehabilitation")]
+
+
+@pytest.mark.parametrize("gate, duty", GATES)
+def test_yes_to_the_gate_asked_with_its_duty_answers_both(dispatcher, gate, duty):
+    result = validate(gate, "/affirm", HOUSEHOLD, intent="affirm", dispatcher=dispatcher)
+    assert (result[gate], result[duty]) == (True, True)
+
+
+@pytest.mark.parametrize("gate, duty", GATES)
+def test_no_to_the_gate_asked_with_its_duty_asks_the_gate_alone_and_never_refuses(dispatcher, gate, duty):
+    earlier = {**HOUSEHOLD, **({"has_children": False} if gate != "has_children" else {})}
+    result = validate(gate, "لا", earlier, intent="deny", dispatcher=dispatcher)
+    assert result[gate] is None and result.get(duty) is None and result["plain_gate"] == gate
+    slots = {**earlier, **result}
+    assert _requested(slots) == gate
+    # Alone, "لا" is the gate's answer: the duty is then never asked.
+    alone = validate(gate, "لا", slots, intent="deny", dispatcher=dispatcher)
+    assert alone[gate] is False and alone["plain_gate"] is None
+    assert _requested({**slots, **alone}) not in (gate, duty)
+    # "نعم" to the gate alone asks the duty on its own.
+    able = validate(gate, "نعم", slots, intent="affirm", dispatcher=dispatcher)
+    assert able[gate] is True and _requested({**slots, **able}) == duty
+
+
+def test_nobody_can_work_button_answers_the_gate(dispatcher):
+    result = validate("has_able_to_work_members", "ما فينا أحد يقدر يشتغل", HOUSEHOLD, dispatcher=dispatcher)
+    assert result["has_able_to_work_members"] is False
