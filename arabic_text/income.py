@@ -24,7 +24,7 @@ from arabic_text.assets import ASSET_WORDS
 from arabic_text.income_sources import EARNED, GENERIC, OTHER, is_relative, source_at
 from arabic_text.matching import bare, has_phrase
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.periods import period_of, to_monthly
+from arabic_text.periods import HOURLY, period_of, to_monthly
 
 _BREAKS = frozenset("بس غير الا سوى فقط مع وبس وكذلك وايضا كمان وكمان + and".split())
 _ONLY = frozenset("بس فقط وبس وفقط only".split())
@@ -197,6 +197,9 @@ def read_income(text: str) -> Optional[IncomeReading]:
             floor = amounts[number - 1].end if number else start
             period = period_of(tokens, span.start, span.end, stop, floor)
             category, kind = _nearest(span, live, amount_first)
+            if period == HOURLY:  # "٢٥ ريال بالساعة": no month without the hours; asked again
+                mentioned += [kind] if category in (EARNED, OTHER) else []
+                continue
             item = IncomeItem(category, kind, to_monthly(span.value, period), float(span.value), period)
             (items if category in (EARNED, OTHER) else unclassified).append(item)
     return _reading(tokens, items, unclassified, denied, mentioned)

@@ -7,6 +7,8 @@ Factors (months are the unit of every income slot, SAR per month):
   income gives one monthly figure whichever period it is stated in. A day rate is taken
   as paid every day; the form says the converted figure back, so a person who works fewer
   days corrects it.
+An hourly rate ("٢٥ ريال بالساعة") has no monthly figure without the hours worked, so
+read_income leaves it out and the form asks again.
 A period word is looked for in the three words after the amount ("١٠٠ ريال باليوم"), then
 in the two words before it ("دخلي السنوي ٤٨ ألف"); none means a month.
 """
@@ -24,6 +26,8 @@ for _period, _words in {
     "week": "بالاسبوعيه اسبوعيا اسبوعي اسبوعيه بالاسبوع الاسبوعي الاسبوعيه weekly",
     "day": "يوميه يومي يوميا باليوم باليوميه باليومي اليومي اليوميه يوميات daily",
     "month": "شهريا شهري شهريه بالشهر الشهري الشهريه monthly",
+    # Hours worked in a month are unknown: an hourly rate is not converted (see HOURLY).
+    "hour": "بالساعه للساعه hourly",
 }.items():
     for _word in _words.split():
         _WORDS[_word] = _period
@@ -32,7 +36,8 @@ for _period, _words in {
 _NOUNS = {"سنه": "year", "السنه": "year", "عام": "year", "العام": "year", "year": "year",
           "اسبوع": "week", "الاسبوع": "week", "week": "week",
           "يوم": "day", "اليوم": "day", "day": "day",
-          "شهر": "month", "الشهر": "month", "month": "month"}
+          "شهر": "month", "الشهر": "month", "month": "month",
+          "ساعه": "hour", "الساعه": "hour", "hour": "hour"}
 _PER = frozenset("في كل لكل a per /".split())
 _SKIP = frozenset("ريال ريالات ريالا رس sar sr تقريبا يعني".split())
 
@@ -74,6 +79,9 @@ def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9, floor:
         if found:
             return found
     return "month"
+
+
+HOURLY = "hour"
 
 
 def to_monthly(amount: float, period: str) -> float:

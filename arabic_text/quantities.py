@@ -12,7 +12,7 @@ from arabic_text import income_sources, lexicon
 from arabic_text.matching import bare, has_exception, has_phrase, is_negated
 from arabic_text.income import read_income
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.periods import period_of, to_monthly
+from arabic_text.periods import HOURLY, period_of, to_monthly
 
 _ONE_WORDS = ("واحد", "واحده", "وحده")
 
@@ -63,7 +63,8 @@ def parse_amount(text: str) -> Optional[float]:
         spans = find_numbers(tokens)
         span = amount_span(tokens, spans)
         if span is not None:
-            return to_monthly(float(span.value), period_of(tokens, span.start, span.end))
+            period = period_of(tokens, span.start, span.end)
+            return None if period == HOURLY else to_monthly(float(span.value), period)
         if reading is not None and (reading.earned_sar == 0 or reading.other_sar == 0):
             return 0.0
         return 0.0 if _means_nothing(tokens) else None

@@ -167,3 +167,16 @@ def test_a_period_belongs_to_its_own_amount_only(answer, earned, other):
     reading = read_income(answer)
     assert reading.earned_sar == pytest.approx(earned, abs=0.01)
     assert reading.other_sar == pytest.approx(other)
+
+
+@pytest.mark.parametrize("answer", ["٢٥ ريال بالساعة", "راتبي ٢٥ بالساعة", "٣٠ ريال في الساعة"])
+def test_an_hourly_rate_is_not_turned_into_a_month(answer):
+    assert parse_amount(answer) is None
+    reading = read_income(answer)
+    assert reading is None or (reading.earned_sar is None and reading.unclassified_sar is None)
+
+
+def test_an_hourly_salary_is_reported_as_named_without_an_amount():
+    reading = read_income("تقاعد ٢٠٠٠ وراتبي ٢٥ بالساعة")
+    assert (reading.earned_sar, reading.other_sar) == (None, 2000)
+    assert reading.mentioned_without_amount == ("salary",)
