@@ -22,7 +22,7 @@ from arabic_text.household import able_to_work_in, has_children_in
 from arabic_text.income import read_income
 from arabic_text.matching import bare, has_phrase, is_negated
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.quantities import dependents_total
+from arabic_text.quantities import dependents_total, includes_applicant
 
 _CORRECTION_WORDS = frozenset(
     "غلطت غلطان غلطانه غلط عفوا قصدي اقصد تصحيح صحح اصحح تعديل عدل اعدل اسف اسفه سوري "
@@ -80,7 +80,8 @@ def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
         or any(bare(t, _HAVE) for t in tokens[max(0, i - 2):i])
         for i in live
     )
-    return dependents_total(tokens) if counted else None
+    total = dependents_total(tokens) if counted else None
+    return total - 1 if total and includes_applicant(tokens) else total
 
 
 def _has_children(tokens: List[str], dependents: Optional[int]) -> Optional[bool]:

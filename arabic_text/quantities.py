@@ -141,18 +141,35 @@ def _father_ibi(tokens: List[str], index: int) -> Optional[str]:
 _ALONE = ("لحالي", "بروحي", "لوحدي", "وحدي", "انا بس", "بس انا", "انا فقط", "فقط انا", "ولا احد")
 
 
+_WE = frozenset("احنا نحن حنا اسرتي الاسره اسرتنا عايلتي العايله عايلتنا عائلتي العائله بيتنا".split())
+_ME_TOO = ("بما فيهم انا", "معي", "مع نفسي", "وانا منهم", "انا منهم", "شاملني", "مع راعي البيت")
+_BESIDES_ME = ("غيري", "بدوني", "ما عدا انا", "بدون ما احسب نفسي", "غير عني")
+
+
+def includes_applicant(tokens: List[str]) -> bool:
+    """Whether a count is the household's size with the applicant in it ("احنا ٦", "عدد
+    أفراد أسرتي ٦", "٦ افراد معي"), so dependents are one fewer. "عندي ٦ افراد" and
+    "اسرتي ٦ غيري" count the others only."""
+    named = [bare(t, lexicon.DEPENDENT_NOUNS) for t in tokens]
+    if has_phrase(tokens, _BESIDES_ME) or any(n and n not in lexicon.GENERIC_PEOPLE for n in named):
+        return False  # "احنا ٤ عيال": people named are the dependents themselves
+    return has_phrase(tokens, _ME_TOO) or any(bare(t, _WE) for t in tokens) and not any(
+        bare(t, frozenset(("عندي", "اعول", "اعيل", "عندنا"))) for t in tokens)
+
+
 def parse_count(text: str) -> Optional[int]:
-    """A small count of people: "ثلاثة", "عندي ٣ عيال", "ولدين وبنت" (3), "ولا واحد" (0)."""
+    """A small count of dependents: "ثلاثة", "عندي ٣ عيال", "ولدين وبنت" (3), "ولا واحد"
+    (0); a family size that includes the applicant ("احنا ٦ افراد") is one fewer."""
     try:
         tokens = tokenize(text or "")
         if has_phrase(tokens, [f"ولا {one}" for one in _ONE_WORDS]) or has_phrase(tokens, _ALONE):
             return 0
         people = dependents_total(tokens)
+        if people is None:
+            spans = find_numbers(tokens)
+            people = _as_int(spans[0].value) if spans else None
         if people is not None:
-            return people
-        spans = find_numbers(tokens)
-        if spans:
-            return _as_int(spans[0].value)
+            return max(0, people - 1) if people and includes_applicant(tokens) else people
         if _means_nothing(tokens) or tokens in (["لا"], ["no"]):
             return 0
         return None

@@ -95,3 +95,24 @@ def test_the_list_says_whether_there_are_children(answer, has_children):
 )
 def test_people_named_for_other_reasons_are_not_dependents(sentence, count):
     assert extract_answers(sentence).get("dependents_count") == count
+
+
+@pytest.mark.parametrize(
+    "answer, count",
+    [
+        ("احنا ٦", 5),  # the household's size, the applicant included
+        ("نحن ٦ افراد", 5),
+        ("عدد افراد اسرتي ٦", 5),
+        ("عائلتي ٥ اشخاص", 4),
+        ("٦ افراد معي", 5),
+        ("اسرتي ٦ غيري", 6),  # "besides me"
+        ("عندي ٦ افراد", 6),  # the people I support
+        ("عندنا ٤ عيال", 4),
+    ],
+)
+def test_a_household_size_counts_the_applicant_out(answer, count):
+    assert parse_count(answer) == count
+
+
+def test_extract_answers_counts_the_applicant_out_of_a_household_size():
+    assert extract_answers("انا سعودي واحنا ٦ افراد")["dependents_count"] == 5
