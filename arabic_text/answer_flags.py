@@ -8,7 +8,7 @@ from typing import Callable, Dict, List, Optional
 
 from arabic_text.assets import has_high_value_assets_in
 from arabic_text.matching import bare, has_phrase, is_negated
-from arabic_text.nationality import is_saudi_in
+from arabic_text.nationality import COUNTRIES, is_saudi_in
 
 _PLACES = frozenset(
     "السعوديه المملكه الرياض جده مكه المدينه الدمام الخبر الطايف ابها تبوك حايل القصيم "
@@ -19,6 +19,15 @@ _PLACES = frozenset(
 _LIVE_VERBS = frozenset("ساكن ساكنه اسكن نسكن مقيم مقيمه اقيم نقيم اعيش نعيش عايش عايشه".split())
 _ABROAD = ("خارج المملكه", "خارج السعوديه", "برا السعوديه", "برا المملكه", "خارج البلد",
            "برا البلد", "بره السعوديه", "بره المملكه", "بالخارج", "في الخارج")
+# Saudi banks, for "حسابي في الراجحي", "عندي حساب بالأهلي".
+_BANKS = frozenset("الراجحي الاهلي الانماء البلاد الجزيره ساب سامبا العربي الاول الفرنسي "
+                   "الاستثمار بنك مصرف".split())
+
+
+def _bank_name(word: str) -> bool:
+    return word in _BANKS or word[:1] in "بل" and ("ال" + word[3:] in _BANKS or word[1:] in _BANKS)
+
+
 _BANK_AFTER_ACCOUNT = frozenset("بنكي بنكيه بنك البنك بالبنك مصرفي مصرفيه بنكك".split())
 _CARE = ("دار رعايه", "دار الرعايه", "دور الرعايه", "دار ايواء", "دار الايواء", "مركز ايواء",
          "مراكز الايواء", "مركز الايواء", "دار المسنين", "دار الايتام", "دار العجزه")
@@ -35,14 +44,23 @@ def resides_in_ksa(tokens: List[str]) -> Optional[bool]:
         nearby = tokens[index + 1:index + 4]
         if any(word in _PLACES or word[1:] in _PLACES for word in nearby):
             return not is_negated(tokens, index, window=2)
+        if any(word in COUNTRIES or word[1:] in COUNTRIES for word in nearby):
+            return is_negated(tokens, index, window=2)  # "ساكن في مصر": living abroad
+    # "انا في الرياض", "احنا بجدة": a Saudi place right after the pronoun.
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if token in ("انا", "احنا", "نحن") and (following[1:] in _PLACES or following in _PLACES
+                                                or following == "في" and tokens[index + 2:index + 3]
+                                                and tokens[index + 2] in _PLACES):
+            return True
     return None
 
 
 def has_bank_account(tokens: List[str]) -> Optional[bool]:
     """"عندي حساب بنكي" → True; "ما عندي حساب في البنك" → False; "ايبان" also counts."""
     for index, token in enumerate(tokens):
-        is_account = token in ("حساب", "الحساب") and any(
-            word in _BANK_AFTER_ACCOUNT for word in tokens[index + 1:index + 3]
+        is_account = bare(token, ("حساب", "حسابي")) and any(
+            word in _BANK_AFTER_ACCOUNT or _bank_name(word) for word in tokens[index + 1:index + 3]
         )
         if is_account or token in ("ايبان", "الايبان", "iban"):
             return not is_negated(tokens, index)

@@ -60,6 +60,15 @@ NUMBER_SLOTS = ["dependents_count", "age", "earned_income", "other_income", "ass
         ("has_high_value_assets", "عندي سيارتين", True),
         ("has_high_value_assets", "لا", False),
         ("lives_in_care_facility", "لا", False),
+        ("resides_in_ksa", "انا في الرياض", True),
+        ("resides_in_ksa", "احنا بجدة", True),
+        ("resides_in_ksa", "ساكن في مصر", False),
+        ("has_bank_account", "حسابي في الراجحي", True),
+        ("has_bank_account", "عندي حساب بالأهلي", True),
+        ("has_bank_account", "ما عندي حساب بالراجحي", False),
+        ("accepts_rehabilitation", "مستعد", True),
+        ("accepts_rehabilitation", "رافض", False),
+        ("accepts_rehabilitation", "مو مستعد", False),
     ],
 )
 def test_answer_for_slot_types_the_reply(slot, answer, value):
