@@ -3,6 +3,7 @@
 Pure Python (no Rasa), so actions, tests and other services can use it directly.
 National IDs live in arabic_text.national_id, personal-data masking in arabic_text.pii.
 """
+from arabic_text.abroad import months_abroad
 from arabic_text.ages import age_needs_clarifying, parse_age, riyadh_today
 from arabic_text.answers import extract_answers, is_correction
 from arabic_text.dates import parse_birth_date
@@ -24,6 +25,7 @@ __all__ = [
     "display_text",
     "extract_answers",
     "is_correction",
+    "months_abroad",
     "normalize",
     "numbers_in",
     "parse_age",
