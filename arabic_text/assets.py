@@ -14,11 +14,12 @@ from arabic_text.numbers import NumberSpan, find_numbers
 
 ASSET_WORDS = frozenset(
     "عقار عقارات ارض اراضي عماره عماير عمارات املاك اصول استثمارات استثمار اسهم سهم مزرعه "
-    "مزارع استراحه استراحات محلات شقه شقق مدخرات مدخراتي توفير تحويشه ذهب مجوهرات رصيد "
+    "مزارع استراحه استراحات محلات شقق مدخرات مدخراتي توفير تحويشه ذهب مجوهرات رصيد "
     "ودايع وديعه محفظه سندات صكوك سيارتين سيارتان سيارات عربيتين شاليه بيتين".split()
 )
 # Phrases whose words together name wealth: a second car, money kept in the bank.
-_PAIRS = (("سياره", "ثانيه"), ("سياره", "زياده"), ("بيت", "ثاني"), ("فلوس", "بالبنك"),
+_PAIRS = (("سياره", "ثانيه"), ("سياره", "زياده"), ("سياره", "اخري"), ("بيت", "ثاني"), ("بيت", "اخر"),
+          ("شقه", "ثانيه"), ("شقه", "زياده"), ("شقه", "اخري"), ("منزل", "ثاني"), ("فلوس", "بالبنك"),
           ("فلوس", "مدخره"), ("مبلغ", "بالبنك"), ("فلوس", "في"))
 _HAVE = frozenset("عندي عندنا لدي لدينا املك نملك احوز معي لي عندهم".split())
 
@@ -34,9 +35,20 @@ def _asset_indexes(tokens: List[str]) -> List[int]:
     return found
 
 
-def has_high_value_assets_in(tokens: List[str]) -> Optional[bool]:
-    """True/False when the sentence says the household has / has no such wealth, else None."""
-    for index in _asset_indexes(tokens):
+# The main home and one car are not counted wealth: naming only them is a no.
+_EXEMPT = frozenset("سياره سيارتي بيت بيتي منزل منزلي شقه شقتي مسكن سكن".split())
+
+
+def has_high_value_assets_in(tokens: List[str], answering: bool = False) -> Optional[bool]:
+    """True/False when the sentence says the household has / has no such wealth, else None.
+    "بس البيت والسيارة" → False: only the exempt home and one car. When `answering` the
+    wealth question, "عندي سيارة" is also a no; in passing it says nothing."""
+    indexes = _asset_indexes(tokens)
+    only = any(t in ("بس", "فقط", "غير", "وبس") for t in tokens)
+    if not indexes and any(bare(t, _EXEMPT) for t in tokens) and (
+            only or answering and any(bare(t, _HAVE) for t in tokens)):
+        return False
+    for index in indexes:
         if is_negated(tokens, index):
             return False
         before = tokens[max(0, index - 3):index]

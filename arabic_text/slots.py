@@ -16,7 +16,7 @@ from arabic_text import lexicon
 from arabic_text.ages import age_needs_clarifying, parse_age
 from arabic_text.answers import extract_answers
 from arabic_text.answer_flags import FLAG_DETECTORS
-from arabic_text.assets import assets_value_in
+from arabic_text.assets import assets_value_in, has_high_value_assets_in
 from arabic_text.household import able_to_work_in, has_children_in, parse_not_applicable
 from arabic_text.income import read_income
 from arabic_text.matching import has_phrase
@@ -45,6 +45,7 @@ _SPECIFIC: Dict[str, Callable[[List[str]], Optional[bool]]] = {
     "is_saudi": is_saudi_answer,
     "has_children": has_children_in,
     "has_able_to_work_members": able_to_work_in,
+    "has_high_value_assets": lambda tokens: has_high_value_assets_in(tokens, answering=True),
 }
 BOOL_SLOTS = frozenset(NOT_APPLICABLE_MEANS) | {"is_saudi", "resides_in_ksa", "has_bank_account"}
 NUMBER_SLOTS = frozenset(("dependents_count", "age", "earned_income", "other_income", "assets_value"))

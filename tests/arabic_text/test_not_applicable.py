@@ -72,9 +72,21 @@ def test_gate_slots_are_read_from_natural_answers(answer, slot, value):
     assert answer_for_slot(slot, answer) is value
 
 
-@pytest.mark.parametrize("answer", ["عندي سيارة", "عندي سيارة وحدة بس", "بيتي ملك"])
-def test_the_home_and_one_car_are_not_wealth(answer):
+@pytest.mark.parametrize("answer", ["عندي سيارة", "عندي سيارة وحدة", "بيتي ملك", "ساكن في شقة"])
+def test_the_home_and_one_car_said_in_passing_say_nothing_about_wealth(answer):
     assert "has_high_value_assets" not in extract_answers(answer)
+
+
+@pytest.mark.parametrize("answer", ["عندي سيارة", "عندي سيارة وحدة بس", "بس البيت والسيارة",
+                                    "ما عندي غير البيت والسيارة"])
+def test_the_home_and_one_car_are_a_no_to_the_wealth_question(answer):
+    assert answer_for_slot("has_high_value_assets", answer) is False
+
+
+@pytest.mark.parametrize("answer", ["عندي سيارة ثانية", "عندي شقة ثانية", "عندي سيارتين", "عندي بيت ثاني"])
+def test_a_second_car_or_home_is_wealth(answer):
+    assert answer_for_slot("has_high_value_assets", answer) is True
+    assert extract_answers(answer)["has_high_value_assets"] is True
 
 
 @pytest.mark.parametrize(
