@@ -2,6 +2,13 @@
 
 Pure Python (no Rasa), so actions, tests and other services can use it directly.
 National IDs live in arabic_text.national_id, personal-data masking in arabic_text.pii.
+
+Reading answers (all amounts SAR per month, periods converted; assets_value in SAR):
+- answer_for_slot(slot, text): the reply to the question for one slot, typed (slots.py);
+- extract_answers(text): every slot a free message clearly answers (answers.py);
+- read_income(text): income by source, earned / other / unclassified (income.py);
+- parse_amount, parse_count (quantities.py), parse_age, age_needs_clarifying (ages.py),
+  parse_not_applicable (household.py), months_abroad (abroad.py), parse_yes_no (yes_no.py).
 """
 from arabic_text.abroad import months_abroad
 from arabic_text.ages import age_needs_clarifying, parse_age, riyadh_today

@@ -1,7 +1,8 @@
-"""Amounts, counts and ages from the answers people type ("دخلي الف ومية", "عندي ٣ عيال").
+"""Amounts and counts from the answers people type ("دخلي الف ومية", "عندي ٣ عيال",
+"الزوجة وثلاث عيال"). Income by source is in arabic_text.income, ages in arabic_text.ages.
 
 Each parser returns None when nothing readable was said, so the caller can ask again; range
-checks (an age of 300) are the eligibility module's job, not this one's.
+checks (25 dependents) are the eligibility module's job, not this one's.
 """
 from __future__ import annotations
 
