@@ -166,12 +166,17 @@ def read_income(text: str) -> Optional[IncomeReading]:
         return None
     items: List[IncomeItem] = []
     unclassified: List[IncomeItem] = []
-    denied, mentioned, previous, pending = set(), [], [], False
+    denied, mentioned, previous, pending, retired = set(), [], [], False, False
     for start, end in _clauses(tokens, spans):
         amounts = [s for s in spans if start <= s.start < end]
         sources = _sources(tokens, start, end, spans)
         if not sources and any(bare(t, ASSET_WORDS) for t in tokens[start:end]):
             continue  # "مدخرات ٥٠ ألف": the value of wealth, not income
+        same_person = not any(_names_someone(t) for t in tokens[start:end])
+        if retired and same_person and sources and all(s[2] in ("salary", "income") and not s[3] for s in sources):
+            # "ابوي متقاعد وراتبه ٣٠٠٠": the "salary" of someone just called retired is a pension.
+            sources = [(index, OTHER, "pension", False) for index, *_ in sources]
+        retired = any(bare(t, _RETIRED) for t in tokens[start:end]) and not amounts
         generic_only = bool(sources) and all(s[1] == GENERIC and not s[3] for s in sources)
         # "ودخلي منه ٣ آلاف", "أشتغل سواق ودخلي ١٠٠ يومياً": the income of the source just named.
         refers_back = generic_only and (any(t in _BACK for t in tokens[start:end]) or pending)
@@ -205,6 +210,7 @@ def read_income(text: str) -> Optional[IncomeReading]:
     return _reading(tokens, items, unclassified, denied, mentioned)
 
 
+_RETIRED = frozenset("متقاعد متقاعده متقاعدين".split())
 _BESIDES = frozenset("ثاني ثانوي اخر اضافي غيره غيرها ثانيه اخري زياده بعد".split())
 
 

@@ -205,3 +205,20 @@ def test_a_range_keeps_its_source():
 )
 def test_more_ways_of_naming_a_source(answer, earned, other):
     assert sides(answer)[:2] == (earned, other)
+
+
+@pytest.mark.parametrize(
+    "answer, earned, other",
+    [
+        ("ابوي متقاعد وراتبه ٣٠٠٠", None, 3000),  # a retired person's "salary" is a pension
+        ("انا متقاعد وراتبي ٤٠٠٠", None, 4000),
+        ("انا متقاعد وزوجتي راتبها ٣٠٠٠", 3000, None),  # the wife's salary is earned
+        ("زوجي متوفى وعندي معاش من التقاعد ٢٥٠٠", None, 2500),
+        ("راتب ابوي التقاعدي ٤٠٠٠", None, 4000),
+        ("ولدي يشتغل ويعطيني ١٠٠٠", None, 1000),  # what a son gives is help
+        ("عندي محل بقالة يدخل ٤٠٠٠ بالشهر", 4000, None),
+        ("زوجتي معلمة راتبها ٨ آلاف", 8000, None),
+    ],
+)
+def test_whose_income_and_what_kind(answer, earned, other):
+    assert sides(answer)[:2] == (earned, other)
