@@ -97,3 +97,26 @@ def test_answer_for_slot_never_raises_and_keeps_its_type(slot, text):
         assert value is None or isinstance(value, bool)
     else:
         assert value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0)
+
+
+@pytest.mark.parametrize(
+    "slot, answer, value",
+    [
+        ("dependents_count", "بس الزوجة", 1),
+        ("dependents_count", "بس ٣", 3),
+        ("dependents_count", "خلاص بس الزوجة", 1),
+        ("earned_income", "بس راتب التقاعد", 0.0),
+        ("earned_income", "بس ٢٠٠٠", 2000.0),
+        ("other_income", "بس الضمان ٩٠٠", 900.0),
+        ("is_saudi", "بس سعودي", True),
+        ("has_high_value_assets", "بس البيت والسيارة", False),
+    ],
+)
+def test_an_answer_that_starts_with_a_stop_word_is_still_an_answer(slot, answer, value):
+    assert answer_for_slot(slot, answer) == value
+
+
+@pytest.mark.parametrize("slot", BOOL_SLOTS + NUMBER_SLOTS)
+@pytest.mark.parametrize("answer", ["بس", "خلاص", "بس خلاص", "وقف", "الغ"])
+def test_a_bare_stop_word_answers_nothing(slot, answer):
+    assert answer_for_slot(slot, answer) is None
