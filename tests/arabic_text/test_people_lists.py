@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_text import answer_for_slot, extract_answers, parse_count
 
@@ -116,3 +118,26 @@ def test_a_household_size_counts_the_applicant_out(answer, count):
 
 def test_extract_answers_counts_the_applicant_out_of_a_household_size():
     assert extract_answers("انا سعودي واحنا ٦ افراد")["dependents_count"] == 5
+
+
+PEOPLE = [("الزوجة", 1), ("زوجتي", 1), ("امي", 1), ("ابوي", 1), ("الوالدة", 1), ("اختي", 1), ("جدتي", 1),
+          ("ولدين", 2), ("بنتين", 2), ("ولد", 1), ("بنت", 1), ("زوجتين", 2)]
+COUNTED = [("عيال", None), ("بنات", None), ("أولاد", None), ("أطفال", None)]
+NUMBERS = [(1, "واحد"), (2, "اثنين"), (3, "ثلاث"), (4, "اربع"), (5, "خمس"), (6, "ست"), (7, "سبع"), (3, "٣"),
+           (4, "٤"), (8, "8"), (9, "تسعة")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    named=st.lists(st.sampled_from(PEOPLE), max_size=3),
+    counted=st.lists(st.tuples(st.sampled_from(NUMBERS), st.sampled_from(COUNTED)), max_size=2),
+    lead=st.sampled_from(["", "بس ", "عندي ", "اعول "]),
+)
+def test_any_list_of_people_is_counted(named, counted, lead):
+    parts = [word for word, _ in named] + [f"{typed} {noun}" for (_, typed), (noun, _) in counted
+                                         if not (typed in ("واحد",))]
+    if not parts:
+        return
+    expected = sum(n for _, n in named) + sum(n for (n, typed), _ in counted if typed != "واحد")
+    text = lead + " و".join(parts)
+    assert parse_count(text) == expected, text
