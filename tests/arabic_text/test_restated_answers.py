@@ -3,6 +3,8 @@ understood by its shape, not from a list of cases (issue 10, point 3)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_text import answer_for_slot, extract_answers
 from arabic_text.nationality import KNOWN, has_nisba_shape
@@ -75,3 +77,21 @@ def test_extract_answers_reads_nationality_in_a_sentence(sentence, expected):
 @pytest.mark.parametrize("answer", ["كفاية", "يا حبيبي", "الغي", "شوية", "خليني", "ساعدني", "عادي"])
 def test_one_word_replies_that_are_not_nationalities_say_nothing(answer):
     assert answer_for_slot("is_saudi", answer) is None
+
+
+# Countries missing from nationality.KNOWN: their adjectives are read by shape alone.
+UNLISTED_STEMS = ["برازيل", "ارجنتين", "اسبان", "هولند", "سويد", "نرويج", "بولند", "روس", "اوكران",
+                  "يونان", "كوب", "مكسيك", "تشيل", "كولومب", "فنزويل", "كور", "فيتنام", "تايلند", "كمبود"]
+FRAMES = ["{}", "انا {}", "جنسيتي {}", "{} الجنسية", "انا مقيم {}", "لا انا {}", "من الجنسية ال{}"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(UNLISTED_STEMS), st.sampled_from(["ي", "ية", "يه"]), st.sampled_from(FRAMES))
+def test_any_nationality_adjective_in_a_frame_is_not_saudi(stem, ending, frame):
+    assert answer_for_slot("is_saudi", frame.format(stem + ending)) is False
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["سعودي", "سعودية", "سعوديه"]), st.sampled_from(FRAMES[:4] + ["ايوه {}", "نعم {}"]))
+def test_saudi_in_any_frame_is_yes(word, frame):
+    assert answer_for_slot("is_saudi", frame.format(word)) is True
