@@ -169,3 +169,28 @@ TODAY = __import__("datetime").date(2026, 11, 29)
 )
 def test_a_message_with_several_facts_fills_every_slot_it_answers(message, expected):
     assert extract_answers(message, today=TODAY) == expected
+
+
+FACTS = {
+    "is_saudi": [("انا سعودي", True), ("انا سعودية", True), ("انا مقيم يمني", False), ("جنسيتي مصرية", False)],
+    "resides_in_ksa": [("ساكن بالرياض", True), ("ساكنة في جدة", True), ("اعيش خارج المملكة", False)],
+    "dependents_count": [("عندي ٣ عيال", 3), ("اعول الزوجة وثلاث عيال", 4), ("عندي ولدين وبنت", 3)],
+    "earned_income": [("راتبي ٣٠٠٠", 3000.0), ("راتبي ٤٨ ألف بالسنة", 4000.0), ("راتبي ٨ ٠٠٠ ريال", 8000.0)],
+    "other_income": [("تقاعد ابوي ٨٠٠", 800.0), ("الضمان ١٢٠٠", 1200.0)],
+    "has_bank_account": [("عندي حساب بنكي", True), ("ما عندي حساب في البنك", False)],
+    "lives_in_care_facility": [("ما نسكن بدار رعاية", False)],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    chosen=st.lists(st.sampled_from(sorted(FACTS)), min_size=2, max_size=5, unique=True).flatmap(
+        lambda slots: st.tuples(*[st.sampled_from(FACTS[s]).map(lambda f, s=s: (s, f)) for s in slots])),
+    opening=st.sampled_from(["", "ابي افحص اهليتي، ", "السلام عليكم، "]),
+    joiner=st.sampled_from(["، ", " و", " و "]),
+)
+def test_any_message_of_several_facts_fills_each_of_them(chosen, opening, joiner):
+    text = opening + joiner.join(phrase for _, (phrase, _) in chosen)
+    found = extract_answers(text)
+    for slot, (_, value) in chosen:
+        assert found.get(slot) == value, text
