@@ -14,6 +14,7 @@ from typing import List, Optional
 
 from arabic_text import lexicon
 from arabic_text.matching import bare, has_phrase, is_negated
+from arabic_text.numbers import tokenize
 
 _NOT_APPLICABLE = (
     "لا ينطبق", "ما ينطبق", "لا تنطبق", "ما تنطبق", "ماينطبق", "لاينطبق", "مو منطبق",
@@ -50,8 +51,6 @@ def unglue(tokens: List[str]) -> List[str]:
 
 def parse_not_applicable(text: str) -> bool:
     """Whether the answer says the question does not apply to the household (see module)."""
-    from arabic_text.numbers import tokenize
-
     if (text or "").strip().startswith("/not_applicable"):
         return True
     try:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from arabic_text import NOT_APPLICABLE_MEANS, answer_for_slot, extract_answers, parse_not_applicable
+from arabic_text import (NOT_APPLICABLE_MEANS, age_needs_clarifying, answer_for_slot, extract_answers, months_abroad,
+                         parse_not_applicable)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +101,12 @@ def test_the_value_of_wealth_is_read_with_it(answer, value):
     found = extract_answers(answer)
     assert found["has_high_value_assets"] is True and found["assets_value"] == value
     assert answer_for_slot("assets_value", answer) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_the_new_readers_never_raise(text):
+    assert parse_not_applicable(text) in (True, False)
+    assert age_needs_clarifying(text) in (True, False)
+    months = months_abroad(text)
+    assert months is None or months >= 0
