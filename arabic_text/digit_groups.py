@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 _SCALE_AFTER = re.compile(r"\s*(?:و?ال?اف|الف|الفين|تلاف|الوف|مليون|ملايين|k)(?![^\W\d_])")
-_SPACED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?: \d{3})+)(?![\d]|[.,]\d)")
+_SPACED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,]\d{3})")
 _DOTTED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d]|[.,]\d)")
 _EUROPEAN = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+),(\d{1,2})(?![\d]|[.,]\d)")
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|[.,]\d)")

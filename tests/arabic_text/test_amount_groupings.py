@@ -68,6 +68,11 @@ def test_any_grouped_amount_is_read_whole(number, separator, digits):
         ("١,٥ الف", 1500),
         ("7,250", 7250),
         ("0.500", 0.5),
+        ("12 500,75", 12500.75),  # spaces for thousands, comma for decimals
+        ("12 500.75", 12500.75),
+        ("١٢ ٥٠٠٫٧٥", 12500.75),
+        ("15,5", 15.5),
+        ("2.750,5", 2750.5),
     ],
 )
 def test_decimal_and_thousands_separators_are_told_apart(answer, amount):
