@@ -110,7 +110,7 @@ def _said_age(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSpan
         if any(bare(t, lexicon.AGE_BEFORE) for t in tokens[max(0, span.start - 2):span.start]):
             return span
     for span in spans:
-        if span.end < len(tokens) and bare(tokens[span.end], lexicon.AGE_AFTER):
+        if span.end < len(tokens) and tokens[span.end] in lexicon.AGE_AFTER:  # "٤٥ سنة", not "السنة"
             return span
     return spans[0] if spans else None
 

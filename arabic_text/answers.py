@@ -53,9 +53,9 @@ def _age(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
         after = tokens[span.end] if span.end < len(tokens) else ""
         previous = tokens[span.start - 1] if span.start else ""
         says_age = any(bare(t, lexicon.AGE_BEFORE) for t in before) or (
-            bare(after, lexicon.AGE_AFTER) and previous not in _DURATION_BEFORE
+            after in lexicon.AGE_AFTER and previous not in _DURATION_BEFORE  # not "٤٨ الف السنة"
         )
-        if says_age and math.isfinite(span.value) and span.value >= 0:
+        if says_age and math.isfinite(span.value) and 0 <= span.value < 150:
             return int(span.value)
     return None
 

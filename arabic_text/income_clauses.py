@@ -28,11 +28,11 @@ def money_spans(tokens: List[str], spans: List[NumberSpan]) -> List[NumberSpan]:
         before = tokens[max(0, span.start - 2):span.start]
         counts_people = bare(after, lexicon.DEPENDENT_NOUNS) and not (
             after.startswith("و") and after not in lexicon.DEPENDENT_NOUNS)  # "٥٠٠ وابوي ٣٠٠"
-        if counts_people or bare(after, lexicon.AGE_AFTER):
+        if counts_people or after in lexicon.AGE_AFTER:  # "٤٥ سنة" is an age; "السنة" a period
             continue
         if any(bare(t, lexicon.AGE_BEFORE) or t in _BIRTH for t in before):
             continue
-        if before and before[-1] in _DURATION and bare(after, lexicon.AGE_AFTER):
+        if before and before[-1] in _DURATION and after in lexicon.AGE_AFTER:
             continue
         kept.append(span)
     return _merge_ranges(tokens, kept)

@@ -49,7 +49,8 @@ def _period_at(tokens: List[str], index: int, right_after: bool) -> Optional[str
         return _WORDS[word]
     if word in _NOUNS:
         previous = tokens[index - 1] if index else ""
-        if previous in _PER or right_after:
+        # "٤٨ ألف السنة" names a period; "٤٥ سنة" is an age: bare nouns need في / كل.
+        if previous in _PER or right_after and word.startswith("ال"):
             return _NOUNS[word]
     return None
 

@@ -132,6 +132,10 @@ def test_words_mixed_with_digits(answer, amount):
         ("بالشهر ٣٥٠٠", 3500, "month"),
         ("ثلاث تلاف في الشهر", 3000, "month"),
         ("٣٠٠٠", 3000, "month"),
+        ("٤٨ الف السنة", 4000, "year"),  # the definite noun right after names the period
+        ("راتبي ٤٨ الف السنة", 4000, "year"),
+        ("٣٦٠٠٠ العام", 3000, "year"),
+        ("١٠٠ ريال اليوم", 100 * 365 / 12, "day"),
     ],
 )
 def test_a_stated_period_is_converted_to_a_month(answer, monthly, period):
@@ -185,3 +189,18 @@ def test_an_hourly_salary_is_reported_as_named_without_an_amount():
     reading = read_income("تقاعد ٢٠٠٠ وراتبي ٢٥ بالساعة")
     assert (reading.earned_sar, reading.other_sar) == (None, 2000)
     assert reading.mentioned_without_amount == ("salary",)
+
+
+@pytest.mark.parametrize("answer, age", [("عمري ٤٥ سنة", 45), ("٤٥ سنه", 45), ("٣٠ عام", 30)])
+def test_an_age_in_years_is_not_an_amount_per_year(answer, age):
+    from arabic_text import extract_answers
+
+    assert extract_answers(answer) == {"age": age}
+    reading = read_income(answer)
+    assert reading is None or not (reading.items or reading.unclassified_items)
+
+
+def test_a_yearly_amount_is_never_read_as_an_age():
+    from arabic_text import extract_answers
+
+    assert "age" not in extract_answers("٤٨ الف السنة")
