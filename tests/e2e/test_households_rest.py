@@ -169,3 +169,14 @@ def test_one_thing_at_a_time_reaches_the_verdict_in_thirteen_turns(rasa_stack):
     print(f"\none at a time: {outcome['turns']} user turns, asked {outcome['asked']}")
     assert outcome["result"]["eligible"] is True
     assert outcome["turns"] <= 13
+
+
+def test_period_is_converted_and_said_back_and_count_is_said_back(rasa_stack):
+    sender = new_sender()
+    for text in ("ابي افحص اهليتي", "ايوه", "ايوه"):
+        rasa_stack.say(sender, text)
+    count_replies = texts(rasa_stack.say(sender, "الزوجة وثلاث عيال"))
+    assert "فهمت" in count_replies and "4 تابعين" in count_replies
+    income_replies = texts(rasa_stack.say(sender, "راتبي ٤٨ ألف بالسنة"))
+    assert "4,000" in income_replies and "48,000" in income_replies
+    assert rasa_stack.tracker(sender)["slots"]["earned_income"] == 4000
