@@ -146,3 +146,17 @@ def format_number(value: Any) -> str:
     """Digits with grouping, as the other bot texts write amounts (e.g. 1,100)."""
     number = float(value)
     return f"{int(number):,}" if number.is_integer() else f"{number:,.2f}"
+
+
+def range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[str]:
+    """The eligibility module's Arabic complaint about an impossible value, if any."""
+    try:
+        eligibility.assess({**answers, slot: value})
+    except eligibility.EligibilityError as error:
+        return getattr(error, "message_ar", None) or str(error)
+    return None
+
+
+def in_range(values: Dict[str, Any], answers: Dict[str, Any]) -> Dict[str, Any]:
+    """The values that the eligibility module accepts, each beside the earlier answers."""
+    return {slot: value for slot, value in values.items() if range_problem(slot, value, answers) is None}

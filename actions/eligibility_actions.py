@@ -14,9 +14,9 @@ import arabic_text
 import eligibility
 import status_store
 
-from actions.answers import ELIGIBILITY_SLOTS, describe_answers, format_number, typed_answers
+from actions.answer_check import CHECK_SLOT
+from actions.answers import ELIGIBILITY_SLOTS, describe_answers, format_number, in_range, typed_answers
 from actions.conversation import input_channel, latest_intent, latest_text
-from actions.eligibility_form import CHECK_SLOT, in_range
 
 logger = logging.getLogger(__name__)
 

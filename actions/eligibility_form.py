@@ -23,15 +23,18 @@ from rasa_sdk.types import DomainDict
 import arabic_text
 import eligibility
 
+from actions.answer_check import CHECK_SLOT, needs_check, read_check_reply
 from actions.answers import (
     BOOL_SLOTS,
     ELIGIBILITY_SLOTS,
     INCOME_SLOTS,
     describe_answer,
     describe_answers,
+    in_range,
     is_surprising,
     not_applicable,
     parse_answer,
+    range_problem,
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent
@@ -44,18 +47,11 @@ _SIDE_QUESTIONS = {"utter_ask_continue"}
 # Intents with rules of their own inside the form; a message with one of them that
 # does not read as an answer is left to those rules.
 _LEAVE_TO_RULES = {"stop", "out_of_scope"}
-CHECK_SLOT = "answers_confirmed"
 # A gate asked together with its duty ("do those able to work accept training?"):
 # yes answers both, "not applicable" answers the gate, and "لا" - which may mean "no
 # one can work" - asks the gate alone (`plain_gate`), then the duty alone if it applies.
 # So a refusal only ever comes from "no" to the duty asked on its own.
 GATE_DUTIES = {"has_children": "meets_education_health", "has_able_to_work_members": "accepts_rehabilitation"}
-
-
-def needs_check(answers: Dict[str, Any]) -> bool:
-    """The summary is checked before an eligible verdict only; a refusal on a hard
-    condition is said at once, with its reason (issue 10, point 5)."""
-    return eligibility.next_question(answers) is None and eligibility.assess(answers).eligible
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -130,7 +126,7 @@ class ValidateEligibilityForm(FormValidationAction):
 
         own_value = own.get(slot)
         if own_value is not None:
-            problem = _range_problem(slot, own_value, {**answered, **new, **corrections})
+            problem = range_problem(slot, own_value, {**answered, **new, **corrections})
             if problem:
                 dispatcher.utter_message(response="utter_wrong_value_range", problem=problem)
                 return {slot: None}
@@ -215,57 +211,21 @@ class ValidateEligibilityForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         """"صحيح" ends the form; "تعديل" asks for the fix; a typed fix ("الدخل ٣٠٠٠")
-        is applied and the summary shown again."""
+        is applied and the summary shown again (actions/answer_check.py)."""
         if not isinstance(value, str):
             return {CHECK_SLOT: value}
         if last_bot_action_before_user(tracker) in _SIDE_QUESTIONS:
             raise ActionExecutionRejection(self.name(), "reply to a side question")
         intent = latest_intent(tracker)
-        answered = typed_answers(tracker.slots)
-        pending_income = tracker.get_slot("unclassified_income")
-        if pending_income is not None:
-            classified = classify_pending_income(value, pending_income) or {}
-            return self._apply_fix(classified, answered, dispatcher)
-
-        fix = {k: v for k, v in arabic_text.extract_answers(value).items() if k in ELIGIBILITY_SLOTS}
-        fix = {k: v for k, v in fix.items() if answered.get(k) != v}
-        if not fix:
-            income = arabic_text.read_income(value)
-            if income is not None and income.unclassified_sar is not None:
-                return self._income_fix(income.unclassified_sar, answered, dispatcher)
-        if fix:
-            return self._apply_fix(fix, answered, dispatcher)
-
-        agreed = False if _wants_to_edit(value) else arabic_text.parse_yes_no(value)
-        if agreed is None and intent in ("affirm", "deny"):
-            agreed = intent == "affirm"
-        if agreed is True:
-            return {CHECK_SLOT: True, "editing_answers": None}
-        if agreed is False:
-            return {CHECK_SLOT: None, "editing_answers": True}
-        if intent in _LEAVE_TO_RULES:
-            raise ActionExecutionRejection(self.name(), f"'{intent}' at the check")
-        dispatcher.utter_message(response="utter_wrong_answers_confirmed")
-        return {CHECK_SLOT: None}
-
-    @staticmethod
-    def _income_fix(amount: float, answered: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        """"الدخل ٣٠٠٠" at the check: it replaces the one income the household has;
-        with both or neither, the source is asked once."""
-        sources = [s for s in INCOME_SLOTS if answered.get(s)]
-        if len(sources) == 1:
-            return ValidateEligibilityForm._apply_fix({sources[0]: float(amount)}, answered, dispatcher)
-        return {CHECK_SLOT: None, "unclassified_income": float(amount)}
-
-    @staticmethod
-    def _apply_fix(fix: Dict[str, Any], answered: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        usable = in_range(fix, answered)
-        if not usable:
+        result = read_check_reply(
+            value, intent, typed_answers(tracker.slots), tracker.get_slot("unclassified_income"), dispatcher
+        )
+        if result is None:
+            if intent in _LEAVE_TO_RULES:
+                raise ActionExecutionRejection(self.name(), f"'{intent}' at the check")
             dispatcher.utter_message(response="utter_wrong_answers_confirmed")
-            return {CHECK_SLOT: None, "unclassified_income": None}
-        for slot, value in usable.items():
-            dispatcher.utter_message(response="utter_answer_corrected", answer_description=describe_answer(slot, value))
-        return {**usable, CHECK_SLOT: None, "editing_answers": None, "unclassified_income": None}
+            return {CHECK_SLOT: None}
+        return result
 
     # Rasa SDK calls validate_<slot>; every answer slot goes through the same steps.
     def validate_is_saudi(self, value, dispatcher, tracker, domain):
@@ -333,30 +293,7 @@ def _gate_with_duty(gate: str, text: str, intent: Optional[str]) -> Optional[Dic
     return None
 
 
-# "تعديل" typed rather than pressed, and its dialect forms (normalized stems).
-_EDIT_WORDS = ("تعديل", "عدل", "اعدل", "غلط", "خطا")
-
-
-def _wants_to_edit(text: str) -> bool:
-    words = arabic_text.normalize(text or "").split()
-    return any(word.startswith(stem) or word == stem for word in words for stem in _EDIT_WORDS)
-
-
 def _says_back(slot: str, asked: str) -> bool:
     """Counts are always said back ("فهمت: ٤ تابعين"); other answers only when the
     message gave more than the question asked."""
     return slot == "dependents_count" or slot != asked
-
-
-def _range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[str]:
-    """The eligibility module's Arabic complaint about an impossible value, if any."""
-    try:
-        eligibility.assess({**answers, slot: value})
-    except eligibility.EligibilityError as error:
-        return getattr(error, "message_ar", None) or str(error)
-    return None
-
-
-def in_range(values: Dict[str, Any], answers: Dict[str, Any]) -> Dict[str, Any]:
-    """The values that the eligibility module accepts, each beside the others."""
-    return {slot: value for slot, value in values.items() if _range_problem(slot, value, answers) is None}
