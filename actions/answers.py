@@ -1,13 +1,14 @@
 """Reading the eligibility form's answers as people type them.
 
-Raw text lands in a slot through a `from_text` mapping; validation turns it into a
-typed value. A slot therefore holds a string until it has been read, and a bool or a
-number afterwards, which is how the form tells answered questions from pending ones.
+Raw text lands in the requested slot through a `from_text` mapping; validation turns
+it into a typed value in the same form run. A slot therefore holds a bool or a number
+once it has been read, which is how the form tells answered questions from pending ones.
+The reading itself is `arabic_text`'s; this module only adds what the form needs on top:
+button replies ("لا ينطبق"), the says-back phrases, and what counts as surprising.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Dict, Optional
 
 import arabic_text
 import eligibility
@@ -16,34 +17,65 @@ import eligibility
 ELIGIBILITY_SLOTS = eligibility.ANSWER_SLOTS
 BOOL_SLOTS = eligibility.BOOL_SLOTS
 NUMBER_SLOTS = eligibility.NUMBER_SLOTS
+INCOME_SLOTS = ("earned_income", "other_income")
 
-# Answers that are readable but unusual enough to confirm before using them.
-SURPRISING_ABOVE = {"monthly_income": 50_000, "dependents_count": 20, "age": 100}
-
-_PARSERS: Dict[str, Callable[[str], Any]] = {
-    "age": arabic_text.parse_age,
-    "dependents_count": arabic_text.parse_count,
-    "monthly_income": arabic_text.parse_amount,
+# Answers that are readable but unusual enough to confirm before using them
+# (SAR per month for incomes, SAR for assets_value, people, years).
+SURPRISING_ABOVE = {
+    "earned_income": 50_000,
+    "other_income": 50_000,
+    "assets_value": 5_000_000,
+    "dependents_count": 20,
+    "age": 100,
 }
 
 _INTENT_TO_BOOL = {"affirm": True, "deny": False}
 
+# "لا ينطبق" to a question that does not fit the household: which answers it gives.
+# Schooling with no child of school age has nothing to fail; rehabilitation that no
+# one can take up means no one in the household can work (domain.md, household readings).
+NOT_APPLICABLE_ANSWERS: Dict[str, Dict[str, Any]] = {
+    "nationality_exception": {"nationality_exception": False},
+    "has_children": {"has_children": False},
+    "meets_education_health": {"meets_education_health": True},
+    "has_able_to_work_members": {"has_able_to_work_members": False},
+    "accepts_rehabilitation": {"has_able_to_work_members": False},
+    "has_high_value_assets": {"has_high_value_assets": False},
+    "lives_in_care_facility": {"lives_in_care_facility": False},
+}
+
 
 def parse_answer(slot: str, text: Any, intent: Optional[str] = None) -> Any:
-    """The typed value of a raw answer, or None when it cannot be read."""
+    """The typed value of `text` as the answer to the question for `slot`.
+
+    Returns a bool for yes/no slots, a float for number slots (SAR per month for
+    incomes, SAR for assets_value), or None when the text does not answer it.
+    """
     if isinstance(text, bool) or (isinstance(text, (int, float)) and slot in NUMBER_SLOTS):
         return text
     if not isinstance(text, str) or not text.strip():
         return None
+    value = arabic_text.answer_for_slot(slot, text)
+    if value is None and slot in BOOL_SLOTS and intent in _INTENT_TO_BOOL:
+        value = _INTENT_TO_BOOL[intent]
+    if value is None and slot in INCOME_SLOTS and (
+        arabic_text.parse_yes_no(text) is False or intent == "deny"
+    ):
+        value = 0.0  # "لا" to "any other income?" is none
     if slot in BOOL_SLOTS:
-        value = arabic_text.parse_yes_no(text)
-        if value is None and intent in _INTENT_TO_BOOL:
-            value = _INTENT_TO_BOOL[intent]
-        return value
-    number = _PARSERS[slot](text)
-    if number is None:
+        return value if isinstance(value, bool) else None
+    if value is None or isinstance(value, bool):
         return None
-    return float(number)
+    return float(value)
+
+
+def not_applicable(slot: str, text: Any) -> Optional[Dict[str, Any]]:
+    """The answers that "لا ينطبق" (or a dialect form of it) gives for `slot`, or None."""
+    if slot not in NOT_APPLICABLE_ANSWERS or not isinstance(text, str):
+        return None
+    if not arabic_text.parse_not_applicable(text):
+        return None
+    return dict(NOT_APPLICABLE_ANSWERS[slot])
 
 
 def typed_answers(slots: Dict[str, Any]) -> Dict[str, Any]:
@@ -63,39 +95,68 @@ def is_surprising(slot: str, value: Any) -> bool:
     return limit is not None and isinstance(value, (int, float)) and value > limit
 
 
-@dataclass(frozen=True)
-class _Describer:
-    template: str
-
-    def __call__(self, value: Any) -> str:
-        return self.template.format(value=format_number(value))
-
-
-_DESCRIPTIONS = {
-    "age": _Describer("عمرك {value} سنة"),
-    "dependents_count": _Describer("عدد التابعين {value}"),
-    "monthly_income": _Describer("دخل الأسرة الشهري {value} ريال"),
+_NUMBER_DESCRIPTIONS = {
+    "age": "عمرك {value} سنة",
+    "earned_income": "دخل الأسرة من العمل {value} ريال في الشهر",
+    "other_income": "دخل الأسرة الآخر (تقاعد وغيره) {value} ريال في الشهر",
+    "assets_value": "قيمة الأملاك والمدخرات {value} ريال",
 }
 _BOOL_DESCRIPTIONS = {
     "is_saudi": ("سعودي الجنسية", "غير سعودي الجنسية"),
     "nationality_exception": ("تنطبق عليك حالة من الاستثناءات", "لا تنطبق عليك الاستثناءات"),
     "resides_in_ksa": ("تسكن داخل المملكة", "لا تسكن داخل المملكة"),
-    "has_high_value_assets": ("تملك أملاكاً عالية القيمة", "لا تملك أملاكاً عالية القيمة"),
+    "has_high_value_assets": ("عندكم أملاك أو مدخرات غير السكن وسيارة", "ما عندكم أملاك غير السكن وسيارة"),
     "has_bank_account": ("عندك حساب بنكي", "ليس عندك حساب بنكي"),
     "lives_in_care_facility": ("تسكن في دار رعاية", "لا تسكن في دار رعاية"),
+    "has_children": ("بين من تعولهم أبناء", "ليس بين من تعولهم أبناء"),
     "meets_education_health": ("الأبناء ملتزمون بالتعليم والصحة", "الأبناء غير ملتزمين بالتعليم والصحة"),
+    "has_able_to_work_members": ("في الأسرة من يقدر يعمل", "ما في الأسرة أحد يقدر يعمل"),
     "accepts_rehabilitation": ("توافقون على برامج التأهيل", "لا توافقون على برامج التأهيل"),
 }
 
 
+def describe_count(count: Any) -> str:
+    """"٤ تابعين" with Arabic number agreement, for saying a count back."""
+    n = int(count)
+    if n == 0:
+        return "لا يوجد تابعون"
+    if n == 1:
+        return "تابع واحد"
+    if n == 2:
+        return "تابعان"
+    return f"{format_number(n)} {'تابعين' if n <= 10 else 'تابعًا'}"
+
+
 def describe_answer(slot: str, value: Any) -> str:
-    """A short Arabic phrase restating an answer, for confirmations and corrections."""
+    """A short Arabic phrase restating an answer, for says-back and corrections."""
     if slot in _BOOL_DESCRIPTIONS:
         yes, no = _BOOL_DESCRIPTIONS[slot]
         return yes if value else no
-    return _DESCRIPTIONS[slot](value)
+    if slot == "dependents_count":
+        return describe_count(value)
+    return _NUMBER_DESCRIPTIONS[slot].format(value=format_number(value))
+
+
+def describe_answers(answers: Dict[str, Any]) -> str:
+    """Several answers said back in one line, in the question order."""
+    return "، ".join(describe_answer(slot, answers[slot]) for slot in ELIGIBILITY_SLOTS if slot in answers)
 
 
 def format_number(value: Any) -> str:
+    """Digits with grouping, as the other bot texts write amounts (e.g. 1,100)."""
     number = float(value)
     return f"{int(number):,}" if number.is_integer() else f"{number:,.2f}"
+
+
+def range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[str]:
+    """The eligibility module's Arabic complaint about an impossible value, if any."""
+    try:
+        eligibility.assess({**answers, slot: value})
+    except eligibility.EligibilityError as error:
+        return getattr(error, "message_ar", None) or str(error)
+    return None
+
+
+def in_range(values: Dict[str, Any], answers: Dict[str, Any]) -> Dict[str, Any]:
+    """The values that the eligibility module accepts, each beside the earlier answers."""
+    return {slot: value for slot, value in values.items() if range_problem(slot, value, answers) is None}

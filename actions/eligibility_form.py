@@ -1,33 +1,57 @@
-"""Validation of `eligibility_form`: reads each answer as typed, asks again when it
-cannot, confirms surprising answers, applies corrections of earlier answers, and lets
-`eligibility.next_question` decide what to ask next and when to stop."""
+"""Validation of `eligibility_form`.
+
+Each message inside the form fills every slot it clearly answers (the requested one
+read with `arabic_text.answer_for_slot`, the others with `arabic_text.extract_answers`),
+so the form asks only what is still missing; `eligibility.next_question` decides what
+that is. Unreadable answers are asked again, surprising ones confirmed, corrections of
+earlier answers applied. Before an eligible verdict the person checks a short summary
+(`answers_confirmed`). A message that does not read as an answer and that NLU took for
+"stop" or off-topic is rejected, so that the rules for those take over; one that does
+read as an answer ("بس الزوجة") is an answer whatever the intent.
+"""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.interfaces import ActionExecutionRejection
 from rasa_sdk.types import DomainDict
 
 import arabic_text
 import eligibility
 
+from actions.answer_check import CHECK_SLOT, needs_check, read_check_reply
 from actions.answers import (
     BOOL_SLOTS,
     ELIGIBILITY_SLOTS,
+    INCOME_SLOTS,
     describe_answer,
+    describe_answers,
+    in_range,
     is_surprising,
+    not_applicable,
     parse_answer,
+    range_problem,
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent
+from actions.income_answers import classify_pending_income, read_income_answer
 
 # After this many unreadable answers to one question, a human is offered.
 MAX_FAILURES = 3
 # Questions asked in between whose replies must not be taken as the form's answer.
 _SIDE_QUESTIONS = {"utter_ask_continue"}
+# Intents with rules of their own inside the form; a message with one of them that
+# does not read as an answer is left to those rules.
+_LEAVE_TO_RULES = {"stop", "out_of_scope"}
+# A gate asked together with its duty ("do those able to work accept training?"):
+# yes answers both, "not applicable" answers the gate, and "لا" - which may mean "no
+# one can work" - asks the gate alone (`plain_gate`), then the duty alone if it applies.
+# So a refusal only ever comes from "no" to the duty asked on its own.
+GATE_DUTIES = {"has_children": "meets_education_health", "has_able_to_work_members": "accepts_rehabilitation"}
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -44,79 +68,131 @@ class ValidateEligibilityForm(FormValidationAction):
         answers = typed_answers(tracker.slots)
         asked = [slot for slot in ELIGIBILITY_SLOTS if slot in answers]
         upcoming = eligibility.next_question(answers)
-        return asked + ([upcoming] if upcoming else [])
+        if upcoming:
+            return asked + [upcoming]
+        return asked + ([CHECK_SLOT] if needs_check(answers) else [])
 
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Optional[EventType]:
+        """The first required slot without a typed value: raw text left in a slot by a
+        rejected message ("وقف") is not an answer."""
+        required = await self.required_slots([], dispatcher, tracker, domain)
+        answers = typed_answers(tracker.slots)
+        missing = (
+            slot for slot in required
+            if (slot == CHECK_SLOT and tracker.get_slot(CHECK_SLOT) is not True)
+            or (slot != CHECK_SLOT and slot not in answers)
+        )
+        return SlotSet(REQUESTED_SLOT, next(missing, None))
+
+    # ---- one answer --------------------------------------------------------------
     def _validate(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Dict[Text, Any]:
         if not isinstance(value, str):
-            return {slot: value}  # already typed, e.g. set by a correction
+            return {slot: value}  # already typed: the opening message or a correction
         if last_bot_action_before_user(tracker) in _SIDE_QUESTIONS:
             # A reply to "continue?", not to the question: reject, so that the rules
             # for continuing or stopping decide what happens.
             raise ActionExecutionRejection(self.name(), "reply to a side question")
 
         intent = latest_intent(tracker)
-        pending = tracker.get_slot("pending_answer")
-        if isinstance(pending, dict) and pending.get("slot") == slot:
-            confirmed = arabic_text.parse_yes_no(value)
-            if confirmed is None and intent in ("affirm", "deny"):
-                confirmed = intent == "affirm"
-            if confirmed is True:
-                return {slot: pending["value"], "pending_answer": None, "answer_failures": 0}
-            if confirmed is False:
-                return {slot: None, "pending_answer": None}
-            # Neither yes nor no: read it as a fresh answer.
+        answered = typed_answers(tracker.slots)
+        confirmed = self._pending_confirmation(slot, value, intent, tracker)
+        if confirmed is not None:
+            return confirmed
+        if tracker.get_slot("unclassified_income") is not None:
+            classified = classify_pending_income(value, tracker.get_slot("unclassified_income"))
+            if classified is not None:
+                return {slot: None, **classified, "unclassified_income": None, "answer_failures": 0}
+            # Asked once: an unclear reply goes back to the income question itself.
+            dispatcher.utter_message(response="utter_wrong_earned_income")
+            return {slot: None, "unclassified_income": None}
 
-        parsed = parse_answer(slot, value, intent)
-        corrections = self._corrections(slot, value, parsed, tracker)
-        if corrections:
-            for corrected_slot, corrected_value in corrections.items():
-                dispatcher.utter_message(
-                    response="utter_answer_corrected",
-                    answer_description=describe_answer(corrected_slot, corrected_value),
-                )
-            return {**corrections, slot: None, "answer_failures": 0}
+        own = self._own_answer(slot, value, intent, dispatcher, tracker)
+        mentioned = {
+            other: found
+            for other, found in arabic_text.extract_answers(value).items()
+            if other in ELIGIBILITY_SLOTS and other not in own and other != slot
+        }
+        new = in_range({k: v for k, v in mentioned.items() if k not in answered}, {**answered, **own})
+        corrections = self._corrections(value, own, mentioned, answered)
 
-        if parsed is None:
+        if not own and not new and not corrections:
+            if intent in _LEAVE_TO_RULES:
+                raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
             return self._unreadable(slot, dispatcher, tracker)
 
-        problem = _range_problem(slot, parsed, typed_answers(tracker.slots))
-        if problem:
-            dispatcher.utter_message(response="utter_wrong_value_range", problem=problem)
-            return {slot: None}
+        own_value = own.get(slot)
+        if own_value is not None:
+            problem = range_problem(slot, own_value, {**answered, **new, **corrections})
+            if problem:
+                dispatcher.utter_message(response="utter_wrong_value_range", problem=problem)
+                return {slot: None}
+            if is_surprising(slot, own_value):
+                dispatcher.utter_message(
+                    response="utter_confirm_surprising_answer",
+                    answer_description=describe_answer(slot, own_value),
+                )
+                return {slot: None, "pending_answer": {"slot": slot, "value": own_value}}
 
-        if is_surprising(slot, parsed):
+        for corrected_slot, corrected_value in corrections.items():
             dispatcher.utter_message(
-                response="utter_confirm_surprising_answer",
-                answer_description=describe_answer(slot, parsed),
+                response="utter_answer_corrected",
+                answer_description=describe_answer(corrected_slot, corrected_value),
             )
-            return {slot: None, "pending_answer": {"slot": slot, "value": parsed}}
+        said_back = {k: v for k, v in {**own, **new}.items() if k in ELIGIBILITY_SLOTS and _says_back(k, slot)}
+        if said_back:
+            dispatcher.utter_message(response="utter_understood", understood=describe_answers(said_back))
+        done = {"plain_gate": None} if own_value is not None and slot in GATE_DUTIES else {}
+        return {slot: None, **new, **corrections, **done, **own, "pending_answer": None, "answer_failures": 0}
 
-        return {slot: parsed, "pending_answer": None, "answer_failures": 0}
+    def _own_answer(
+        self, slot: str, text: str, intent: Optional[str], dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Dict[str, Any]:
+        """What the message answers for the question asked (possibly several slots)."""
+        if slot in GATE_DUTIES and tracker.get_slot("plain_gate") != slot:
+            combined = _gate_with_duty(slot, text, intent)
+            if combined is not None:
+                return combined
+        applicable = not_applicable(slot, text)
+        if applicable is not None:
+            return applicable
+        if slot in INCOME_SLOTS:
+            reading = read_income_answer(slot, text, typed_answers(tracker.slots), dispatcher)
+            if reading is not None:
+                return reading
+        parsed = parse_answer(slot, text, intent)
+        return {} if parsed is None else {slot: parsed}
+
+    def _pending_confirmation(
+        self, slot: str, text: str, intent: Optional[str], tracker: Tracker
+    ) -> Optional[Dict[str, Any]]:
+        pending = tracker.get_slot("pending_answer")
+        if not (isinstance(pending, dict) and pending.get("slot") == slot):
+            return None
+        confirmed = arabic_text.parse_yes_no(text)
+        if confirmed is None and intent in ("affirm", "deny"):
+            confirmed = intent == "affirm"
+        if confirmed is True:
+            return {slot: pending["value"], "pending_answer": None, "answer_failures": 0}
+        if confirmed is False:
+            return {slot: None, "pending_answer": None}
+        return None  # neither yes nor no: read it as a fresh answer
 
     @staticmethod
     def _corrections(
-        slot: str, text: str, parsed: Any, tracker: Tracker
+        text: str, own: Dict[str, Any], mentioned: Dict[str, Any], answered: Dict[str, Any]
     ) -> Dict[str, Any]:
         """Earlier answers that this message changes ("غلطت، عندي ٤ تابعين")."""
-        mentioned = arabic_text.extract_answers(text)
-        answered = typed_answers(tracker.slots)
-        changes = {
-            other: value
-            for other, value in mentioned.items()
-            if other != slot and other in answered and answered[other] != value
-        }
-        if not changes:
+        changes = {s: v for s, v in mentioned.items() if s in answered and answered[s] != v}
+        # Only when the user says so, or when the message does not answer the current
+        # question anyway.
+        if not changes or not (arabic_text.is_correction(text) or not own):
             return {}
-        # Only treat it as a correction when the user says so, or when the message
-        # does not answer the current question anyway.
-        if arabic_text.is_correction(text) or parsed is None:
-            merged = {**answered, **changes}
-            if any(_range_problem(s, v, merged) for s, v in changes.items()):
-                return {}
-            return changes
-        return {}
+        usable = in_range(changes, {**answered, **own})
+        return usable if len(usable) == len(changes) else {}
 
     @staticmethod
     def _unreadable(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
@@ -130,45 +206,94 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(response=f"utter_wrong_{slot}")
         return {slot: None, "answer_failures": failures}
 
-    # Rasa SDK calls validate_<slot>; every slot goes through the same steps.
-    def validate_is_saudi(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    # ---- the check before the verdict ---------------------------------------------
+    def validate_answers_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """"صحيح" ends the form; "تعديل" asks for the fix; a typed fix ("الدخل ٣٠٠٠")
+        is applied and the summary shown again (actions/answer_check.py)."""
+        if not isinstance(value, str):
+            return {CHECK_SLOT: value}
+        if last_bot_action_before_user(tracker) in _SIDE_QUESTIONS:
+            raise ActionExecutionRejection(self.name(), "reply to a side question")
+        intent = latest_intent(tracker)
+        result = read_check_reply(
+            value, intent, typed_answers(tracker.slots), tracker.get_slot("unclassified_income"), dispatcher
+        )
+        if result is None:
+            if intent in _LEAVE_TO_RULES:
+                raise ActionExecutionRejection(self.name(), f"'{intent}' at the check")
+            dispatcher.utter_message(response="utter_wrong_answers_confirmed")
+            return {CHECK_SLOT: None}
+        return result
+
+    # Rasa SDK calls validate_<slot>; every answer slot goes through the same steps.
+    def validate_is_saudi(self, value, dispatcher, tracker, domain):
         return self._validate("is_saudi", value, dispatcher, tracker)
 
-    def validate_nationality_exception(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_nationality_exception(self, value, dispatcher, tracker, domain):
         return self._validate("nationality_exception", value, dispatcher, tracker)
 
-    def validate_resides_in_ksa(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_resides_in_ksa(self, value, dispatcher, tracker, domain):
         return self._validate("resides_in_ksa", value, dispatcher, tracker)
 
-    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return self._validate("age", value, dispatcher, tracker)
-
-    def validate_dependents_count(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_dependents_count(self, value, dispatcher, tracker, domain):
         return self._validate("dependents_count", value, dispatcher, tracker)
 
-    def validate_monthly_income(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return self._validate("monthly_income", value, dispatcher, tracker)
+    def validate_age(self, value, dispatcher, tracker, domain):
+        return self._validate("age", value, dispatcher, tracker)
 
-    def validate_has_high_value_assets(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_earned_income(self, value, dispatcher, tracker, domain):
+        return self._validate("earned_income", value, dispatcher, tracker)
+
+    def validate_other_income(self, value, dispatcher, tracker, domain):
+        return self._validate("other_income", value, dispatcher, tracker)
+
+    def validate_has_high_value_assets(self, value, dispatcher, tracker, domain):
         return self._validate("has_high_value_assets", value, dispatcher, tracker)
 
-    def validate_has_bank_account(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_assets_value(self, value, dispatcher, tracker, domain):
+        return self._validate("assets_value", value, dispatcher, tracker)
+
+    def validate_has_bank_account(self, value, dispatcher, tracker, domain):
         return self._validate("has_bank_account", value, dispatcher, tracker)
 
-    def validate_lives_in_care_facility(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_lives_in_care_facility(self, value, dispatcher, tracker, domain):
         return self._validate("lives_in_care_facility", value, dispatcher, tracker)
 
-    def validate_meets_education_health(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_has_children(self, value, dispatcher, tracker, domain):
+        return self._validate("has_children", value, dispatcher, tracker)
+
+    def validate_meets_education_health(self, value, dispatcher, tracker, domain):
         return self._validate("meets_education_health", value, dispatcher, tracker)
 
-    def validate_accepts_rehabilitation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_has_able_to_work_members(self, value, dispatcher, tracker, domain):
+        return self._validate("has_able_to_work_members", value, dispatcher, tracker)
+
+    def validate_accepts_rehabilitation(self, value, dispatcher, tracker, domain):
         return self._validate("accepts_rehabilitation", value, dispatcher, tracker)
 
 
-def _range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[str]:
-    """The eligibility module's Arabic complaint about an impossible value, if any."""
-    try:
-        eligibility.assess({**answers, slot: value})
-    except eligibility.EligibilityError as error:
-        return getattr(error, "message_ar", None) or str(error)
+def _gate_with_duty(gate: str, text: str, intent: Optional[str]) -> Optional[Dict[str, Any]]:
+    """The answers a reply to the gate-and-duty question gives, or None if unreadable."""
+    duty = GATE_DUTIES[gate]
+    said = {k: v for k, v in arabic_text.extract_answers(text).items() if k in (gate, duty)}
+    if said:
+        return said
+    applicable = not_applicable(duty, text)
+    if applicable is not None:
+        return applicable
+    agreed = arabic_text.parse_yes_no(text)
+    if agreed is None and intent in ("affirm", "deny"):
+        agreed = intent == "affirm"
+    if agreed is True:
+        return {gate: True, duty: True}
+    if agreed is False:
+        return {"plain_gate": gate}
     return None
+
+
+def _says_back(slot: str, asked: str) -> bool:
+    """Counts are always said back ("فهمت: ٤ تابعين"); other answers only when the
+    message gave more than the question asked."""
+    return slot == "dependents_count" or slot != asked

@@ -2,24 +2,45 @@
 
 Pure Python (no Rasa), so actions, tests and other services can use it directly.
 National IDs live in arabic_text.national_id, personal-data masking in arabic_text.pii.
+
+Reading answers (all amounts SAR per month, periods converted; assets_value in SAR):
+- answer_for_slot(slot, text): the reply to the question for one slot, typed (slots.py);
+- extract_answers(text): every slot a free message clearly answers (answers.py);
+- read_income(text): income by source, earned / other / unclassified (income.py);
+- parse_amount, parse_count (quantities.py), parse_age, age_needs_clarifying (ages.py),
+  parse_not_applicable (household.py), months_abroad (abroad.py), parse_yes_no (yes_no.py).
 """
+from arabic_text.abroad import months_abroad
+from arabic_text.ages import age_needs_clarifying, parse_age, riyadh_today
 from arabic_text.answers import extract_answers, is_correction
 from arabic_text.dates import parse_birth_date
+from arabic_text.household import parse_not_applicable
+from arabic_text.income import IncomeItem, IncomeReading, read_income
 from arabic_text.normalize import normalize
 from arabic_text.numbers import numbers_in
-from arabic_text.quantities import parse_age, parse_amount, parse_count
+from arabic_text.quantities import parse_amount, parse_count
+from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
 from arabic_text.yes_no import parse_yes_no
 
 __all__ = [
+    "IncomeItem",
+    "IncomeReading",
+    "NOT_APPLICABLE_MEANS",
+    "age_needs_clarifying",
+    "answer_for_slot",
     "display_text",
     "extract_answers",
     "is_correction",
+    "months_abroad",
     "normalize",
     "numbers_in",
     "parse_age",
     "parse_amount",
     "parse_birth_date",
     "parse_count",
+    "parse_not_applicable",
     "parse_yes_no",
+    "read_income",
+    "riyadh_today",
 ]

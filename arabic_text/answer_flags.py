@@ -6,50 +6,31 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional
 
-from arabic_text.matching import has_phrase, is_negated
+from arabic_text.assets import has_high_value_assets_in
+from arabic_text.matching import bare, has_phrase, is_negated
+from arabic_text.nationality import COUNTRIES, is_saudi_in
 
-_SAUDI = frozenset("سعودي سعوديه سعوديين سعوديات مواطن مواطنه".split())
-_FOREIGN = frozenset("اجنبي اجنبيه اجانب وافد وافده وافدين".split())
-# "مقيم" is an expatriate when it stands alone, but "residing" before a place (مقيم في الرياض).
-_RESIDENT = frozenset("مقيم مقيمه".split())
-# Other people the applicant may describe: "زوجتي سعودية" says nothing about the applicant.
-_RELATIVES = frozenset(
-    "زوجي زوجتي زوج زوجه امي ابوي ابي امهم ابوهم اولادي عيالي ابني بنتي اخوي اختي".split()
-)
 _PLACES = frozenset(
     "السعوديه المملكه الرياض جده مكه المدينه الدمام الخبر الطايف ابها تبوك حايل القصيم "
-    "بريده جازان نجران الاحساء الجوف ينبع الباحه عرعر سكاكا القطيف الظهران الخرج".split()
+    "بريده جازان جيزان نجران الاحساء الجوف ينبع الباحه عرعر سكاكا القطيف الظهران الخرج "
+    "الجبيل خميس مشيط عنيزه الرس المجمعه الدوادمي القريات حفر الباطن بيشه صبيا الليث رابغ "
+    "القنفذه الزلفي شقراء وادي الدواسر الهفوف المبرز الاحمدي البلد الوطن هنا".split()
 )
 _LIVE_VERBS = frozenset("ساكن ساكنه اسكن نسكن مقيم مقيمه اقيم نقيم اعيش نعيش عايش عايشه".split())
 _ABROAD = ("خارج المملكه", "خارج السعوديه", "برا السعوديه", "برا المملكه", "خارج البلد",
            "برا البلد", "بره السعوديه", "بره المملكه", "بالخارج", "في الخارج")
+# Saudi banks, for "حسابي في الراجحي", "عندي حساب بالأهلي".
+_BANKS = frozenset("الراجحي الاهلي الانماء البلاد الجزيره ساب سامبا العربي الاول الفرنسي "
+                   "الاستثمار بنك مصرف".split())
+
+
+def _bank_name(word: str) -> bool:
+    return word in _BANKS or word[:1] in "بل" and ("ال" + word[3:] in _BANKS or word[1:] in _BANKS)
+
+
 _BANK_AFTER_ACCOUNT = frozenset("بنكي بنكيه بنك البنك بالبنك مصرفي مصرفيه بنكك".split())
-_ASSETS = frozenset(
-    "عقار عقارات ارض اراضي عماره عماير عمارات املاك اصول استثمارات اسهم مزرعه مزارع استراحه "
-    "استراحات محلات".split()
-)
-_HAVE = frozenset("عندي عندنا لدي لدينا املك نملك احوز".split())
 _CARE = ("دار رعايه", "دار الرعايه", "دور الرعايه", "دار ايواء", "دار الايواء", "مركز ايواء",
          "مراكز الايواء", "مركز الايواء", "دار المسنين", "دار الايتام", "دار العجزه")
-
-
-def _about_someone_else(tokens: List[str], index: int) -> bool:
-    return any(token in _RELATIVES for token in tokens[max(0, index - 2):index])
-
-
-def is_saudi(tokens: List[str]) -> Optional[bool]:
-    """"أنا سعودي" → True; "مو سعودي", "غير سعودي", "مقيم أجنبي", "وافد" → False."""
-    for index, token in enumerate(tokens):
-        if _about_someone_else(tokens, index):
-            continue
-        if token in _SAUDI:
-            return not is_negated(tokens, index, window=2)
-        if token in _FOREIGN:
-            return is_negated(tokens, index, window=2)
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token in _RESIDENT and following not in ("في", "داخل") and not following.startswith("بال"):
-            return False
-    return None
 
 
 def resides_in_ksa(tokens: List[str]) -> Optional[bool]:
@@ -58,35 +39,41 @@ def resides_in_ksa(tokens: List[str]) -> Optional[bool]:
         index = next(i for i, t in enumerate(tokens) if t in ("خارج", "برا", "بره", "بالخارج", "الخارج"))
         return is_negated(tokens, index, window=2)
     for index, token in enumerate(tokens):
-        if token not in _LIVE_VERBS:
+        if bare(token, _LIVE_VERBS) is None:
             continue
         nearby = tokens[index + 1:index + 4]
         if any(word in _PLACES or word[1:] in _PLACES for word in nearby):
             return not is_negated(tokens, index, window=2)
+        if any(word in COUNTRIES or word[1:] in COUNTRIES for word in nearby):
+            return is_negated(tokens, index, window=2)  # "ساكن في مصر": living abroad
+    # "انا في الرياض", "احنا بجدة": a Saudi place right after the pronoun.
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if token in ("انا", "احنا", "نحن") and (following[1:] in _PLACES or following in _PLACES
+                                                or following == "في" and tokens[index + 2:index + 3]
+                                                and tokens[index + 2] in _PLACES):
+            return True
     return None
 
 
 def has_bank_account(tokens: List[str]) -> Optional[bool]:
     """"عندي حساب بنكي" → True; "ما عندي حساب في البنك" → False; "ايبان" also counts."""
     for index, token in enumerate(tokens):
-        is_account = token in ("حساب", "الحساب") and any(
-            word in _BANK_AFTER_ACCOUNT for word in tokens[index + 1:index + 3]
+        is_account = bare(token, ("حساب", "حسابي")) and any(
+            word in _BANK_AFTER_ACCOUNT or _bank_name(word) for word in tokens[index + 1:index + 3]
         )
         if is_account or token in ("ايبان", "الايبان", "iban"):
             return not is_negated(tokens, index)
     return None
 
 
-def has_high_value_assets(tokens: List[str]) -> Optional[bool]:
-    """"عندي أرض" → True; "ما عندي عقارات" → False. A home or a car alone does not count."""
-    for index, token in enumerate(tokens):
-        if token in _ASSETS and any(word in _HAVE for word in tokens[max(0, index - 3):index]):
-            return not is_negated(tokens, index)
-    return None
+_CARE_FIRST = frozenset(phrase.split()[0] for phrase in _CARE)
 
 
 def lives_in_care_facility(tokens: List[str]) -> Optional[bool]:
-    """"ساكن في دار رعاية" → True; "مو في دار رعاية" → False."""
+    """"ساكن في دار رعاية" → True; "مو في دار رعاية", "ما نسكن بدار رعاية" → False."""
+    # "بدار", "بمركز", "بدور": the preposition ب glued to the place.
+    tokens = [t[1:] if t[:1] == "ب" and t[1:] in _CARE_FIRST else t for t in tokens]
     for phrase in _CARE:
         first = phrase.split()[0]
         if has_phrase(tokens, [phrase]):
@@ -95,10 +82,44 @@ def lives_in_care_facility(tokens: List[str]) -> Optional[bool]:
     return None
 
 
+_ACCEPT_REHAB = ("التاهيل", "تاهيل", "التدريب", "تدريب", "التوظيف", "برامج التاهيل", "دورات")
+_ACCEPT_VERBS = frozenset(
+    "اقبل موافق موافقه موافقين اوافق ابي ابغي ودي مستعد مستعده مستعدين نقبل نوافق قابلين".split())
+_REFUSE_VERBS = frozenset("ارفض رافض رافضه نرفض".split())
+
+
+def accepts_rehabilitation(tokens: List[str]) -> Optional[bool]:
+    """"اقبل برامج التأهيل", "موافق على التدريب" → True; "ارفض التأهيل", "ما ابي تدريب" → False."""
+    for index, token in enumerate(tokens):
+        if token not in _ACCEPT_REHAB:
+            continue
+        before = tokens[max(0, index - 3):index]
+        if any(bare(word, _REFUSE_VERBS) for word in before):
+            return False
+        verbs = [i for i in range(max(0, index - 3), index) if bare(tokens[i], _ACCEPT_VERBS)]
+        if verbs:
+            return not is_negated(tokens, verbs[0], window=2)
+    return None
+
+
+_SCHOOL = frozenset("المدرسه المدارس بالمدرسه بالمدارس مدرسه مدارس يدرسون يدرس تدرس مسجلين".split())
+
+
+def meets_education_health(tokens: List[str]) -> Optional[bool]:
+    """"عيالي كلهم بالمدارس", "مسجلين بالمدرسة" → True. A denial is not read here: "ما
+    يدرسون" may mean below school age, which the form asks about instead."""
+    for index, token in enumerate(tokens):
+        if token in _SCHOOL and not is_negated(tokens, index) and not has_phrase(tokens, ("سن المدرسه",)):
+            return True
+    return None
+
+
 FLAG_DETECTORS: Dict[str, Callable[[List[str]], Optional[bool]]] = {
-    "is_saudi": is_saudi,
+    "is_saudi": is_saudi_in,
     "resides_in_ksa": resides_in_ksa,
     "has_bank_account": has_bank_account,
-    "has_high_value_assets": has_high_value_assets,
+    "has_high_value_assets": has_high_value_assets_in,
     "lives_in_care_facility": lives_in_care_facility,
+    "accepts_rehabilitation": accepts_rehabilitation,
+    "meets_education_health": meets_education_health,
 }

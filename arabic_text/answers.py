@@ -1,19 +1,28 @@
-"""Slot values that a free sentence mentions, for corrections inside a form.
+"""Every slot value a free sentence states, for over-answering and corrections in a form.
 
-"غلطت، عندي ٤ تابعين" → {"dependents_count": 4}; "دخلي ٣٠٠٠" → {"monthly_income": 3000.0};
-"عمري ٤٠ وأنا سعودي" → {"age": 40, "is_saudi": True}. Only what the sentence says about a
-slot through that slot's keywords is returned: a bare "٤" is not guessed into any slot.
+"ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال" → is_saudi True, resides_in_ksa
+True, dependents_count 3, has_children True; "راتبي ١٥٠٠ وتقاعد ابوي ٨٠٠" → earned_income
+1500, other_income 800; "عمري ٤٠" → age 40. Only what the sentence says about a slot through
+that slot's own words is returned: a bare "٤" or "٢٠٠٠" is never guessed into a slot (an
+amount with no source is left to read_income's unclassified_sar, for the form to ask about).
+Slot names and units follow design.md (amounts SAR per month, assets_value SAR).
 """
 from __future__ import annotations
 
 import math
 from typing import Any, Dict, List, Optional
 
-from arabic_text import lexicon
+import datetime
+
+from arabic_text import income_sources, lexicon
+from arabic_text.ages import parse_age
 from arabic_text.answer_flags import FLAG_DETECTORS
+from arabic_text.assets import assets_value_in
+from arabic_text.household import able_to_work_in, has_children_in
+from arabic_text.income import read_income
 from arabic_text.matching import bare, has_phrase, is_negated
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.quantities import dependents_total
+from arabic_text.quantities import dependents_total, includes_applicant
 
 _CORRECTION_WORDS = frozenset(
     "غلطت غلطان غلطانه غلط عفوا قصدي اقصد تصحيح صحح اصحح تعديل عدل اعدل اسف اسفه سوري "
@@ -21,7 +30,12 @@ _CORRECTION_WORDS = frozenset(
 )
 _CORRECTION_PHRASES = ("لا لحظه", "لحظه لحظه", "مو كذا", "مش كده", "مو هيك", "كان قصدي",
                        "الصحيح", "الصح هو", "بالغلط", "بالخطا")
-_HAVE = frozenset("عندي عندنا لدي لدينا معي اعول اعيل عندو عنده".split())
+_HAVE = frozenset("عندي عندنا لدي لدينا معي اعول اعيل عندو عنده بس فقط معاي".split())
+_NOBODY = ("لحالي", "بروحي", "لوحدي", "وحدي", "ما عندي احد اعوله", "ما اعول احد", "ما اعيل احد",
+           "ما عندي احد اصرف عليه", "ما عندي احد يعتمد علي", "ما احد يعتمد علي", "ما عندي اي تابع",
+           "ولا احد اعوله", "ما عندي احد معي")
+_ONLY = frozenset("بس فقط وبس وفقط".split())
+_BIRTH = frozenset("مواليد مواليدي ولدت انولدت تولد مولود".split())
 # Numbers after these words are durations, not ages ("من ٣ سنين").
 _DURATION_BEFORE = frozenset("من قبل بعد لي صارلي صار مده خلال اخر كل لمده".split())
 
@@ -33,63 +47,94 @@ def is_correction(text: str) -> bool:
     return bool(words & _CORRECTION_WORDS) or has_phrase(tokens, _CORRECTION_PHRASES)
 
 
-def _income(tokens: List[str], spans: List[NumberSpan]) -> Optional[float]:
-    for span in spans:
-        if span.end < len(tokens) and bare(tokens[span.end], lexicon.CURRENCY_WORDS):
-            return float(span.value)  # "٣٠٠٠ ريال"
-    for index, token in enumerate(tokens):
-        if not bare(token, lexicon.INCOME_WORDS):
-            continue
-        if is_negated(tokens, index):
-            return 0.0  # "ما عندي دخل", "بدون راتب"
-        for span in spans:
-            follows = index < span.start <= index + 2
-            counts_people = span.end < len(tokens) and bare(tokens[span.end], lexicon.DEPENDENT_NOUNS)
-            if follows and not counts_people:
-                return float(span.value)  # "دخلي ٣٠٠٠", "راتبي تقريبا الفين"
-    return None
-
-
 def _age(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
     for span in spans:
         before = tokens[max(0, span.start - 2):span.start]
         after = tokens[span.end] if span.end < len(tokens) else ""
         previous = tokens[span.start - 1] if span.start else ""
         says_age = any(bare(t, lexicon.AGE_BEFORE) for t in before) or (
-            bare(after, lexicon.AGE_AFTER) and previous not in _DURATION_BEFORE
+            after in lexicon.AGE_AFTER and previous not in _DURATION_BEFORE  # not "٤٨ الف السنة"
         )
-        if says_age and math.isfinite(span.value) and span.value >= 0:
+        if says_age and math.isfinite(span.value) and 0 <= span.value < 150:
             return int(span.value)
     return None
 
 
 def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
-    """Only a clear statement of how many: a number or a dual next to a person word, or a
-    person word after "عندي" ("عندي ولد وبنت"). "زوجتي سعودية" says nothing about counts."""
+    """Only a clear statement of how many: a number or a dual next to a person word, a
+    person word after "عندي" / "بس" ("عندي ولد وبنت", "بس الزوجة"), or a list of people
+    ("أمي وأبوي"). "زوجتي سعودية" says nothing about counts, and "ما عندي عيال" says
+    nothing about the wife: it answers has_children, not dependents_count."""
     nouns = [i for i, token in enumerate(tokens) if bare(token, lexicon.DEPENDENT_NOUNS)]
-    if not nouns:
-        return None
-    edges = {span.start - 1 for span in spans} | {span.end for span in spans}
-    counted = any(
-        i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS) or is_negated(tokens, i)
-        or any(t in _HAVE for t in tokens[max(0, i - 2):i])
-        for i in nouns
+    live = [i for i in nouns if not is_negated(tokens, i)]
+    if not live:
+        # "عايش لحالي", "ما اعول احد", "ما عندي تابعين": nobody; "ما عندي عيال" is not that.
+        generic_denied = any(bare(tokens[i], lexicon.GENERIC_PEOPLE) for i in nouns)
+        return 0 if generic_denied or has_phrase(tokens, _NOBODY) else None
+    edges = {span.start - 1 for span in spans if span.start and bare(tokens[span.start - 1], lexicon.DEPENDENT_PLURALS)}
+    edges |= {span.end for span in spans}
+    listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in zip(live, live[1:])) or any(
+        i and tokens[i - 1] in ("انا", "احنا") and tokens[i].startswith("و") for i in live)  # "انا وزوجتي"
+    counted = listed or any(
+        i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS)
+        or any(bare(t, _HAVE) for t in tokens[max(0, i - 2):i])
+        for i in live
     )
-    return dependents_total(tokens) if counted else None
+    total = dependents_total(tokens) if counted else None
+    return total - 1 if total and includes_applicant(tokens) else total
 
 
-def extract_answers(text: str) -> Dict[str, Any]:
-    """Slot name → value for every slot the sentence clearly speaks about (may be empty)."""
+def _has_children(tokens: List[str], dependents: Optional[int]) -> Optional[bool]:
+    """Children named or denied; or a full list of dependents with none of them children
+    ("بس الزوجة", "أمي وأبوي") → False. "٤ تابعين" says nothing about who they are."""
+    said = has_children_in(tokens)
+    if said is not None or dependents is None:
+        return said
+    nouns = [bare(t, lexicon.DEPENDENT_NOUNS) for t in tokens]
+    named = [noun for noun in nouns if noun]
+    # Only a list that is complete says "no children": "بس الزوجة", or a message that is
+    # nothing but the list ("أمي وأبوي"); "عندي زوجة" in a longer message may go on.
+    complete = any(t in _ONLY for t in tokens) or all(
+        noun or not any(ch.isalnum() for ch in t) or t in ("و", "انا", "وانا") or t.isdigit()
+        for t, noun in zip(tokens, nouns))
+    if named and complete and not any(noun in lexicon.GENERIC_PEOPLE for noun in named):
+        return False
+    return None
+
+
+def _names_income(tokens: List[str], income) -> bool:
+    """A reading counts in free text only when the message speaks of money: an amount, a
+    source word or a currency. A bare "ما عندي" may answer any question (a bank account,
+    wealth), so it is not taken as "no income" here (answer_for_slot reads it when asked)."""
+    return bool(income.items or income.unclassified_items) or any(
+        income_sources.lookup(t) is not None or bare(t, lexicon.CURRENCY_WORDS) for t in tokens)
+
+
+def extract_answers(text: str, today: Optional[datetime.date] = None) -> Dict[str, Any]:
+    """Slot name → typed value for every slot the sentence clearly answers (may be empty).
+
+    Slots: is_saudi, resides_in_ksa, dependents_count, age (birth years converted relative
+    to `today`, default today in Riyadh), earned_income and other_income (SAR per month),
+    has_high_value_assets, assets_value (SAR), has_bank_account, lives_in_care_facility,
+    has_children, has_able_to_work_members, accepts_rehabilitation, meets_education_health.
+    """
     try:
         tokens = tokenize(text or "")
+        spans = find_numbers(tokens)
     except (ValueError, RecursionError):
         return {}
-    spans = find_numbers(tokens)
+    dependents = _dependents(tokens, spans)
     found: Dict[str, Any] = {
-        "dependents_count": _dependents(tokens, spans),
-        "monthly_income": _income(tokens, spans),
-        "age": _age(tokens, spans),
+        "dependents_count": dependents,
+        "age": parse_age(text, today) if any(t in _BIRTH for t in tokens) else _age(tokens, spans),
+        "has_children": _has_children(tokens, dependents),
+        "has_able_to_work_members": able_to_work_in(tokens),
     }
+    income = read_income(text)
+    if income is not None and _names_income(tokens, income):
+        found["earned_income"], found["other_income"] = income.earned_sar, income.other_sar
     for slot, detect in FLAG_DETECTORS.items():
         found[slot] = detect(tokens)
+    if found.get("has_high_value_assets"):
+        found["assets_value"] = assets_value_in(tokens, spans)
     return {slot: value for slot, value in found.items() if value is not None}

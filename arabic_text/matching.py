@@ -13,11 +13,13 @@ def has_phrase(tokens: List[str], phrases: Iterable[str]) -> bool:
 
 
 def bare(token: str, vocabulary: Collection[str]) -> Optional[str]:
-    """The token as a vocabulary word, also when a conjunction و is glued on (وبنت → بنت)."""
+    """The token as a vocabulary word, also with a glued و or the article ال before it
+    (وبنت → بنت, الزوجه → زوجه, والعيال → عيال)."""
     if token in vocabulary:
         return token
-    if len(token) > 1 and token.startswith("و") and token[1:] in vocabulary:
-        return token[1:]
+    for prefix in ("و", "ال", "وال"):
+        if len(token) > len(prefix) + 1 and token.startswith(prefix) and token[len(prefix):] in vocabulary:
+            return token[len(prefix):]
     return None
 
 
@@ -33,8 +35,8 @@ def is_negated(tokens: List[str], index: int, window: int = 3) -> bool:
             return True  # "غير سعودي": غير negates when no negator stands before it
         if token in lexicon.EXCEPTIONS or not any(ch.isalnum() for ch in token):
             return False
-        if token in lexicon.NEGATORS:
-            return True
+        if token in lexicon.NEGATORS or token.startswith("و") and token[1:] in lexicon.NEGATORS:
+            return True  # "ما عندي", and "وما عندي" with a glued و
     return False
 
 

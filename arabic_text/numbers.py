@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from arabic_text import number_words
+from arabic_text.digit_groups import arabic_comma_decimals, join_digit_groups
 from arabic_text.normalize import normalize
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S", re.UNICODE)
@@ -32,12 +33,16 @@ class NumberSpan:
 
 
 def tokenize(text: str) -> List[str]:
-    """Tokens of normalized text, with digits split from glued letters ("3الاف" → 3, الاف)."""
-    return _TOKEN.findall(normalize(text))
+    """Tokens of normalized text, with digits split from glued letters ("3الاف" → 3, الاف)
+    and grouped digits joined ("٨ ٠٠٠" → 8000, "8.000" → 8000; see digit_groups)."""
+    return _TOKEN.findall(join_digit_groups(normalize(arabic_comma_decimals(text or ""))))
 
 
 def _word(token: str) -> Tuple[str, bool]:
-    """The token without a glued و, and whether it had one (وخمسين → خمسين, True)."""
+    """The token without a glued و, and whether it had one (وخمسين → خمسين, True); a number
+    word with the article loses it ("العيال الخمسه" → خمسه)."""
+    if token.startswith("ال") and number_words.lookup(token) is None and number_words.lookup(token[2:]):
+        return token[2:], False
     if len(token) > 1 and token.startswith("و"):
         rest = token[1:]
         if _DIGITS.fullmatch(rest) or number_words.lookup(rest) or rest in number_words.FRACTIONS:

@@ -14,10 +14,11 @@ from arabic_text.numbers import tokenize
 _YES = frozenset(
     "نعم ايوه ايوا ايوة اي ايه اه اها ايي اكيد صح طبعا تمام بلي صحيح عندي موجود يوجد فيه "
     "اجل اوكي اوك ماشي مضبوط بالضبط اكيده اوكيه وافق موافق موافقه اقبل اوافق حاضر "
+    "مستعد مستعده مستعدين جاهز جاهزه نقبل موافقين "
     "yes yeah yep yup ok okay sure y ✅ 👍 ✔".split()
 )
 # Answers that are only a no: لا، لأ، لاء، ابد، كلا... (after normalize لأ is لا).
-_NO = frozenset("لا لاء ابد ابدا كلا no nope nah n ❌ 👎 ✖".split())
+_NO = frozenset("لا لاء ابد ابدا كلا ارفض رافض رافضه no nope nah n ❌ 👎 ✖".split())
 # Negated phrases that mean yes: "ما عندي مانع" (I don't mind), "ما يخالف" (Gulf: fine).
 _YES_PHRASES = ("ما عندي مانع", "ماعندي مانع", "ما في مانع", "مافي مانع", "لا مانع", "ما يخالف",
                 "مايخالف", "ما في مشكله", "مافي مشكله", "مو مشكله", "مش مشكله", "لا باس",

@@ -54,12 +54,18 @@ _ELIGIBLE_ANSWERS: Dict[str, Sequence[str]] = {
     "resides_in_ksa": ("ايوه", "ايه ساكن بالرياض", "نعم", "اي ساكن هنا"),
     "age": ("عمري ٤٥", "عمري 38", "٥٢ سنة", "عمري خمسة وثلاثين"),
     "dependents_count": ("عندي ٣ عيال", "اربعة", "عندي ولدين وبنت", "٥"),
-    "monthly_income": ("دخلي الف ومية", "١٠٠٠ ريال", "ما عندي دخل", "دخلي خمسمية"),
+    "earned_income": ("راتبي الف ومية", "راتبي ١٠٠٠ ريال", "ما عندي دخل", "راتبي خمسمية وتقاعد ابوي ٣٠٠"),
+    "other_income": ("لا", "ما عندنا", "٣٠٠", "ما في"),
     "has_high_value_assets": NO,
+    "assets_value": ("عشرين الف", "١٠ آلاف"),
     "has_bank_account": ("اي عندي", "ايوه", "نعم عندي حساب"),
     "lives_in_care_facility": NO,
+    "has_children": YES,
     "meets_education_health": ("ايوه كلهم بالمدارس", "اي", "نعم"),
+    "has_able_to_work_members": YES,
     "accepts_rehabilitation": ("اكيد", "ايوه", "طبعا"),
+    # The check before the verdict.
+    "answers_confirmed": ("صحيح", "ايوه صح", "نعم"),
 }
 
 # Demo applications seeded by `python -m status_store seed-demo` (status_store/demo.py):

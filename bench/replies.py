@@ -16,6 +16,17 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 _ASK_PREFIX = "utter_ask_"
 CONFIRM_RESPONSE = "utter_confirm_surprising_answer"
+# Wordings of one slot's question chosen by the actions (actions/eligibility_actions.py):
+# utter_ask_<slot>_only, utter_ask_<slot>_with_duty ask for <slot>.
+_WORDING_SUFFIXES = ("_only", "_with_duty")
+
+
+def _slot_of(response: str) -> str:
+    slot = response[len(_ASK_PREFIX):]
+    for suffix in _WORDING_SUFFIXES:
+        if slot.endswith(suffix):
+            return slot[: -len(suffix)]
+    return slot
 
 
 def _template_head(text: str) -> str:
@@ -40,7 +51,7 @@ class QuestionReader:
             if name.startswith(_ASK_PREFIX) and name != "utter_ask_continue" and name != "utter_ask_rephrase":
                 for variant in variants or []:
                     if variant.get("text"):
-                        questions[variant["text"].strip()] = name[len(_ASK_PREFIX):]
+                        questions[variant["text"].strip()] = _slot_of(name)
         heads = tuple(
             _template_head(variant["text"])
             for variant in responses.get(CONFIRM_RESPONSE) or []

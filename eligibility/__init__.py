@@ -7,14 +7,15 @@ broken file stops start-up with a ParameterError naming the file and field.
 """
 from __future__ import annotations
 
-from .answers import ANSWER_SLOTS, BOOL_SLOTS, NUMBER_SLOTS, Answers, coerce_answers
+from .answers import ANSWER_SLOTS, BOOL_SLOTS, NUMBER_SLOTS, RETIRED_INPUTS, Answers, coerce_answers
 from .assessment import Assessment, Outcome, assess
-from .conditions import CONDITIONS, ConditionResult, ConditionStatus
+from .conditions import CONDITIONS, GATES, ConditionResult, ConditionStatus
 from .errors import EligibilityError, ParameterError
 from .facts import facts
 from .parameters import Parameters, Source, load_parameters, parameters_on, threshold_sar
 from .questions import QUESTION_ORDER, next_question
-from .render import render_assessment_ar
+from .income import IncomeBreakdown
+from .render import render_assessment_ar, render_understood_ar
 
 load_parameters()
 
@@ -28,10 +29,13 @@ __all__ = [
     "ConditionResult",
     "ConditionStatus",
     "EligibilityError",
+    "GATES",
+    "IncomeBreakdown",
     "Outcome",
     "ParameterError",
     "Parameters",
     "QUESTION_ORDER",
+    "RETIRED_INPUTS",
     "Source",
     "assess",
     "coerce_answers",
@@ -40,5 +44,6 @@ __all__ = [
     "next_question",
     "parameters_on",
     "render_assessment_ar",
+    "render_understood_ar",
     "threshold_sar",
 ]

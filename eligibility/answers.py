@@ -8,65 +8,97 @@ English one for developers; the raw value is never echoed for free-text fields.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping, Optional
 
 from .errors import EligibilityError
 
-BOOL_SLOTS = (
-    "is_saudi",
-    "nationality_exception",
-    "resides_in_ksa",
-    "has_high_value_assets",
-    "has_bank_account",
-    "lives_in_care_facility",
-    "meets_education_health",
-    "accepts_rehabilitation",
-)
-NUMBER_SLOTS = ("age", "dependents_count", "monthly_income")
 # Every answer of the eligibility conversation, in the order of design.md's slot table.
 ANSWER_SLOTS = (
     "is_saudi",
     "nationality_exception",
     "resides_in_ksa",
-    "age",
     "dependents_count",
-    "monthly_income",
+    "age",
+    "earned_income",
+    "other_income",
     "has_high_value_assets",
+    "assets_value",
     "has_bank_account",
     "lives_in_care_facility",
+    "has_children",
     "meets_education_health",
+    "has_able_to_work_members",
     "accepts_rehabilitation",
 )
+# Numbers: age in whole years, dependents_count a whole count, earned_income and
+# other_income in SAR per month, assets_value in SAR (a value, not per month).
+NUMBER_SLOTS = ("age", "dependents_count", "earned_income", "other_income", "assets_value")
+BOOL_SLOTS = tuple(slot for slot in ANSWER_SLOTS if slot not in NUMBER_SLOTS)
+# Inputs of earlier versions, refused with the names that replace them, so an old
+# caller fails loudly instead of being assessed without its income.
+RETIRED_INPUTS = {
+    "monthly_income": ("earned_income", "other_income"),
+    "other_wealth_sar": ("assets_value",),
+}
 MAX_AGE = 130
 MAX_DEPENDENTS = 50
+# Far above any household's figure; keeps Decimal arithmetic exact to the halala.
+MAX_AMOUNT_SAR = 10**12
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
+# Thousands separators and spaces people type (thin and no-break spaces too).
+_GROUPING = re.compile(r"[,\u066C\s\u00A0\u2009\u202F]")
 _TRUE = {"true", "yes", "y", "1", "نعم", "ايه", "ايوه", "اي", "صح"}
 _FALSE = {"false", "no", "n", "0", "لا", "لأ", "كلا"}
 
 
 @dataclass(frozen=True)
 class Answers:
-    """Typed answers; None means "not answered yet"."""
+    """Typed answers; None means "not answered yet".
+
+    Amounts are Decimal: earned_income and other_income in SAR per month for the
+    whole household, assets_value in SAR (wealth beyond the main home and one car).
+    """
 
     is_saudi: Optional[bool] = None
     nationality_exception: Optional[bool] = None
     resides_in_ksa: Optional[bool] = None
-    age: Optional[int] = None
     dependents_count: Optional[int] = None
-    monthly_income: Optional[Decimal] = None
+    age: Optional[int] = None
+    earned_income: Optional[Decimal] = None
+    other_income: Optional[Decimal] = None
     has_high_value_assets: Optional[bool] = None
+    assets_value: Optional[Decimal] = None
     has_bank_account: Optional[bool] = None
     lives_in_care_facility: Optional[bool] = None
+    has_children: Optional[bool] = None
     meets_education_health: Optional[bool] = None
+    has_able_to_work_members: Optional[bool] = None
     accepts_rehabilitation: Optional[bool] = None
-    # Not a slot: value of wealth other than the main home and one car, if known.
-    other_wealth_sar: Optional[Decimal] = None
 
     def is_known(self, slot: str) -> bool:
         return getattr(self, slot) is not None
+
+    @property
+    def applies_alone(self) -> Optional[bool]:
+        """True with no dependents (the independent person's case), None while unknown."""
+        return None if self.dependents_count is None else self.dependents_count == 0
+
+    @property
+    def able_to_work(self) -> Optional[bool]:
+        """Whether someone in the household can work, None while unknown.
+
+        The explicit answer wins. Without it, income from work means someone in the
+        household works, so someone can work: the gate question is not needed.
+        """
+        if self.has_able_to_work_members is not None:
+            return self.has_able_to_work_members
+        if self.earned_income is not None and self.earned_income > 0:
+            return True
+        return None
 
 
 def _bad(field: str, ar: str, en: str) -> EligibilityError:
@@ -96,7 +128,7 @@ def _number(field: str, raw: Any) -> Decimal:
         return raw
     if isinstance(raw, str):
         # Thousands separators as people type them: 1,200 / ١٬٢٠٠ / 1 200.
-        text = raw.translate(_DIGITS).replace(",", "").replace("٬", "").replace(" ", "").strip()
+        text = _GROUPING.sub("", raw.translate(_DIGITS))
         try:
             value = Decimal(text)
         except InvalidOperation:
@@ -110,6 +142,8 @@ def coerce_amount(field: str, raw: Any) -> Decimal:
     value = _number(field, raw)
     if value < 0:
         raise _bad(field, "المبلغ لا يمكن أن يكون سالبًا. اكتب 0 إن لم يكن هناك دخل.", f"{field} must not be negative")
+    if value > MAX_AMOUNT_SAR:
+        raise _bad(field, "المبلغ كبير جدًا، تأكد منه واكتبه بالريال.", f"{field} must be at most {MAX_AMOUNT_SAR}")
     return value
 
 
@@ -140,9 +174,27 @@ _COERCERS = {
     **{slot: coerce_bool for slot in BOOL_SLOTS},
     "age": coerce_age,
     "dependents_count": coerce_count,
-    "monthly_income": coerce_amount,
-    "other_wealth_sar": coerce_amount,
+    "earned_income": coerce_amount,
+    "other_income": coerce_amount,
+    "assets_value": coerce_amount,
 }
+
+
+def _given(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _refuse_retired(raw: Mapping[str, Any]) -> None:
+    for name, replacements in RETIRED_INPUTS.items():
+        if _given(raw.get(name)):
+            raise _bad(
+                name,
+                "لم يعد الدخل يُسأل رقمًا واحدًا: اذكر دخل العمل (الرواتب والأعمال) والدخل الآخر (التقاعد "
+                "والتأمينات والإيجار والمساعدات) كلًّا على حدة."
+                if name == "monthly_income"
+                else "لم يعد هذا الحقل مستخدمًا: اذكر قيمة الثروات الأخرى في حقل قيمة الأصول.",
+                f"{name} is retired; give {' and '.join(replacements)} instead",
+            )
 
 
 def coerce_answers(raw: Mapping[str, Any]) -> Answers:
@@ -150,14 +202,17 @@ def coerce_answers(raw: Mapping[str, Any]) -> Answers:
 
     None and "" count as unanswered. Keys that are not eligibility slots (for
     example national_id or requested_slot from a whole Rasa slot dict) are ignored
-    and never copied, so personal data does not travel further.
+    and never copied, so personal data does not travel further. A retired input
+    (monthly_income, other_wealth_sar) with a value raises EligibilityError naming
+    the slots that replace it.
     """
     if not isinstance(raw, Mapping):
         raise _bad("answers", "تعذّر قراءة الإجابات.", "answers must be a mapping of slot name to value")
+    _refuse_retired(raw)
     typed = {}
     for slot, coerce in _COERCERS.items():
         value = raw.get(slot)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if not _given(value):
             continue
         typed[slot] = coerce(slot, value)
     return Answers(**typed)

@@ -4,14 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Tuple
 
 from .answers import Answers, coerce_answers
 from .conditions import CONDITIONS, NOT_MET, UNKNOWN, ConditionResult, evaluate
 from .facts import template_values
-from .formatting import format_date
+from .formatting import format_date, format_sar
 from .income import IncomeBreakdown, counted_income
 from .parameters import DateLike, Parameters, Source, parameters_on
+from .texts_ar import SHORT_REASON, SUMMARY_ELIGIBLE, SUMMARY_INCOMPLETE, SUMMARY_INELIGIBLE, fill
 
 
 class Outcome(str, Enum):
@@ -24,7 +25,8 @@ class Outcome(str, Enum):
 class Assessment:
     """The decision, every condition's status, and the numbers with their sources.
 
-    `threshold_sar` uses 0 dependents while dependents_count is unanswered, and
+    `threshold_sar` uses 0 dependents while dependents_count is unanswered;
+    `income` holds the parts answered so far (its counted_sar is then a lower bound);
     `estimated_support_sar` is 0 unless the outcome is eligible. The support
     figure is always an estimate (تقديري): the ministry decides the real amount.
     """
@@ -34,7 +36,7 @@ class Assessment:
     answers: Answers
     conditions: Mapping[str, ConditionResult]
     threshold_sar: int
-    income: Optional[IncomeBreakdown]
+    income: IncomeBreakdown
     estimated_support_sar: int
     parameters: Parameters
 
@@ -52,7 +54,7 @@ class Assessment:
 
     @property
     def counted_income_sar(self) -> int:
-        return self.income.counted_sar if self.income else 0
+        return self.income.counted_sar
 
     @property
     def rules_version(self) -> str:
@@ -83,8 +85,33 @@ class Assessment:
             for name, result in self.conditions.items()
         }
 
+    @property
+    def failed_reasons(self) -> List[Dict[str, str]]:
+        """Each unmet condition with its Arabic explanation and remedy, in presentation order."""
+        return [
+            {"condition": name, "explanation_ar": self.conditions[name].explanation_ar,
+             "remedy_ar": self.conditions[name].remedy_ar}
+            for name in self.failed_conditions
+        ]
+
+    @property
+    def summary_ar(self) -> str:
+        """One Arabic line: the verdict and the estimate, or the short reasons for a refusal."""
+        if self.status is Outcome.ELIGIBLE:
+            return fill(SUMMARY_ELIGIBLE, {"support_sar": format_sar(self.estimated_support_sar)})
+        if self.status is Outcome.INELIGIBLE:
+            reasons = "، ".join(SHORT_REASON[name] for name in self.failed_conditions)
+            return fill(SUMMARY_INELIGIBLE, {"reasons": reasons})
+        return SUMMARY_INCOMPLETE
+
     def to_payload(self) -> Dict[str, Any]:
-        """The shared-contract payload, exactly these keys."""
+        """The shared-contract payload (JSON-serialisable).
+
+        Contract keys (design.md): eligible, failed_conditions, threshold_sar,
+        counted_income_sar, estimated_support_sar (0 unless eligible), rules_version.
+        Added (issue 10): income_by_source (SAR per month; assets_value_sar is a value;
+        null for a part not answered), failed_reasons, summary_ar.
+        """
         return {
             "eligible": self.eligible,
             "failed_conditions": list(self.failed_conditions),
@@ -92,6 +119,9 @@ class Assessment:
             "counted_income_sar": self.counted_income_sar,
             "estimated_support_sar": self.estimated_support_sar,
             "rules_version": self.rules_version,
+            "income_by_source": self.income.to_payload(),
+            "failed_reasons": self.failed_reasons,
+            "summary_ar": self.summary_ar,
         }
 
 
@@ -105,9 +135,12 @@ def _outcome(conditions: Mapping[str, ConditionResult]) -> Outcome:
 
 
 def assess(answers: Mapping[str, Any], on: DateLike = None) -> Assessment:
-    """Assess slot-named answers against the rules in force on `on` (today by default).
+    """Assess slot-named answers against the rules in force on `on` (today in Riyadh by default).
 
-    Raises EligibilityError for an answer or date the rules cannot use.
+    `answers` maps slot names (eligibility.ANSWER_SLOTS) to bool/number/text values;
+    other keys are ignored. Raises EligibilityError for an answer or date the rules
+    cannot use, and for a retired input (monthly_income, other_wealth_sar).
+    Rules: domain.md, "Conditions" and "How the conditions apply to a real household".
     """
     typed = coerce_answers(answers)
     params = parameters_on(on)
@@ -116,7 +149,7 @@ def assess(answers: Mapping[str, Any], on: DateLike = None) -> Assessment:
     income = counted_income(typed, params)
     conditions = evaluate(typed, params, income, threshold if known_dependents else None, template_values(params))
     status = _outcome(conditions)
-    support = max(0, threshold - income.counted_sar) if status is Outcome.ELIGIBLE and income else 0
+    support = max(0, threshold - income.counted_sar) if status is Outcome.ELIGIBLE else 0
     return Assessment(
         status=status,
         on=params.on,

@@ -1,4 +1,4 @@
-"""Command line: python -m eligibility --is-saudi yes --income 1200 --dependents 3 ...
+"""Command line: python -m eligibility --is-saudi yes --dependents 3 --earned-income 1500 --other-income 800 ...
 
 Flags override values read from --file (JSON or YAML: slot names at the top
 level, or OpenFisca-style `input` with `period`). Bad input prints a clear
@@ -14,27 +14,42 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
+from .answers import RETIRED_INPUTS
 from .assessment import assess
 from .errors import EligibilityError
 from .questions import next_question
-from .render import render_assessment_ar
+from .render import render_assessment_ar, render_understood_ar
 
 # flag -> slot name
 FLAGS = {
     "--is-saudi": "is_saudi",
     "--nationality-exception": "nationality_exception",
     "--resides-in-ksa": "resides_in_ksa",
-    "--age": "age",
     "--dependents": "dependents_count",
-    "--income": "monthly_income",
+    "--age": "age",
+    "--earned-income": "earned_income",
+    "--other-income": "other_income",
     "--high-value-assets": "has_high_value_assets",
+    "--assets-value": "assets_value",
     "--bank-account": "has_bank_account",
     "--care-facility": "lives_in_care_facility",
+    "--children": "has_children",
     "--education-health": "meets_education_health",
+    "--able-to-work": "has_able_to_work_members",
     "--rehabilitation": "accepts_rehabilitation",
+    # Retired inputs: still parsed, so the rules refuse them with the names that replace them.
+    "--income": "monthly_income",
     "--other-wealth": "other_wealth_sar",
 }
+RETIRED_FLAGS = ("--income", "--other-wealth")
 EXIT_BAD_INPUT = 2
+_UNITS = {
+    "age": "whole years (asked only when applying alone)",
+    "dependents_count": "whole number, 0 or more",
+    "earned_income": "SAR per month from work (salaries, wages, business)",
+    "other_income": "SAR per month from other sources (pensions, rent, regular help, benefits)",
+    "assets_value": "SAR, value of wealth beyond the main home and one car",
+}
 
 
 class _UsageError(Exception):
@@ -47,7 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Assess eligibility for the Developed Social Security program (estimate only).",
     )
     for flag, slot in FLAGS.items():
-        parser.add_argument(flag, dest=slot, metavar="VALUE", help=f"answer for {slot} (yes/no or a number)")
+        if flag in RETIRED_FLAGS:
+            help_text = f"retired: use {' and '.join(RETIRED_INPUTS[slot])}"
+        else:
+            help_text = f"{slot}: {_UNITS.get(slot, 'yes/no')}"
+        parser.add_argument(flag, dest=slot, metavar="VALUE", help=help_text)
     parser.add_argument("--on", help="date of the rules to apply, YYYY-MM-DD (default: today in Riyadh)")
     parser.add_argument("--file", type=Path, help="JSON or YAML file with the answers")
     parser.add_argument("--json", action="store_true", help="print a JSON result instead of Arabic text")
@@ -87,6 +106,7 @@ def _as_json(answers: Dict[str, Any], on: Any) -> str:
         "eligibility_result": assessment.to_payload(),
         "status": assessment.status.value,
         "next_question": next_question(answers, on),
+        "understood_ar": render_understood_ar(answers, on),
         "conditions": assessment.explain(),
     }
     return json.dumps(result, ensure_ascii=False, indent=2)

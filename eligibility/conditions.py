@@ -1,7 +1,20 @@
 """Each eligibility condition as a plain function of the answers and parameters.
 
 A condition is met, not met, or unknown (not answered yet). Conditions are named
-after the slot that answers them; nationality_exception is part of is_saudi.
+after the slot that answers them, except the means test, `monthly_income`
+(earned income, other income and counted wealth together, see income.py). Gate
+answers (nationality_exception, has_children, has_able_to_work_members,
+has_high_value_assets) are not conditions: they decide whether a condition binds.
+
+Household readings (domain.md, "How the conditions apply to a real household"):
+- age: the independent person's 18+ rule (law art. 1) binds only an applicant
+  applying alone (no dependents), never a head of family;
+- meets_education_health binds only a family whose dependents include children
+  (seed 004 "وخاصةً الأبناء"); enrolment concerns school-age children, which the
+  question's wording carries (the rules ask no ages);
+- accepts_rehabilitation binds only a household with someone able to work
+  (seed 004 "القادرين من أفراد الأسرة");
+- wealth is never an outright refusal: it enters the means test.
 """
 from __future__ import annotations
 
@@ -9,11 +22,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Dict, Mapping, Optional, Tuple
 
-from .answers import ANSWER_SLOTS, Answers
+from .answers import Answers
 from .formatting import format_sar
 from .income import IncomeBreakdown
 from .parameters import Parameters
-from .texts_ar import FAILED, NOT_APPLICABLE_NO_DEPENDENTS, REMEDY, fill
+from .texts_ar import FAILED, NOT_APPLICABLE, REMEDY, fill
 
 
 class ConditionStatus(str, Enum):
@@ -24,9 +37,30 @@ class ConditionStatus(str, Enum):
 
 MET, NOT_MET, UNKNOWN = ConditionStatus.MET, ConditionStatus.NOT_MET, ConditionStatus.UNKNOWN
 
-# Presentation order: the answers in the design's slot order, except the
-# nationality exception, which is part of the nationality condition.
-CONDITIONS: Tuple[str, ...] = tuple(slot for slot in ANSWER_SLOTS if slot != "nationality_exception")
+# The names failed_conditions may hold, in presentation order (design.md): the slot
+# of each yes/no condition, `age`, and `monthly_income` for the means test.
+# dependents_count is listed so explain() shows the per-dependent amount; it never fails.
+CONDITIONS: Tuple[str, ...] = (
+    "is_saudi",
+    "resides_in_ksa",
+    "dependents_count",
+    "age",
+    "monthly_income",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "meets_education_health",
+    "accepts_rehabilitation",
+)
+# Answers that are not conditions themselves -> the condition they decide or feed.
+GATES: Mapping[str, str] = {
+    "nationality_exception": "is_saudi",
+    "has_children": "meets_education_health",
+    "has_able_to_work_members": "accepts_rehabilitation",
+    "has_high_value_assets": "monthly_income",
+    "assets_value": "monthly_income",
+    "earned_income": "monthly_income",
+    "other_income": "monthly_income",
+}
 
 # The parameter files each condition depends on, so a decision can be explained
 # condition by condition down to the file and its reference.
@@ -34,8 +68,10 @@ PARAMETERS_USED: Mapping[str, Tuple[str, ...]] = {
     "resides_in_ksa": ("max_months_abroad",),
     "age": ("independent_min_age",),
     "dependents_count": ("dependent_amount",),
-    "monthly_income": ("reference_amount", "dependent_amount", "earned_income_share", "assets_wealth_divisor"),
-    "has_high_value_assets": ("assets_excluded_homes", "assets_excluded_cars", "assets_wealth_divisor"),
+    "monthly_income": (
+        "reference_amount", "dependent_amount", "earned_income_share",
+        "assets_excluded_homes", "assets_excluded_cars", "assets_wealth_divisor",
+    ),
 }
 
 
@@ -63,48 +99,68 @@ def _nationality(a: Answers) -> ConditionStatus:
 
 
 def _age(a: Answers, p: Parameters) -> ConditionStatus:
+    if a.applies_alone is False:
+        return MET  # a head of family: the independent person's rule does not bind
     if a.age is None:
         return UNKNOWN
-    return MET if a.age >= p.independent_min_age else NOT_MET
+    if a.age >= p.independent_min_age:
+        return MET  # old enough whether alone or not
+    return NOT_MET if a.applies_alone else UNKNOWN  # too young only if applying alone
 
 
-def _income(income: Optional[IncomeBreakdown], threshold: Optional[int]) -> ConditionStatus:
-    if income is None or threshold is None:
+def _income(income: IncomeBreakdown, threshold: Optional[int]) -> ConditionStatus:
+    if threshold is None:
         return UNKNOWN
     # The law says income "must not exceed" the reference amount: equal is eligible.
-    return MET if income.counted_sar <= threshold else NOT_MET
+    # The known parts are a lower bound, so exceeding with them alone decides early.
+    if income.counted_sar > threshold:
+        return NOT_MET
+    return MET if income.complete else UNKNOWN
 
 
-def _education_health(a: Answers) -> ConditionStatus:
-    if a.dependents_count == 0 or a.meets_education_health is True:
+def _binds_only_if(gate: Optional[bool], value: Optional[bool]) -> ConditionStatus:
+    """A yes/no duty that binds only when `gate` is True (children, able members)."""
+    if gate is False or value is True:
         return MET
-    if a.meets_education_health is False and a.dependents_count is not None:
+    if value is False and gate is True:
         return NOT_MET
     return UNKNOWN
 
 
-def statuses(
-    a: Answers, p: Parameters, income: Optional[IncomeBreakdown], threshold: Optional[int]
-) -> Dict[str, ConditionStatus]:
+def _education_health(a: Answers) -> ConditionStatus:
+    has_children = False if a.applies_alone else a.has_children
+    return _binds_only_if(has_children, a.meets_education_health)
+
+
+def statuses(a: Answers, p: Parameters, income: IncomeBreakdown, threshold: Optional[int]) -> Dict[str, ConditionStatus]:
     """The status of every condition, in presentation order."""
     return {
         "is_saudi": _nationality(a),
         "resides_in_ksa": _must_be(a.resides_in_ksa, True),
-        "age": _age(a, p),
         "dependents_count": UNKNOWN if a.dependents_count is None else MET,
+        "age": _age(a, p),
         "monthly_income": _income(income, threshold),
-        "has_high_value_assets": _must_be(a.has_high_value_assets, False),
         "has_bank_account": _must_be(a.has_bank_account, True),
         "lives_in_care_facility": _must_be(a.lives_in_care_facility, False),
         "meets_education_health": _education_health(a),
-        "accepts_rehabilitation": _must_be(a.accepts_rehabilitation, True),
+        "accepts_rehabilitation": _binds_only_if(a.able_to_work, a.accepts_rehabilitation),
     }
+
+
+def _not_applicable_note(name: str, a: Answers) -> str:
+    if name == "age" and a.applies_alone is False:
+        return NOT_APPLICABLE["age"]
+    if name == "meets_education_health" and (a.applies_alone or a.has_children is False):
+        return NOT_APPLICABLE["meets_education_health"]
+    if name == "accepts_rehabilitation" and a.able_to_work is False:
+        return NOT_APPLICABLE["accepts_rehabilitation"]
+    return ""
 
 
 def evaluate(
     a: Answers,
     p: Parameters,
-    income: Optional[IncomeBreakdown],
+    income: IncomeBreakdown,
     threshold: Optional[int],
     values: Mapping[str, str],
 ) -> Dict[str, ConditionResult]:
@@ -112,14 +168,13 @@ def evaluate(
     filled = dict(values)
     if threshold is not None:
         filled["threshold_sar"] = format_sar(threshold)
-    if income is not None:
-        filled["counted_income_sar"] = format_sar(income.counted_sar)
+    filled["counted_income_sar"] = format_sar(income.counted_sar)
     results = {}
     for name, status in statuses(a, p, income, threshold).items():
         explanation = remedy = ""
         if status is NOT_MET:
             explanation, remedy = fill(FAILED[name], filled), fill(REMEDY[name], filled)
-        elif name == "meets_education_health" and a.dependents_count == 0:
-            explanation = NOT_APPLICABLE_NO_DEPENDENTS
+        elif status is MET:
+            explanation = fill(_not_applicable_note(name, a), filled)
         results[name] = ConditionResult(name, status, PARAMETERS_USED.get(name, ()), explanation, remedy)
     return results

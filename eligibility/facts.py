@@ -9,15 +9,20 @@ from typing import Dict
 
 from .formatting import format_date, format_pct, format_sar
 from .parameters import DateLike, Parameters, parameters_on, previous_values
-from .texts_ar import GENERAL_CONDITION, LABELS, excluded_assets_ar, fill
+from .texts_ar import AGE_RULE, GENERAL_CONDITION, INCOME_COUNTING, LABELS, WEALTH_RULE, excluded_assets_ar, fill
 
 # The worked example in FAQ answers uses a family with this many dependents.
 EXAMPLE_DEPENDENTS = 3
 
 
 def template_values(params: Parameters) -> Dict[str, str]:
-    """Formatted values of one parameter snapshot, keyed for texts_ar templates."""
-    return {
+    """Formatted values of one parameter snapshot, keyed for texts_ar templates.
+
+    Besides single numbers it holds two sentences built from them:
+    `income_counting` (earned income at the share in percent, other income in full,
+    wealth ÷ divisor) and `age_rule` (18+ is the rule for an applicant applying alone).
+    """
+    values = {
         "reference_amount_sar": format_sar(params.reference_amount_sar),
         "dependent_amount_sar": format_sar(params.dependent_amount_sar),
         "independent_min_age": str(params.independent_min_age),
@@ -31,12 +36,28 @@ def template_values(params: Parameters) -> Dict[str, str]:
         "excluded_assets": excluded_assets_ar(params.assets_excluded_homes, params.assets_excluded_cars),
         "rules_version": format_date(params.rules_version),
     }
+    values["income_counting"] = fill(INCOME_COUNTING, values)
+    values["wealth_rule"] = fill(WEALTH_RULE, values)
+    values["age_rule"] = fill(AGE_RULE, values)
+    return values
+
+
+# The general conditions, in the conditions answer's order. Age is not one of them:
+# it is the independent person's rule, said last with its scope (domain.md, "Age").
+GENERAL_CONDITIONS = (
+    "is_saudi", "resides_in_ksa", "monthly_income", "has_bank_account", "lives_in_care_facility",
+    "meets_education_health", "accepts_rehabilitation",
+)
 
 
 def conditions_text(values: Dict[str, str]) -> str:
-    """All conditions as an Arabic bullet list with the numbers in force."""
-    lines = [fill(template, values) for template in LABELS.values()]
-    lines.append(GENERAL_CONDITION)
+    """The conditions as an Arabic bullet list with the numbers in force.
+
+    The general conditions, the wealth rule, the ministry's instructions, then the
+    age rule scoped to an applicant applying alone.
+    """
+    lines = [fill(LABELS[name], values) for name in GENERAL_CONDITIONS]
+    lines += [values["wealth_rule"], GENERAL_CONDITION, values["age_rule"]]
     return "\n".join(f"• {line}." for line in lines)
 
 

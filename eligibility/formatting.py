@@ -6,7 +6,7 @@ chat, the staff tools and the payloads show the same figures.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Union
 
 
@@ -16,8 +16,9 @@ def format_sar(amount: Union[int, Decimal]) -> str:
 
 
 def format_number(value: Union[int, Decimal]) -> str:
-    """A number without a trailing ".0": Decimal("1200.50") -> "1,200.5"."""
-    decimal = Decimal(value)
+    """A number to the halala without a trailing ".0": Decimal("1200.50") -> "1,200.5",
+    Decimal(10000) / 12 -> "833.33"."""
+    decimal = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if decimal == decimal.to_integral_value():
         return f"{int(decimal):,}"
     return f"{decimal.normalize():,f}"

@@ -1,17 +1,23 @@
-"""render_assessment_ar(): an Assessment as Arabic chat text.
+"""Arabic chat text: the assessment, and "what I understood" before it.
 
-The text says whether the person qualifies, lists each unmet condition with
-what to do, shows the support estimate with its arithmetic (always called
-تقديري) and gives the next step. All numbers come from the Assessment.
+render_assessment_ar says whether the person qualifies, lists each unmet
+condition with what to do, shows the counted income by source and the support
+estimate with its arithmetic (always called تقديري), and gives the next step.
+render_understood_ar is the short check before the verdict. All numbers come
+from the Assessment, i.e. from the answers and the dated parameters.
 """
 from __future__ import annotations
 
-from typing import List
+from dataclasses import replace
+from typing import Any, List, Mapping
 
-from .assessment import Assessment, Outcome
+from .assessment import Assessment, Outcome, assess
 from .facts import template_values
-from .formatting import format_number, format_pct, format_sar
-from .texts_ar import LABELS, fill
+from .formatting import format_number, format_sar
+from .income import IncomeBreakdown
+from .parameters import DateLike
+from .questions import is_needed
+from .texts_ar import INCOME_LINES, LABELS, UNDERSTOOD, UNDERSTOOD_FACTS, dependents_ar, fill
 
 APPLY_STEP = (
     "الخطوة التالية: قدّم طلبك عبر منصة الدعم والحماية الاجتماعية sbis.hrsd.gov.sa، "
@@ -20,50 +26,61 @@ APPLY_STEP = (
 ESTIMATE_NOTE = "هذا المبلغ تقديري فقط، والوزارة هي التي تحدد الأهلية والمبلغ الفعلي بعد دراسة الطلب."
 
 
-def _estimate_lines(a: Assessment) -> List[str]:
-    p, income = a.parameters, a.income
-    assert income is not None  # eligible implies income was answered
-    dependents = a.answers.dependents_count or 0
-    threshold, counted, support = (format_sar(v) for v in (a.threshold_sar, income.counted_sar, a.estimated_support_sar))
-    lines = [
-        f"الدعم الشهري التقديري: {support} ريال (تقديري).",
-        f"طريقة الحساب: الحد للأسرة {threshold} − الدخل المحتسب {counted} = {support} ريال (تقديري).",
-        f"• الحد للأسرة = {format_sar(p.reference_amount_sar)} لرب الأسرة + "
-        f"{format_sar(p.dependent_amount_sar)} × عدد التابعين ({dependents}) = {threshold} ريال.",
-        f"• الدخل المحتسب = {format_pct(income.earned_income_share)}% من دخل الأسرة الشهري "
-        f"({format_number(income.monthly_income_sar)} ريال)، على افتراض أنه كله دخل من العمل.",
-    ]
-    if income.other_wealth_sar:
-        lines.append(
-            f"• وأضفنا قيمة الثروات الأخرى ({format_number(income.other_wealth_sar)} ريال) "
-            f"مقسومة على {p.assets_wealth_divisor}."
-        )
-    lines.append(ESTIMATE_NOTE)
+def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> List[str]:
+    """The counted income by source, one line each, then the sum (only parts answered)."""
+    lines, parts = [], []
+    if income.earned_income_sar is not None:
+        lines.append(fill(INCOME_LINES["earned"], {**values, "earned_sar": format_number(income.earned_income_sar),
+                                                   "counted_earned_sar": format_number(income.counted_earned_sar)}))
+        parts.append(format_number(income.counted_earned_sar))
+    if income.other_income_sar is not None:
+        lines.append(fill(INCOME_LINES["other"], {**values, "other_sar": format_number(income.other_income_sar)}))
+        parts.append(format_number(income.other_income_sar))
+    if income.assets_value_sar:
+        lines.append(fill(INCOME_LINES["wealth"], {**values, "assets_sar": format_number(income.assets_value_sar),
+                                                   "wealth_sar": format_number(income.wealth_monthly_sar)}))
+        parts.append(format_number(income.wealth_monthly_sar))
+    if len(parts) > 1:  # one part alone is already the counted income
+        lines.append(fill(INCOME_LINES["total"], {"parts": " + ".join(parts), "counted_sar": format_sar(income.counted_sar)}))
     return lines
 
 
-def _eligible(a: Assessment) -> List[str]:
-    review_days = a.parameters.review_period_days
+def _estimate_lines(a: Assessment, values: Mapping[str, str]) -> List[str]:
+    p = a.parameters
+    dependents = a.answers.dependents_count or 0
+    threshold, counted, support = (format_sar(v) for v in (a.threshold_sar, a.counted_income_sar, a.estimated_support_sar))
     return [
-        "النتيجة: بحسب إجاباتك، تنطبق عليك شروط الضمان الاجتماعي المطور.",
-        *_estimate_lines(a),
-        APPLY_STEP,
-        f"تُدرس الطلبات عادةً خلال {review_days} يومًا من تقديمها.",
+        f"الدعم الشهري التقديري: {support} ريال (تقديري).",
+        f"طريقة الحساب: الحد للأسرة {threshold} − الدخل المحتسب {counted} = {support} ريال (تقديري).",
+        f"• الحد للأسرة = {format_sar(p.reference_amount_sar)} لرب الأسرة أو للمستقل + "
+        f"{format_sar(p.dependent_amount_sar)} × عدد التابعين ({dependents}) = {threshold} ريال.",
+        *income_lines(a.income, values),
+        ESTIMATE_NOTE,
     ]
 
 
-def _ineligible(a: Assessment) -> List[str]:
+def _eligible(a: Assessment, values: Mapping[str, str]) -> List[str]:
+    return [
+        "النتيجة: بحسب إجاباتك، تنطبق عليك شروط الضمان الاجتماعي المطور.",
+        *_estimate_lines(a, values),
+        APPLY_STEP,
+        f"تُدرس الطلبات عادةً خلال {a.parameters.review_period_days} يومًا من تقديمها.",
+    ]
+
+
+def _ineligible(a: Assessment, values: Mapping[str, str]) -> List[str]:
     lines = ["النتيجة: بحسب إجاباتك، لا تنطبق عليك حاليًا شروط الضمان الاجتماعي المطور.", "الشروط غير المستوفاة:"]
     for name in a.failed_conditions:
         result = a.conditions[name]
         lines.append(f"• {result.explanation_ar}")
+        if name == "monthly_income":
+            lines += [f"  {line}" for line in income_lines(a.income, values)]
         lines.append(f"  ما يمكنك فعله: {result.remedy_ar}")
     lines.append("إذا تغيّر وضعك فيمكنك إعادة التحقق في أي وقت، ثم التقديم عبر منصة الدعم والحماية الاجتماعية.")
     return lines
 
 
-def _incomplete(a: Assessment) -> List[str]:
-    values = template_values(a.parameters)
+def _incomplete(a: Assessment, values: Mapping[str, str]) -> List[str]:
     lines = ["لم تكتمل الإجابات بعد، وما زلنا نحتاج إلى معرفة ما يلي:"]
     lines += [f"• {fill(LABELS[name], values)}" for name in a.unknown_conditions]
     return lines
@@ -72,6 +89,65 @@ def _incomplete(a: Assessment) -> List[str]:
 def render_assessment_ar(assessment: Assessment) -> str:
     """The assessment as Arabic text for the chat, with Western digits (1,320)."""
     builders = {Outcome.ELIGIBLE: _eligible, Outcome.INELIGIBLE: _ineligible, Outcome.INCOMPLETE: _incomplete}
-    lines = builders[assessment.status](assessment)
+    lines = builders[assessment.status](assessment, template_values(assessment.parameters))
     lines.append(f"(بحسب القواعد السارية منذ {assessment.rules_version})")
+    return "\n".join(lines)
+
+
+def _facts_line(a: Assessment) -> str:
+    """The yes/no answers that decide the outcome, in question order, on one line."""
+    said = []
+    for slot, texts in UNDERSTOOD_FACTS.items():
+        value = getattr(a.answers, slot)
+        # A gate or duty the household was never asked (or that is moot) is not said back.
+        if value is not None and (slot not in _MOOT_WHEN_SKIPPED or _said_back(slot, a)):
+            said.append(texts[value])
+    return "• " + "، ".join(said) + "." if said else ""
+
+
+# Answers said back only while they still matter (a gate already decided by another answer is noise).
+_MOOT_WHEN_SKIPPED = ("nationality_exception", "has_children", "meets_education_health",
+                      "has_able_to_work_members", "accepts_rehabilitation")
+
+
+def _said_back(slot: str, a: Assessment) -> bool:
+    if slot == "has_able_to_work_members":
+        # Said back whenever it decides rehabilitation, even against income from work.
+        return a.answers.accepts_rehabilitation is not True
+    return is_needed(slot, replace(a.answers, **{slot: None}))
+
+
+def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str:
+    """The short "what I understood" message before the verdict (at most six lines).
+
+    Family size (or age when applying alone), monthly income from work and from
+    other sources, counted wealth per month, and the yes/no facts that decide the
+    outcome, ending with a question for "صحيح" / "تعديل". Same inputs and errors
+    as assess(); amounts come from the answers and the parameters in force on `on`.
+    """
+    a = assess(answers, on)
+    values = template_values(a.parameters)
+    typed, income = a.answers, a.income
+    lines = [UNDERSTOOD["title"]]
+    if typed.applies_alone:
+        lines.append(fill(UNDERSTOOD["alone"], {"age": str(typed.age)}) if typed.age is not None
+                     else UNDERSTOOD["alone_no_age"])
+    elif typed.dependents_count is not None:
+        lines.append(fill(UNDERSTOOD["family"], {"dependents": dependents_ar(typed.dependents_count)}))
+    parts = []  # only the sources answered
+    if income.earned_income_sar is not None:
+        parts.append(fill(UNDERSTOOD["income_earned"], {"earned_sar": format_number(income.earned_income_sar)}))
+    if income.other_income_sar is not None:
+        parts.append(fill(UNDERSTOOD["income_other"], {"other_sar": format_number(income.other_income_sar)}))
+    if parts:
+        lines.append(fill(UNDERSTOOD["income"], {"parts": "، و".join(parts)}))
+    if income.assets_value_sar:
+        lines.append(fill(UNDERSTOOD["wealth"], {**values, "wealth_sar": format_number(income.wealth_monthly_sar),
+                                                 "assets_sar": format_number(income.assets_value_sar)}))
+    elif income.assets_value_sar is not None:
+        lines.append(fill(UNDERSTOOD["no_wealth"], values))
+    facts_line = _facts_line(a)
+    if facts_line:
+        lines.append(facts_line)
+    lines.append(UNDERSTOOD["question"])
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from typing import Any, Dict, Iterable, Mapping, Optional
 from sqlalchemy.engine import Engine
 
 from status_store.clock import utc_naive
-from eligibility import ANSWER_SLOTS
+from eligibility import ANSWER_SLOTS, CONDITIONS
 from status_store.crypto import pseudonymous_conversation_id
 from status_store.engine import session_scope
 from status_store.models import CHECK_DECISIONS, EligibilityCheck
@@ -31,8 +31,9 @@ def slot_answers_only(answers: Mapping[str, Any]) -> Dict[str, Any]:
     return {slot: _plain_value(answers[slot]) for slot in ELIGIBILITY_SLOTS if slot in answers}
 
 
-def _slot_names_only(names: Iterable[str]) -> list:
-    return [name for name in names if name in ELIGIBILITY_SLOTS]
+def _condition_names_only(names: Iterable[str]) -> list:
+    """Failed-condition names (eligibility.CONDITIONS: slot names, `age`, `monthly_income`)."""
+    return [name for name in names if name in CONDITIONS]
 
 
 def record_eligibility_check(
@@ -53,7 +54,7 @@ def record_eligibility_check(
         conversation_id=pseudonymous_conversation_id(conversation_id),
         answers=slot_answers_only(answers),
         decision=decision,
-        failed_conditions=_slot_names_only(failed_conditions),
+        failed_conditions=_condition_names_only(failed_conditions),
         estimated_support_sar=support,
         rules_version=str(rules_version),
         created_at=utc_naive(),

@@ -10,7 +10,8 @@ PACKAGE_DIR = Path(arabic_text.__file__).parent
 
 def test_shared_contract_names_are_exported():
     for name in ("normalize", "parse_amount", "parse_count", "parse_age", "parse_yes_no",
-                 "extract_answers", "is_correction", "parse_birth_date", "display_text"):
+                 "extract_answers", "is_correction", "parse_birth_date", "display_text",
+                 "read_income", "answer_for_slot", "parse_not_applicable", "age_needs_clarifying"):
         assert callable(getattr(arabic_text, name)), name
         assert name in arabic_text.__all__
 

@@ -22,11 +22,14 @@ from tests.webchat.servers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DESKTOP, P
 pytestmark = pytest.mark.e2e
 
 # Yes/no questions are answered with the bot's buttons; the others are typed.
+# "answers_confirmed" is the check before the verdict ("صحيح" is /affirm).
 BUTTON_ANSWERS = {"is_saudi": True, "nationality_exception": False, "resides_in_ksa": True,
                   "has_high_value_assets": False, "has_bank_account": True,
-                  "lives_in_care_facility": False, "meets_education_health": True,
-                  "accepts_rehabilitation": True}
-TYPED_VALUES = {"age": 45, "dependents_count": 3, "monthly_income": 1100}
+                  "lives_in_care_facility": False, "has_children": True, "meets_education_health": True,
+                  "has_able_to_work_members": True, "accepts_rehabilitation": True, "answers_confirmed": True}
+TYPED_VALUES = {"age": 45, "dependents_count": 3, "earned_income": 1100, "other_income": 0}
+# "عندي ٣ عيال" also says that the dependents are the applicant's children.
+IMPLIED = {"dependents_count": {"has_children": True}}
 TURN_TIMEOUT_S = 60
 
 
@@ -100,9 +103,11 @@ def test_whole_eligibility_check_in_the_web_chat_survives_a_reload(rasa_stack, p
         else:
             chat.send(page, ELIGIBLE_APPLICANT[slot])
             answered[slot] = TYPED_VALUES[slot]
+            answered.update(IMPLIED.get(slot, {}))
         turns += 1
 
     page.wait_for_selector("#messages .card--eligibility")
+    answered.pop("answers_confirmed", None)
     expected = eligibility.assess(answered).to_payload()
     card = page.locator("#messages .card--eligibility").last
     assert card.locator("[data-field='eligible']").get_attribute("data-value") == str(expected["eligible"]).lower()

@@ -35,17 +35,18 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 # What this user answers, per slot. Booleans are tapped, the rest typed in dialect.
 INTENDED = {
-    "is_saudi": True, "nationality_exception": True, "resides_in_ksa": True, "age": 40, "dependents_count": 3,
-    "monthly_income": 1000, "has_high_value_assets": False, "has_bank_account": True,
-    "lives_in_care_facility": False, "meets_education_health": True, "accepts_rehabilitation": True,
+    "is_saudi": True, "nationality_exception": True, "resides_in_ksa": True, "dependents_count": 3,
+    "earned_income": 1000, "other_income": 0, "has_high_value_assets": False, "has_bank_account": True,
+    "lives_in_care_facility": False, "has_children": True, "meets_education_health": True,
+    "accepts_rehabilitation": True,
 }
-TYPED = {"age": "عمري اربعين سنة", "dependents_count": "ثلاثة", "monthly_income": "الف ريال بالشهر"}
+TYPED = {"dependents_count": "ثلاثة", "earned_income": "راتبي الف ريال بالشهر", "other_income": "لا"}
 # Used only when the tracker cannot tell which slot is asked: words of each question.
 KEYWORDS = {
     "is_saudi": "الجنسية", "nationality_exception": "الحالات", "resides_in_ksa": "داخل المملكة",
-    "age": "عمرك", "dependents_count": "تعول", "monthly_income": "دخل", "has_high_value_assets": "أملاك",
-    "has_bank_account": "حساب بنكي", "lives_in_care_facility": "رعاية", "meets_education_health": "المدارس",
-    "accepts_rehabilitation": "التدريب",
+    "age": "عمرك", "dependents_count": "تعول", "earned_income": "دخل أسرتك", "other_income": "دخل آخر",
+    "has_high_value_assets": "أملاك", "has_bank_account": "حساب بنكي", "lives_in_care_facility": "رعاية",
+    "has_children": "أبناء لك", "meets_education_health": "المدارس", "accepts_rehabilitation": "التدريب",
 }
 WHATSAPP_ENV = {
     "WHATSAPP_VERIFY_TOKEN": "e2e-verify-token", "WHATSAPP_APP_SECRET": "e2e-app-secret",
@@ -145,7 +146,7 @@ def test_eligibility_check_over_whatsapp_ends_with_the_estimate(bridge: Bridge) 
     print(transcript)  # shown by pytest on failure, or with -rP
 
     slots = bridge.tracker(sender_id).get("slots") or {}
-    for name in ("age", "dependents_count", "monthly_income"):
+    for name in ("dependents_count", "earned_income", "other_income"):
         assert slots.get(name) is not None and float(slots[name]) == INTENDED[name], f"{name}={slots.get(name)}\n{transcript}"
     expected = eligibility.assess({k: v for k, v in INTENDED.items() if k != "nationality_exception"}).to_payload()
     assert expected["eligible"] and expected["estimated_support_sar"] > 0

@@ -13,13 +13,19 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
 @pytest.mark.parametrize(
     "slot, value",
     [
-        ("monthly_income", -1),
-        ("monthly_income", "-500"),
-        ("monthly_income", "abc"),
-        ("monthly_income", "ألف"),  # words are parsed by arabic_text before reaching here
-        ("monthly_income", float("nan")),
-        ("monthly_income", float("inf")),
-        ("monthly_income", True),
+        ("earned_income", -1),
+        ("earned_income", "-500"),
+        ("earned_income", "abc"),
+        ("earned_income", "ألف"),  # words are parsed by arabic_text before reaching here
+        ("earned_income", float("nan")),
+        ("earned_income", float("inf")),
+        ("earned_income", True),
+        ("earned_income", 10**13),
+        ("other_income", -0.5),
+        ("other_income", "1e400"),
+        ("other_income", False),
+        ("assets_value", -10),
+        ("assets_value", "سيارة"),
         ("age", 200),
         ("age", -1),
         ("age", 30.5),
@@ -29,7 +35,8 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
         ("dependents_count", "2.5"),
         ("is_saudi", "maybe"),
         ("has_bank_account", 2),
-        ("other_wealth_sar", -10),
+        ("has_children", "maybe"),
+        ("has_able_to_work_members", 3),
     ],
 )
 def test_bad_answer_raises_eligibility_error_naming_the_slot(slot, value):
@@ -77,14 +84,33 @@ def test_threshold_rejects_negative_dependents():
 def test_error_message_does_not_echo_the_raw_value():
     # Free text can hold personal data (an ID typed into the wrong field).
     with pytest.raises(EligibilityError) as caught:
-        assess({"monthly_income": "1000000008x"})
+        assess({"earned_income": "1000000008x"})
     assert "1000000008" not in str(caught.value)
 
 
 @pytest.mark.parametrize(
-    "value, expected",
-    [("١٬٨٠٠", 900), ("1 800", 900), ("۱۸۰۰", 900), (1800.0, 900), ("1800.0", 900)],
+    "value",
+    ["١٬٨٠٠", "1 800", "1\u2009800", "1\u202f800", "1\u00a0800", "۱۸۰۰", 1800.0, "1800.0", "1,800", "١٨٠٠٫٠"],
 )
-def test_amounts_written_with_arabic_digits_or_separators_are_read(value, expected):
-    answers = {"monthly_income": value, "dependents_count": 0}
-    assert assess(answers, on="2024-01-01").counted_income_sar == expected
+@pytest.mark.parametrize("slot, counted", [("earned_income", 900), ("other_income", 1800)])
+def test_amounts_written_with_arabic_digits_or_separators_are_read(value, slot, counted):
+    answers = {slot: value, "dependents_count": 0}
+    assert assess(answers, on="2024-01-01").counted_income_sar == counted
+
+
+@pytest.mark.parametrize("retired, value", [("monthly_income", 1800), ("monthly_income", "1,800"), ("other_wealth_sar", 5000)])
+def test_retired_inputs_are_refused_naming_what_replaces_them(retired, value):
+    with pytest.raises(EligibilityError) as caught:
+        assess({"is_saudi": True, retired: value}, on="2024-01-01")
+    error = caught.value
+    assert error.field == retired
+    assert ARABIC.search(error.message_ar)
+    replacements = ("earned_income", "other_income") if retired == "monthly_income" else ("assets_value",)
+    assert all(name in error.message_en for name in replacements)
+    if retired == "monthly_income":
+        assert "دخل العمل" in error.message_ar and "الدخل الآخر" in error.message_ar
+
+
+@pytest.mark.parametrize("empty", [None, "", "  "])
+def test_an_empty_retired_slot_is_ignored_like_any_unanswered_slot(empty):
+    assert assess({"is_saudi": True, "monthly_income": empty}, on="2024-01-01").status.value == "incomplete"

@@ -8,14 +8,23 @@ import sys
 from pathlib import Path
 from typing import List
 
-from eligibility import assess
+import pytest
+
+from eligibility import assess, render_understood_ar
 
 REPO = Path(__file__).resolve().parents[2]
 FAMILY_FLAGS = [
-    "--is-saudi", "yes", "--resides-in-ksa", "yes", "--age", "40", "--dependents", "3", "--income", "1800",
-    "--high-value-assets", "no", "--bank-account", "yes", "--care-facility", "no",
-    "--education-health", "yes", "--rehabilitation", "yes",
+    "--is-saudi", "yes", "--resides-in-ksa", "yes", "--dependents", "3", "--earned-income", "1500",
+    "--other-income", "800", "--high-value-assets", "yes", "--assets-value", "6000", "--bank-account", "yes",
+    "--care-facility", "no", "--children", "yes", "--education-health", "yes", "--able-to-work", "yes",
+    "--rehabilitation", "yes",
 ]
+FAMILY_ANSWERS = {
+    "is_saudi": "yes", "resides_in_ksa": "yes", "dependents_count": "3", "earned_income": "1500",
+    "other_income": "800", "has_high_value_assets": "yes", "assets_value": "6000", "has_bank_account": "yes",
+    "lives_in_care_facility": "no", "has_children": "yes", "meets_education_health": "yes",
+    "has_able_to_work_members": "yes", "accepts_rehabilitation": "yes",
+}
 
 
 def run_cli(args: List[str]) -> subprocess.CompletedProcess:
@@ -30,11 +39,10 @@ def test_json_output_matches_the_library_payload():
     result = run_cli([*FAMILY_FLAGS, "--on", "2024-03-15", "--json"])
     assert result.returncode == 0, result.stderr
     output = json.loads(result.stdout)
-    answers = {"is_saudi": "yes", "resides_in_ksa": "yes", "age": "40", "dependents_count": "3",
-               "monthly_income": "1800", "has_high_value_assets": "no", "has_bank_account": "yes",
-               "lives_in_care_facility": "no", "meets_education_health": "yes", "accepts_rehabilitation": "yes"}
-    assert output["eligibility_result"] == assess(answers, on="2024-03-15").to_payload()
+    assert output["eligibility_result"] == assess(FAMILY_ANSWERS, on="2024-03-15").to_payload()
     assert output["status"] == "eligible" and output["next_question"] is None
+    assert output["eligibility_result"]["income_by_source"]["counted_sar"] == 750 + 800 + 500
+    assert output["understood_ar"] == render_understood_ar(FAMILY_ANSWERS, on="2024-03-15")
 
 
 def test_text_output_is_arabic_and_calls_the_support_an_estimate():
@@ -54,7 +62,7 @@ def test_non_saudi_flag_gives_an_ineligible_json_result():
 
 def test_answers_from_a_json_file(tmp_path):
     path = tmp_path / "answers.json"
-    path.write_text(json.dumps({"is_saudi": True, "dependents_count": 2, "monthly_income": 100, "on": "2023-10-01"}))
+    path.write_text(json.dumps({"is_saudi": True, "dependents_count": 2, "earned_income": 100, "on": "2023-10-01"}))
     output = json.loads(run_cli(["--file", str(path), "--json"]).stdout)
     assert output["eligibility_result"]["threshold_sar"] == assess({"dependents_count": 2}, on="2023-10-01").threshold_sar
     assert output["next_question"] == "resides_in_ksa"
@@ -73,10 +81,25 @@ def _assert_clean_failure(result: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_negative_income_exits_2_with_a_clear_message():
-    result = run_cli(["--income", "-5"])
+@pytest.mark.parametrize("flag, slot", [("--earned-income", "earned_income"), ("--other-income", "other_income"),
+                                        ("--assets-value", "assets_value")])
+def test_negative_amount_exits_2_with_a_clear_message(flag, slot):
+    result = run_cli([flag, "-5"])
     _assert_clean_failure(result)
-    assert "monthly_income" in result.stderr and "سالب" in result.stderr
+    assert slot in result.stderr and "سالب" in result.stderr
+
+
+@pytest.mark.parametrize("flag, replacements", [("--income", ["earned_income", "other_income"]),
+                                                ("--other-wealth", ["assets_value"])])
+def test_retired_flag_exits_2_naming_what_replaces_it(flag, replacements):
+    result = run_cli([flag, "1800"])
+    _assert_clean_failure(result)
+    assert all(name in result.stderr for name in replacements)
+
+
+@pytest.mark.parametrize("flag", ["--children", "--able-to-work"])
+def test_non_yes_no_gate_exits_2(flag):
+    _assert_clean_failure(run_cli([flag, "perhaps"]))
 
 
 def test_non_number_age_exits_2():
@@ -84,7 +107,7 @@ def test_non_number_age_exits_2():
 
 
 def test_date_before_the_program_exits_2():
-    result = run_cli(["--income", "100", "--on", "2019-05-01"])
+    result = run_cli(["--earned-income", "100", "--on", "2019-05-01"])
     _assert_clean_failure(result)
     assert "before the program" in result.stderr
 

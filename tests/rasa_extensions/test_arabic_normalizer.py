@@ -37,7 +37,7 @@ def test_the_original_text_is_not_added_to_the_parse_output():
     assert TEXT_ORIGINAL not in message.as_dict(only_output_properties=True)
 
 
-@pytest.mark.parametrize("payload", ["/affirm", '/inform{"monthly_income": "1,100"}', " /deny"])
+@pytest.mark.parametrize("payload", ["/affirm", '/inform{"earned_income": "1,100"}', " /deny"])
 def test_intent_payloads_are_left_for_the_regex_message_handler(payload):
     message = Message(data={TEXT: payload})
     ArabicNormalizer().process([message])

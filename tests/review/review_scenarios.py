@@ -27,7 +27,7 @@ MARKUP_TEXT = '<script>alert("x")</script> <b>عريض</b> & "اقتباس"'
 DOMAIN = Domain.from_dict({
     "intents": ["out_of_scope", "greet", "check_eligibility", "inform", "check_status", "human_handoff", "faq", "nlu_fallback"],
     "slots": {name: {"type": "any", "mappings": [{"type": "custom"}]}
-              for name in ("is_saudi", "monthly_income", "dependents_count", "national_id")},
+              for name in ("is_saudi", "earned_income", "dependents_count", "national_id")},
 })
 
 
@@ -98,13 +98,13 @@ def scripts() -> List[Script]:
                 .user("أبغى أعرف هل أنا مستحق للضمان", "check_eligibility", 0.93).action("eligibility_form")
                 .bot("هل أنت سعودي الجنسية؟", utter="utter_ask_is_saudi").listen()
                 .user("ايه", "affirm", 0.88).slot("is_saudi", True).listen()
-                .user("دخلي ألف ومية", "inform", 0.81).slot("monthly_income", 1100).listen()
+                .user("دخلي ألف ومية", "inform", 0.81).slot("earned_income", 1100).listen()
                 .user("عندي ثلاث عيال", "inform", 0.86).slot("dependents_count", 3)
                 .bot("بحسب إجاباتك تبدو مؤهلًا", _result(True, []), "utter_eligibility_result").listen())
     ineligible = (Script("web-ineligible", "rest", at(10, 11))
                   .user("ابي اتحقق من الاهليه", "check_eligibility", 0.91).listen()
                   .user("لا مو سعودي", "deny", 0.45).slot("is_saudi", False).listen()
-                  .user("دخلي خمسة آلاف", "inform", 0.77).slot("monthly_income", 5000)
+                  .user("دخلي خمسة آلاف", "inform", 0.77).slot("earned_income", 5000)
                   .bot("للأسف لا تنطبق الشروط", _result(False, ["is_saudi", "monthly_income"])).listen())
     status = (Script(WHATSAPP_NUMBER, "whatsapp", at(11, 14))
               .user("وش صار على طلبي", "check_status", 0.95).listen()

@@ -70,22 +70,22 @@ def test_raw_national_id_is_not_in_the_database_files(store_url, engine, tmp_pat
 
 
 def test_eligibility_check_keeps_only_slot_values(engine):
-    answers = {"age": 40, "monthly_income": 900.5, "is_saudi": True, "dependents_count": 2,
+    answers = {"age": 40, "earned_income": 900.5, "is_saudi": True, "dependents_count": 2,
                "national_id": RAW_ID, "birth_date": "1991-02-03", "name": "محمد", "requested_slot": "age"}
-    check_id = record_eligibility_check("c1", answers, "eligible", ["age", "national_id"], 1520.4,
+    check_id = record_eligibility_check("c1", answers, "eligible", ["age", "monthly_income", "national_id"], 1520.4,
                                         "2023-11-01", engine=engine)
     with session_scope(engine) as session:
         row = session.get(EligibilityCheck, check_id)
         stored = (row.answers, row.failed_conditions, row.estimated_support_sar, row.decision)
-    assert stored == ({"is_saudi": True, "age": 40, "dependents_count": 2, "monthly_income": 900.5},
-                      ["age"], 1520, "eligible")
+    assert stored == ({"is_saudi": True, "age": 40, "dependents_count": 2, "earned_income": 900.5},
+                      ["age", "monthly_income"], 1520, "eligible")
 
 
 def test_eligibility_slot_holding_text_is_not_kept_verbatim(engine):
-    check_id = record_eligibility_check("c1", {"monthly_income": f"راتبي {RAW_ID}"}, "incomplete", [], None,
+    check_id = record_eligibility_check("c1", {"earned_income": f"راتبي {RAW_ID}"}, "incomplete", [], None,
                                         "2023-11-01", engine=engine)
     with session_scope(engine) as session:
-        assert session.get(EligibilityCheck, check_id).answers == {"monthly_income": None}
+        assert session.get(EligibilityCheck, check_id).answers == {"earned_income": None}
 
 
 def test_unknown_decision_is_refused(engine):

@@ -1,0 +1,77 @@
+"""The check before an eligible verdict: one short message says what was understood
+(`eligibility.render_understood_ar`) with "صحيح" and "تعديل"; "تعديل" lets the person
+type a fix ("الدخل ٣٠٠٠", "عندي ٤ تابعين"), after which the summary is shown again.
+A refusal on a hard condition is said at once, without this check (issue 10, point 5).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from rasa_sdk.executor import CollectingDispatcher
+
+import arabic_text
+import eligibility
+
+from actions.answers import ELIGIBILITY_SLOTS, INCOME_SLOTS, describe_answer, in_range
+from actions.income_answers import classify_pending_income
+
+CHECK_SLOT = "answers_confirmed"
+# "تعديل" typed rather than pressed, and its dialect forms (normalized stems).
+_EDIT_WORDS = ("تعديل", "عدل", "اعدل", "غلط", "خطا")
+
+
+def needs_check(answers: Dict[str, Any]) -> bool:
+    """True when every needed question is answered and the verdict would be eligible."""
+    return eligibility.next_question(answers) is None and eligibility.assess(answers).eligible
+
+
+def read_check_reply(
+    text: str, intent: Optional[str], answered: Dict[str, Any], pending_income: Any, dispatcher: CollectingDispatcher
+) -> Optional[Dict[str, Any]]:
+    """The slots a reply at the check sets, or None when it is neither a yes/no nor a fix.
+
+    A fix is applied and the check asked again (answers_confirmed None); yes ends the
+    form (answers_confirmed True); no asks for the fix (editing_answers True).
+    """
+    if pending_income is not None:
+        return _apply_fix(classify_pending_income(text, pending_income) or {}, answered, dispatcher)
+    fix = {k: v for k, v in arabic_text.extract_answers(text).items() if k in ELIGIBILITY_SLOTS}
+    fix = {k: v for k, v in fix.items() if answered.get(k) != v}
+    if fix:
+        return _apply_fix(fix, answered, dispatcher)
+    income = arabic_text.read_income(text)
+    if income is not None and income.unclassified_sar is not None:
+        return _income_fix(income.unclassified_sar, answered, dispatcher)
+
+    agreed = False if _wants_to_edit(text) else arabic_text.parse_yes_no(text)
+    if agreed is None and intent in ("affirm", "deny"):
+        agreed = intent == "affirm"
+    if agreed is True:
+        return {CHECK_SLOT: True, "editing_answers": None}
+    if agreed is False:
+        return {CHECK_SLOT: None, "editing_answers": True}
+    return None
+
+
+def _income_fix(amount: float, answered: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+    """"الدخل ٣٠٠٠": it replaces the one income the household has; with both or
+    neither, its source is asked once."""
+    sources = [s for s in INCOME_SLOTS if answered.get(s)]
+    if len(sources) == 1:
+        return _apply_fix({sources[0]: float(amount)}, answered, dispatcher)
+    return {CHECK_SLOT: None, "unclassified_income": float(amount)}
+
+
+def _apply_fix(fix: Dict[str, Any], answered: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+    usable = in_range(fix, answered)
+    if not usable:
+        dispatcher.utter_message(response="utter_wrong_answers_confirmed")
+        return {CHECK_SLOT: None, "unclassified_income": None}
+    for slot, value in usable.items():
+        dispatcher.utter_message(response="utter_answer_corrected", answer_description=describe_answer(slot, value))
+    return {**usable, CHECK_SLOT: None, "editing_answers": None, "unclassified_income": None}
+
+
+def _wants_to_edit(text: str) -> bool:
+    words = arabic_text.normalize(text or "").split()
+    return any(word.startswith(stem) for word in words for stem in _EDIT_WORDS)

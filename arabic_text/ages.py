@@ -1,0 +1,145 @@
+"""Ages as people give them: "عمري ٤٥", "خمسة وأربعين", or a birth year ("من مواليد ٨٥",
+"مواليد 1985", "مواليد ١٤٠٥" Hijri), which is converted and never taken as the age.
+
+Birth years, relative to `today` (default: today in Riyadh, UTC+3 all year, no DST):
+- a full date ("مواليد 12/5/1985", "١٢ رجب ١٤٠٥") gives the exact age in whole years;
+- four digits: 1300–1500 is a Hijri year, 1900 to this year a Gregorian one (a marker
+  هـ / هجري or م / ميلادي wins when it agrees, and makes the answer unclear when not);
+- two digits ("مواليد ٨٥") are Gregorian unless هـ / هجري follows: the century is the one
+  that gives an age from 0 to 110; when both centuries do ("مواليد ٢٠": 6 or 106) the
+  answer needs clarifying;
+- a year alone gives the age reached this year (this year − birth year; a Hijri year counts
+  from its middle, 1 Rajab). The form says the age back, so a person whose birthday has
+  not come yet can correct it.
+A bare number of 1300 or more is a year, never an age ("١٩٨٥" → 41 in 2026).
+"""
+from __future__ import annotations
+
+import datetime
+import math
+from typing import List, Optional, Tuple
+
+from hijridate import Hijri
+
+from arabic_text import lexicon
+from arabic_text.dates import parse_birth_date
+from arabic_text.matching import bare
+from arabic_text.numbers import NumberSpan, find_numbers, tokenize
+
+RIYADH = datetime.timezone(datetime.timedelta(hours=3))  # Saudi Arabia keeps UTC+3, no DST
+MAX_AGE = 110
+_BIRTH_WORDS = frozenset("مواليد مواليدي ميلادي مولود مولوده ولدت انولدت اتولدت تولد تولدت "
+                         "born".split())
+_HIJRI = frozenset("ه هـ هجري هجريه للهجره".split())
+_GREGORIAN = frozenset("م ميلاديه للميلاد".split())  # ميلادي also means "my birth"
+_CLEAR, _UNCLEAR, _NONE = "clear", "unclear", "none"
+
+
+def riyadh_today() -> datetime.date:
+    """Today's date in Riyadh."""
+    return datetime.datetime.now(RIYADH).date()
+
+
+def _hijri_year_middle(year: int) -> Optional[int]:
+    try:
+        return Hijri(year, 7, 1).to_gregorian().year
+    except (ValueError, OverflowError):
+        return None  # outside hijridate's tables (1343–1500)
+
+
+def _ages_for_year(value: int, digits: int, calendar: Optional[str], today: datetime.date) -> List[int]:
+    """Every plausible age (0–110) for a birth year as typed."""
+    if digits == 4 and 1300 <= value <= 1500:
+        if calendar == "gregorian":
+            return []
+        gregorian_years = [_hijri_year_middle(value)]
+    elif digits == 4:
+        gregorian_years = [value] if calendar != "hijri" else []
+    elif digits <= 2 and calendar == "hijri":
+        gregorian_years = [_hijri_year_middle(1300 + value), _hijri_year_middle(1400 + value)]
+    elif digits <= 2:
+        gregorian_years = [1900 + value, 2000 + value]
+    else:
+        return []
+    ages = [today.year - year for year in gregorian_years if year is not None]
+    return [age for age in ages if 0 <= age <= MAX_AGE]
+
+
+def _calendar(tokens: List[str]) -> Optional[str]:
+    if any(token in _HIJRI for token in tokens):
+        return "hijri"
+    if any(token in _GREGORIAN for token in tokens):
+        return "gregorian"
+    return None
+
+
+def _year_span(tokens: List[str], spans: List[NumberSpan]) -> Tuple[Optional[NumberSpan], bool]:
+    """(the number given as a birth year, whether a birth word introduced it)."""
+    for span in spans:
+        if any(token in _BIRTH_WORDS for token in tokens[max(0, span.start - 3):span.start]):
+            return span, True
+    for span in spans:
+        if span.value >= 1300 and span.value == int(span.value):
+            return span, False
+    return None, False
+
+
+def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
+                    today: datetime.date) -> Tuple[str, Optional[int]]:
+    """(_CLEAR, age), (_UNCLEAR, None) or (_NONE, None) when no birth year is given."""
+    span, introduced = _year_span(tokens, spans)
+    if span is None:
+        # "من مواليد الثمانينات": a birth year was meant but none can be read.
+        return (_UNCLEAR if any(t in _BIRTH_WORDS for t in tokens) else _NONE), None
+    born = parse_birth_date(text, today)
+    if born is not None:
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return _CLEAR, age
+    raw = "".join(tokens[span.start:span.end])
+    if not (math.isfinite(span.value) and span.value == int(span.value) and raw.isdigit()):
+        return _UNCLEAR, None  # "مواليد الثمانينات", a year in words
+    calendar = _calendar(tokens)
+    if calendar is None and tokens[span.end:span.end + 1] == ["ميلادي"]:
+        calendar = "gregorian"  # "١٩٩٠ ميلادي"; elsewhere ميلادي may be "my birth"
+    ages = _ages_for_year(int(span.value), len(raw), calendar, today)
+    return (_CLEAR, ages[0]) if len(ages) == 1 else (_UNCLEAR, None)
+
+
+def _said_age(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSpan]:
+    for span in spans:
+        if any(bare(t, lexicon.AGE_BEFORE) for t in tokens[max(0, span.start - 2):span.start]):
+            return span
+    for span in spans:
+        if span.end < len(tokens) and tokens[span.end] in lexicon.AGE_AFTER:  # "٤٥ سنة", not "السنة"
+            return span
+    return spans[0] if spans else None
+
+
+def parse_age(text: str, today: Optional[datetime.date] = None) -> Optional[int]:
+    """Age in whole years: "عمري ٤٥", "45 سنة", "خمسة وأربعين", or from a birth year or
+    date relative to `today` (see the module docstring). None when unreadable or when the
+    birth year is unclear (then age_needs_clarifying() is True). The caller checks the range."""
+    try:
+        tokens = tokenize(text or "")
+        spans = find_numbers(tokens)
+        status, age = _birth_year_age(text, tokens, spans, today or riyadh_today())
+        if status != _NONE:
+            return age
+        span = _said_age(tokens, spans)
+        if span is None or not math.isfinite(span.value) or span.value < 0:
+            return None
+        return int(span.value)  # "٤٥ ونص" is 45 whole years
+    except (ValueError, OverflowError, RecursionError):
+        return None
+
+
+def age_needs_clarifying(text: str, today: Optional[datetime.date] = None) -> bool:
+    """True when the text gives a birth year that cannot be turned into one age: a year in
+    no calendar ("مواليد ١٧٠٠"), a calendar marker that contradicts the year, a two-digit
+    year that fits two centuries ("مواليد ٢٠"), or a year in the future."""
+    try:
+        tokens = tokenize(text or "")
+        status, _ = _birth_year_age(text, tokens, find_numbers(tokens), today or riyadh_today())
+        return status == _UNCLEAR
+    except (ValueError, OverflowError, RecursionError):
+        return False
