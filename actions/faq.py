@@ -6,11 +6,16 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import clarify
 from actions.conversation import template_values
 
 
 def faq_response_key(tracker: Tracker) -> Optional[str]:
-    """The response selector's pick, e.g. "faq/income_limit"."""
+    """The faq answer to give, e.g. "faq/income_limit": the one a clarification
+    button sent, else the response selector's pick."""
+    chosen = clarify.chosen_faq(tracker.latest_message)
+    if chosen:
+        return chosen
     selector = tracker.latest_message.get("response_selector") or {}
     key = ((selector.get("faq") or {}).get("response") or {}).get("intent_response_key")
     if key:
@@ -21,10 +26,17 @@ def faq_response_key(tracker: Tracker) -> Optional[str]:
 
 
 class ActionAnswerFaq(Action):
+    """Gives the faq answer, or asks which of two close answers is meant."""
+
     def name(self) -> Text:
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not clarify.chosen_faq(tracker.latest_message):
+            close = clarify.close_faq_answers(tracker.latest_message, clarify.thresholds()["faq_ambiguity"])
+            if close:
+                dispatcher.utter_message(**clarify.clarifying_question(close))
+                return []
         key = faq_response_key(tracker)
         response = f"utter_{key}" if key else None
         if response not in domain.get("responses", {}):
