@@ -9,7 +9,7 @@ the bot event), so no slot has to be kept in step, and a reply the NLU misread
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -37,28 +37,32 @@ _WANTS_PERSON = re.compile(r"موظف|شخص|انسان|احد يكلمني|كل
 _CARRY_ON = re.compile(r"(?<!\w)(?:ا?كمل|نكمل|كملي|استمر|خلنا نكمل)(?!\w)")
 
 
-def last_bot_response(tracker: Tracker) -> Optional[str]:
-    """The name of the last response the bot sent before the latest user message.
+def last_bot_responses(tracker: Tracker) -> List[str]:
+    """Names of the responses the bot sent between the user's previous message and
+    the latest one, in order.
 
     Reads the raw events, so a response sent by a fallback whose user message was
-    reverted (Rasa's own pattern) still counts. None when there is none.
+    reverted (Rasa's own pattern) still counts.
     """
     seen_user = False
+    names: List[str] = []
     for event in reversed(tracker.events):
         kind = event.get("event")
         if kind == "user":
             if seen_user:
-                return None
+                break
             seen_user = True
         elif seen_user and kind == "bot":
-            return (event.get("metadata") or {}).get("utter_action")
-    return None
+            names.append((event.get("metadata") or {}).get("utter_action") or "")
+    return names[::-1]
 
 
 def pending_offer(tracker: Tracker) -> Optional[str]:
-    """The offer (a key of OFFERS) the latest user message replies to, if any."""
-    response = last_bot_response(tracker)
-    return response if response in OFFERS else None
+    """The offer (a key of OFFERS) the latest user message replies to, if any: the
+    last one the bot made in its previous turn, even when a form then asked its
+    question again ("talk to a staff member?" then the question)."""
+    offered = [name for name in last_bot_responses(tracker) if name in OFFERS]
+    return offered[-1] if offered else None
 
 
 def read_reply(offer: str, text: str, intent: Optional[str]) -> Optional[str]:

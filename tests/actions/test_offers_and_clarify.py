@@ -26,6 +26,7 @@ def after_offer(offer: str, text: str, intent: str, active_loop: Optional[str] =
         {"event": "user", "text": "40", "parse_data": {"intent": {"name": "inform"}}},
         {"event": "action", "name": previous_action},
         {"event": "bot", "text": "...", "metadata": {"utter_action": offer}},
+        *([{"event": "bot", "text": "؟", "metadata": {"utter_action": "utter_ask_is_saudi"}}] if active_loop else []),
         {"event": "user_utterance_reverted"},
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": latest},
