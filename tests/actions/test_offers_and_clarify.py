@@ -172,3 +172,23 @@ def test_every_label_has_an_answer_or_an_intent(domain):
 def test_thresholds_come_from_config():
     found = clarify.thresholds()
     assert 0 < found["ambiguity"] < 1 and 0 < found["threshold"] < 1 and 0 <= found["faq_ambiguity"] < 1
+
+
+# ---- the bench's simulation of the rule (bench/nlu_unseen.py) ------------------------
+@pytest.mark.parametrize("intent,p1,second,p2,faq,f1,second_faq,f2,gold,expected", [
+    ("check_status", 0.50, "faq", 0.45, "faq/objection", 0.9, "faq/apply_steps", 0.05, "faq/objection",
+     "clarified_with_right_button"),
+    ("check_status", 0.50, "faq", 0.45, "faq/objection", 0.9, "faq/apply_steps", 0.05, "greet", "clarified_without_it"),
+    ("greet", 0.50, "thank", 0.45, None, 0.0, None, 0.0, "thank", "fallback"),  # close, but not offerable
+    ("faq", 0.99, "greet", 0.01, "faq/payment_date", 0.45, "faq/review_period", 0.40, "faq/review_period",
+     "clarified_with_right_button"),
+    ("faq", 0.99, "greet", 0.01, "faq/payment_date", 0.90, "faq/review_period", 0.05, "faq/payment_date", "right_at_once"),
+    ("check_status", 0.99, "faq", 0.01, None, 0.0, None, 0.0, "faq/objection", "confidently_wrong"),
+])
+def test_bench_simulates_the_clarification_rule(intent, p1, second, p2, faq, f1, second_faq, f2, gold, expected):
+    from bench.nlu_unseen import Scored, clarify_outcome
+
+    item = Scored(text="x", gold=gold, intent=intent, intent_confidence=p1, faq=faq, faq_confidence=f1,
+                  fell_back=False, second_intent=second, second_intent_confidence=p2,
+                  second_faq=second_faq, second_faq_confidence=f2)
+    assert clarify_outcome(item, threshold=0.65, ambiguity=0.1, faq_ambiguity=0.1) == expected
