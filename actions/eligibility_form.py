@@ -37,6 +37,7 @@ from actions.answers import (
     range_problem,
     typed_answers,
 )
+from actions import offers
 from actions.conversation import last_bot_action_before_user, latest_intent
 from actions.income_answers import classify_pending_income, read_income_answer
 
@@ -96,6 +97,14 @@ class ValidateEligibilityForm(FormValidationAction):
             # A reply to "continue?", not to the question: reject, so that the rules
             # for continuing or stopping decide what happens.
             raise ActionExecutionRejection(self.name(), "reply to a side question")
+        offer_reply = offers.reply_to_offer(tracker)
+        if offer_reply and offer_reply["offer"] == "utter_too_many_failures":
+            # "نعم" answers "talk to a staff member?", not the question: a yes is left
+            # to the fallback, which hands over; a no asks the question again.
+            if offer_reply["reply"] == offers.YES:
+                raise ActionExecutionRejection(self.name(), "yes to the offer of a person")
+            dispatcher.utter_message(response="utter_continue_check")
+            return {slot: None, "answer_failures": 0}
 
         intent = latest_intent(tracker)
         answered = typed_answers(tracker.slots)

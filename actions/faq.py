@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import clarify
 from actions.conversation import template_values
 
 
@@ -15,12 +16,12 @@ STARTS_LOOP = {"eligibility_form": "/check_eligibility", "status_form": "/check_
 
 
 def faq_response_key(tracker: Tracker) -> Optional[str]:
-    """The answer asked for: a detail button's faq_topic entity
-    ('/faq{"faq_topic":"conditions_detail"}' -> "faq/conditions_detail"), else the
-    response selector's pick, e.g. "faq/income_limit"."""
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == "faq_topic" and isinstance(entity.get("value"), str):
-            return f"faq/{entity['value']}"
+    """The faq answer to give, e.g. "faq/income_limit": the one a button asked for by
+    name (a clarifying question's or a detail button's `faq_topic`), else the response
+    selector's pick."""
+    chosen = clarify.chosen_faq(tracker.latest_message)
+    if chosen:
+        return chosen
     selector = tracker.latest_message.get("response_selector") or {}
     key = ((selector.get("faq") or {}).get("response") or {}).get("intent_response_key")
     if key:
@@ -31,10 +32,17 @@ def faq_response_key(tracker: Tracker) -> Optional[str]:
 
 
 class ActionAnswerFaq(Action):
+    """Gives the faq answer, or asks which of two close answers is meant."""
+
     def name(self) -> Text:
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not clarify.chosen_faq(tracker.latest_message):
+            close = clarify.close_faq_answers(tracker.latest_message, clarify.thresholds()["faq_ambiguity"])
+            if close:
+                dispatcher.utter_message(**clarify.clarifying_question(close))
+                return []
         key = faq_response_key(tracker)
         response = f"utter_{key}" if key else None
         if response not in domain.get("responses", {}):

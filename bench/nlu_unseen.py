@@ -5,6 +5,14 @@ a Markdown report and writes every prediction to bench/results/nlu_unseen.json (
 test set's own texts only), which is what thresholds are tuned on.
 
     python -m bench.nlu_unseen [--model models/current.tar.gz] [--data tests/nlu/unseen.yml]
+    python -m bench.nlu_unseen --tune [--json bench/results/nlu_unseen.json]
+
+With clarification (actions/clarify.py), each item has one of CLARIFY_OUTCOMES:
+right at once, clarified (the bot asks "X or Y?"; split by whether the right meaning
+is one of the two buttons), fallback (asks to rephrase), confidently wrong, wrong with
+low confidence. `--tune` reads the saved predictions (no model needed) and searches
+the three thresholds of config.yml: the FallbackClassifier's `threshold` and
+`ambiguity_threshold`, and `clarification.faq_ambiguity_threshold`.
 
 Figures, each over all items and over the items the model can know (the faq
 sub-intents it has no answer for yet are left out of the second view):
@@ -42,6 +50,11 @@ FALLBACK_INTENT = "nlu_fallback"
 RETRIEVAL_INTENT = "faq"
 DEFAULT_FALLBACK_THRESHOLD = 0.3  # Rasa's own default when config.yml gives none
 OUTCOMES = ("right_at_once", "fallback", "confidently_wrong", "wrong_low_confidence")
+CLARIFY_OUTCOMES = ("right_at_once", "clarified_with_right_button", "clarified_without_it",
+                    "fallback", "confidently_wrong", "wrong_low_confidence")
+# A clarifying question is worth at most this share of the set (issue 12: "ask one
+# short question" when two meanings are close, not at every message).
+MAX_ASKING = 0.12
 
 
 @dataclass
@@ -89,6 +102,59 @@ class Scored:
         wrong_sub = self.intent == RETRIEVAL_INTENT == self.gold_intent
         confidence = self.faq_confidence if wrong_sub else self.intent_confidence
         return "confidently_wrong" if confidence >= threshold else "wrong_low_confidence"
+
+
+def clarify_outcome(s: Scored, threshold: float, ambiguity: float, faq_ambiguity: float) -> str:
+    """One of CLARIFY_OUTCOMES for `s` under the given thresholds (each 0..1), as the
+    bot would act: the FallbackClassifier rule, then actions/clarify.py."""
+    from actions.clarify import LABELS
+
+    gap = s.intent_confidence - s.second_intent_confidence
+    fell_back = s.intent_confidence < threshold or gap < ambiguity
+    if fell_back:
+        pair = [s.faq if name == RETRIEVAL_INTENT else name for name in (s.intent, s.second_intent)]
+        if gap < ambiguity and all(p in LABELS for p in pair) and pair[0] != pair[1]:
+            return "clarified_with_right_button" if s.gold in pair else "clarified_without_it"
+        return "fallback"
+    if s.intent == RETRIEVAL_INTENT and s.faq and s.second_faq:
+        if s.faq_confidence - s.second_faq_confidence < faq_ambiguity and s.faq in LABELS and s.second_faq in LABELS:
+            return "clarified_with_right_button" if s.gold in (s.faq, s.second_faq) else "clarified_without_it"
+    if s.predicted == s.gold:
+        return "right_at_once"
+    wrong_sub = s.intent == RETRIEVAL_INTENT == s.gold_intent
+    confidence = s.faq_confidence if wrong_sub else s.intent_confidence
+    return "confidently_wrong" if confidence >= threshold else "wrong_low_confidence"
+
+
+def clarify_rates(items: Sequence[Scored], threshold: float, ambiguity: float, faq_ambiguity: float) -> Dict[str, float]:
+    """Share (0..1) of each of CLARIFY_OUTCOMES, plus "clarified" (both kinds)."""
+    counts = Counter(clarify_outcome(s, threshold, ambiguity, faq_ambiguity) for s in items)
+    rates = {name: counts[name] / len(items) if items else 0.0 for name in CLARIFY_OUTCOMES}
+    rates["clarified"] = rates["clarified_with_right_button"] + rates["clarified_without_it"]
+    return rates
+
+
+def tune(items: Sequence[Scored]) -> List[Dict[str, float]]:
+    """Threshold triples ranked: least confidently wrong while asking (clarified or
+    rephrase) at most MAX_ASKING of the time, then most right at once."""
+    grid = []
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        for ambiguity in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
+            for faq_ambiguity in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
+                rates = clarify_rates(items, threshold, ambiguity, faq_ambiguity)
+                asking = rates["clarified"] + rates["fallback"]
+                grid.append({"threshold": threshold, "ambiguity_threshold": ambiguity,
+                             "faq_ambiguity_threshold": faq_ambiguity, "asking": asking, **rates})
+    usable = [g for g in grid if g["asking"] <= MAX_ASKING]
+    return sorted(usable, key=lambda g: (round(g["confidently_wrong"], 4), -g["right_at_once"], g["asking"]))
+
+
+def clarification_thresholds(config_path: Path) -> tuple:
+    """(threshold, ambiguity_threshold, faq_ambiguity_threshold) of config.yml."""
+    from actions.clarify import thresholds
+
+    found = thresholds.__wrapped__(config_path)
+    return found["threshold"], found["ambiguity"], found["faq_ambiguity"]
 
 
 def scored_from_parse(text: str, gold: str, parse: Dict[str, Any]) -> Scored:
@@ -242,7 +308,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
+    parser.add_argument("--tune", action="store_true", help="search the thresholds on the saved predictions")
     args = parser.parse_args(argv)
+    if args.tune:
+        return tune_report(args.json, args.config)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     logging.disable(logging.WARNING)
     threshold = fallback_threshold(args.config)
@@ -255,6 +324,38 @@ def main(argv: Optional[List[str]] = None) -> int:
         "views": views, "items": [asdict(s) | {"outcome": s.outcome(threshold)} for s in items],
     }, ensure_ascii=False, indent=1))
     print(markdown(views, threshold))
+    print(clarify_markdown({"all items": items, "without the new faq sub-intents": known}, args.config))
+    return 0
+
+
+def _load_saved(json_path: Path) -> List[Scored]:
+    fields = set(Scored.__dataclass_fields__)
+    saved = json.loads(json_path.read_text(encoding="utf-8"))
+    return [Scored(**{k: v for k, v in item.items() if k in fields}) for item in saved["items"]]
+
+
+def clarify_markdown(views: Dict[str, Sequence[Scored]], config_path: Path) -> str:
+    """The three rates of issue 12 under config.yml's thresholds, per view."""
+    threshold, ambiguity, faq_ambiguity = clarification_thresholds(config_path)
+    rates = {name: clarify_rates(rows, threshold, ambiguity, faq_ambiguity) for name, rows in views.items()}
+    lines = ["", f"With clarification (threshold {threshold}, ambiguity {ambiguity}, faq ambiguity {faq_ambiguity}):", "",
+             "| outcome | " + " | ".join(views) + " |", "|---|" + "---|" * len(views)]
+    for name in ("right_at_once", "clarified", "clarified_with_right_button", "clarified_without_it",
+                 "fallback", "confidently_wrong", "wrong_low_confidence"):
+        lines.append(f"| {name.replace('_', ' ')} | " + " | ".join(f"{r[name]:.1%}" for r in rates.values()) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def tune_report(json_path: Path, config_path: Path, top: int = 10) -> int:
+    items = _load_saved(json_path)
+    known = [s for s in items if s.gold not in NEW_FAQ_LABELS]
+    print(f"Tuning on {json_path} ({len(known)} items with known labels; asking at most {MAX_ASKING:.0%}):\n")
+    print("| threshold | ambiguity | faq ambiguity | right at once | clarified (right button) | fallback | confidently wrong |")
+    print("|---|---|---|---|---|---|---|")
+    for g in tune(known)[:top]:
+        print(f"| {g['threshold']} | {g['ambiguity_threshold']} | {g['faq_ambiguity_threshold']} | {g['right_at_once']:.1%} "
+              f"| {g['clarified']:.1%} ({g['clarified_with_right_button']:.1%}) | {g['fallback']:.1%} | {g['confidently_wrong']:.1%} |")
+    print(clarify_markdown({"all items": items, "without the new faq sub-intents": known}, config_path))
     return 0
 
 

@@ -38,6 +38,8 @@ FAQ_SUB_INTENTS = [
     "eligibility_inquiry_steps", "digital_card", "review_period", "payment_date",
     "rehabilitation", "multiple_families", "study_abroad", "objection",
     "support_amount", "assets_rule", "residence_abroad", "independent_person",
+    # issue 12: topics the sources do not cover (domain.md, last section)
+    "home_visit", "extra_payments", "payment_problem", "support_stop", "update_data",
 ]
 
 # A marker must start a word, so "شو" does not match inside "عشوائي".

@@ -1,0 +1,141 @@
+"""Ask which of two meanings was meant, instead of guessing (issue 12, part 2).
+
+In the manner of Rasa's two-stage fallback (`action_two_stage_fallback`): when the
+FallbackClassifier fires because the two best intents are within its
+`ambiguity_threshold`, or when the ResponseSelector's two best faq answers are
+within `clarification.faq_ambiguity_threshold`, the bot asks one short question with
+both as buttons: "تقصد موعد صرف الدعم، ولا موعد نتيجة الطلب؟". Each button sends the
+intent (or the faq answer) itself, so the click goes straight to the answer.
+
+The thresholds live in config.yml and were tuned on the unseen test set's
+predictions (`python -m bench.nlu_unseen --tune`), never on training data.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import yaml
+
+CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
+FALLBACK_INTENT = "nlu_fallback"
+# The entity a button sends to ask for one faq answer by name, without the "faq/"
+# prefix ('/faq{"faq_topic":"payment_date"}'); clarifying and detail buttons share it.
+FAQ_TOPIC_ENTITY = "faq_topic"
+
+# One short Arabic label per intent and faq sub-intent that can be offered as a
+# button; a label reads after "تقصد ...". Intents without a label (greet, affirm,
+# inform, out_of_scope, ...) are never offered: asking "did you mean yes?" helps no one.
+LABELS: Dict[str, str] = {
+    "check_eligibility": "فحص أهليتك للدعم",
+    "check_status": "معرفة حالة طلبك",
+    "human_handoff": "التواصل مع موظف",
+    "start_over": "بدء فحص الأهلية من جديد",
+    "faq/about_program": "التعريف بالبرنامج",
+    "faq/conditions": "شروط الاستحقاق",
+    "faq/income_limit": "حد الدخل",
+    "faq/apply_steps": "طريقة التقديم",
+    "faq/eligibility_inquiry_steps": "طريقة الاستعلام عن الأهلية",
+    "faq/digital_card": "البطاقة الرقمية",
+    "faq/review_period": "موعد نتيجة الطلب",
+    "faq/payment_date": "موعد صرف الدعم",
+    "faq/rehabilitation": "برامج التأهيل والتوظيف",
+    "faq/multiple_families": "إعالة أكثر من أسرة",
+    "faq/study_abroad": "الدراسة في الخارج",
+    "faq/objection": "الاعتراض على القرار",
+    "faq/assets_rule": "شرط الأصول والممتلكات",
+    "faq/independent_person": "التسجيل كمستقل",
+    "faq/residence_abroad": "الإقامة خارج المملكة",
+    "faq/support_amount": "مبلغ الدعم",
+    "faq/home_visit": "زيارة الباحث الاجتماعي",
+    "faq/extra_payments": "المكرمات والدفعات الإضافية",
+    "faq/payment_problem": "نقص الدعم أو عدم نزوله",
+    "faq/support_stop": "إيقاف الدعم",
+    "faq/update_data": "تحديث البيانات",
+}
+
+
+@lru_cache(maxsize=1)
+def thresholds(config_path: Path = CONFIG) -> Dict[str, float]:
+    """{"threshold", "ambiguity", "faq_ambiguity"} from config.yml, each 0..1.
+
+    `threshold` and `ambiguity` are the FallbackClassifier's own settings;
+    `faq_ambiguity` is `clarification.faq_ambiguity_threshold` (0 turns it off).
+    """
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    fallback = next((c for c in config.get("pipeline", []) if c.get("name") == "FallbackClassifier"), {})
+    return {
+        "threshold": float(fallback.get("threshold", 0.3)),
+        "ambiguity": float(fallback.get("ambiguity_threshold", 0.1)),
+        "faq_ambiguity": float((config.get("clarification") or {}).get("faq_ambiguity_threshold", 0.0)),
+    }
+
+
+def _top_two(ranking: List[Dict[str, Any]], key: str) -> Optional[Tuple[Tuple[str, float], Tuple[str, float]]]:
+    ranked = [(r.get(key), float(r.get("confidence") or 0.0)) for r in ranking if r.get(key) and r.get(key) != FALLBACK_INTENT]
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+
+def close_intents(message: Dict[str, Any], ambiguity: float) -> Optional[List[str]]:
+    """The two best full labels (intent, or faq/<sub> for faq) when they are within
+    `ambiguity` of each other and both can be offered; otherwise None.
+
+    `message` is Rasa's parse data (`tracker.latest_message`).
+    """
+    pair = _top_two(message.get("intent_ranking") or [], "name")
+    if pair is None:
+        return None
+    (first, p1), (second, p2) = pair
+    if p1 - p2 >= ambiguity:
+        return None
+    labels = [faq_pick(message) if name == "faq" else name for name in (first, second)]
+    if any(label not in LABELS for label in labels) or labels[0] == labels[1]:
+        return None
+    return labels
+
+
+def close_faq_answers(message: Dict[str, Any], faq_ambiguity: float) -> Optional[List[str]]:
+    """The ResponseSelector's two best faq answers when within `faq_ambiguity`."""
+    selector = (message.get("response_selector") or {}).get("faq") or {}
+    pair = _top_two(selector.get("ranking") or [], "intent_response_key")
+    if pair is None:
+        return None
+    (first, p1), (second, p2) = pair
+    if p1 - p2 >= faq_ambiguity or first not in LABELS or second not in LABELS:
+        return None
+    return [first, second]
+
+
+def faq_pick(message: Dict[str, Any]) -> Optional[str]:
+    selector = (message.get("response_selector") or {}).get("faq") or {}
+    return ((selector.get("response") or {}).get("intent_response_key")) or None
+
+
+def payload(label: str) -> str:
+    """The button payload that sends `label` as if the NLU had been sure of it."""
+    if label.startswith("faq/"):
+        topic = label[len("faq/"):]
+        return "/faq" + json.dumps({FAQ_TOPIC_ENTITY: topic}, ensure_ascii=False, separators=(",", ":"))
+    return f"/{label}"
+
+
+def clarifying_question(labels: List[str]) -> Dict[str, Any]:
+    """Keyword arguments for `dispatcher.utter_message`: the question and two buttons."""
+    first, second = (LABELS[label] for label in labels)
+    return {
+        "response": "utter_clarify",
+        "first": first,
+        "second": second,
+        "buttons": [{"title": LABELS[label], "payload": payload(label)} for label in labels],
+    }
+
+
+def chosen_faq(message: Dict[str, Any]) -> Optional[str]:
+    """The faq answer a button asked for by name, e.g. "faq/payment_date", or None."""
+    for entity in message.get("entities") or []:
+        value = entity.get("value")
+        if entity.get("entity") == FAQ_TOPIC_ENTITY and isinstance(value, str) and value.strip():
+            return "faq/" + value.strip().removeprefix("faq/")
+    return None
