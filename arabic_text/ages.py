@@ -105,13 +105,36 @@ def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
     return (_CLEAR, ages[0]) if len(ages) == 1 else (_UNCLEAR, None)
 
 
+_MINE = frozenset("انا وانا عمري وعمري سني".split())
+
+
+def of_someone_else(tokens: List[str], span: NumberSpan) -> bool:
+    """Whether the number is another person's age: "اكبرهم ٥ سنين", "ولدي عمره ٥", "بنت ٣
+    سنوات" (a his/her/their age word or a person word just before it)."""
+    before: List[str] = []
+    for t in reversed(tokens[:span.start]):  # "عمرهم ١٠ و١٢": skip the other ages listed
+        if len(before) == 2:
+            break
+        if not (t.isdigit() or t in ("و", "،", ",", "-")):
+            before.append(t)
+    if any(t in _MINE for t in before):  # "ولدي عمره ١٠ وانا ٤٠": 40 is the applicant's
+        return False
+    return any(bare(t, lexicon.OTHERS_AGE) for t in before) or (
+        span.start > 0 and bare(tokens[span.start - 1], lexicon.DEPENDENT_NOUNS) is not None
+        and span.end < len(tokens) and tokens[span.end] in lexicon.AGE_AFTER)
+
+
 def _said_age(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSpan]:
+    spans = [span for span in spans if not of_someone_else(tokens, span)]
     for span in spans:
         if any(bare(t, lexicon.AGE_BEFORE) for t in tokens[max(0, span.start - 2):span.start]):
             return span
     for span in spans:
         if span.end < len(tokens) and tokens[span.end] in lexicon.AGE_AFTER:  # "٤٥ سنة", not "السنة"
             return span
+    counts = [span for span in spans  # "عندي ٣ عيال": a count of people, not an age
+              if span.end < len(tokens) and bare(tokens[span.end], lexicon.DEPENDENT_NOUNS)]
+    spans = [span for span in spans if span not in counts]
     return spans[0] if spans else None
 
 

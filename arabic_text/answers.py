@@ -15,13 +15,14 @@ from typing import Any, Dict, List, Optional
 import datetime
 
 from arabic_text import income_sources, lexicon
-from arabic_text.ages import parse_age
+from arabic_text.ages import of_someone_else, parse_age
 from arabic_text.answer_flags import FLAG_DETECTORS
 from arabic_text.assets import assets_value_in
 from arabic_text.household import able_to_work_in, has_children_in
 from arabic_text.income import read_income
 from arabic_text.matching import bare, has_phrase, is_negated
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
+from arabic_text.people_words import person_reading
 from arabic_text.quantities import dependents_total, includes_applicant
 
 _CORRECTION_WORDS = frozenset(
@@ -49,6 +50,8 @@ def is_correction(text: str) -> bool:
 
 def _age(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
     for span in spans:
+        if of_someone_else(tokens, span):
+            continue  # "اكبرهم ٥ سنين", "ولدي عمره ٥": a child's age, not the applicant's
         before = tokens[max(0, span.start - 2):span.start]
         after = tokens[span.end] if span.end < len(tokens) else ""
         previous = tokens[span.start - 1] if span.start else ""
@@ -119,7 +122,7 @@ def extract_answers(text: str, today: Optional[datetime.date] = None) -> Dict[st
     has_children, has_able_to_work_members, accepts_rehabilitation, meets_education_health.
     """
     try:
-        tokens = tokenize(text or "")
+        tokens = person_reading(tokenize(text or ""))
         spans = find_numbers(tokens)
     except (ValueError, RecursionError):
         return {}

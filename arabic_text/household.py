@@ -15,6 +15,7 @@ from typing import List, Optional
 from arabic_text import lexicon
 from arabic_text.matching import bare, has_phrase, is_negated
 from arabic_text.numbers import tokenize
+from arabic_text.people_words import person_reading
 
 _NOT_APPLICABLE = (
     "لا ينطبق", "ما ينطبق", "لا تنطبق", "ما تنطبق", "ماينطبق", "لاينطبق", "مو منطبق",
@@ -68,6 +69,7 @@ def parse_not_applicable(text: str) -> bool:
 def has_children_in(tokens: List[str]) -> Optional[bool]:
     """True when children are named ("عندي ٣ عيال", "ولدين وبنت"), False when denied
     ("ما عندي عيال", "ما عندنا اطفال"), None when children are not mentioned."""
+    tokens = person_reading(tokens)  # "ولدي حساب" is "and I have", "أم العيال" the wife
     for index, token in enumerate(tokens):
         if bare(token, lexicon.CHILD_NOUNS) is None:
             continue

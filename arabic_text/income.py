@@ -108,7 +108,7 @@ def read_income(text: str) -> Optional[IncomeReading]:
             stop = amounts[number + 1].start if number + 1 < len(amounts) else end
             floor = amounts[number - 1].end if number else start
             period = period_of(tokens, span.start, span.end, stop, floor)
-            category, kind = _nearest(span, live, amount_first)
+            category, kind = _nearest(span, live, amount_first, tokens)
             if period == HOURLY:  # "٢٥ ريال بالساعة": no month without the hours; asked again
                 mentioned += [kind] if category in (EARNED, OTHER) else []
                 continue
@@ -134,11 +134,19 @@ _BACK = frozenset("منه منها منهم منهن".split())  # "ودخلي م
 _PRONOUNS = frozenset("انا وانا هو وهو هي وهي احنا واحنا".split())
 
 
-def _nearest(span: NumberSpan, sources, amount_first: bool) -> Tuple[str, str]:
+def _from_source(tokens: List[str], span: NumberSpan, index: int) -> bool:
+    """"دخلي ٢٨٠٠ (ريال) من شغلي": the source after "من" right behind the amount is its origin."""
+    return (index > span.end and tokens[index - 1] == "من"
+            and all(t in lexicon.CURRENCY_WORDS for t in tokens[span.end:index - 1]))
+
+
+def _nearest(span: NumberSpan, sources, amount_first: bool, tokens: List[str] = ()) -> Tuple[str, str]:
     best, best_key = ("unclassified", "unknown"), None
     for index, category, kind, _ in sources:
         before = index < span.start
         distance = span.start - index if before else index - span.end + 1
+        if tokens and category != GENERIC and _from_source(tokens, span, index):
+            distance = 0  # beats the generic "دخلي" before the amount
         key = (distance, before if amount_first else not before)
         if best_key is None or key < best_key:
             best, best_key = ((category if category != GENERIC else "unclassified"), kind), key

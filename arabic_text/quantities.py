@@ -14,6 +14,7 @@ from arabic_text.matching import bare, has_exception, has_phrase, is_negated
 from arabic_text.income import read_income
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
 from arabic_text.periods import HOURLY, period_of, to_monthly
+from arabic_text.people_words import person_reading
 
 _ONE_WORDS = ("واحد", "واحده", "وحده")
 
@@ -87,6 +88,7 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
     two (بنتين); a singular counts one (بنت); a negated person word counts none ("ما عندي
     عيال"). A plural with no number ("عندي عيال") says nothing about how many.
     """
+    tokens = person_reading(tokens)
     spans = find_numbers(tokens)
     attached = set()
     total, named = 0, False
@@ -162,7 +164,7 @@ def parse_count(text: str) -> Optional[int]:
     """A small count of dependents: "ثلاثة", "عندي ٣ عيال", "ولدين وبنت" (3), "ولا واحد"
     (0); a family size that includes the applicant ("احنا ٦ افراد") is one fewer."""
     try:
-        tokens = tokenize(text or "")
+        tokens = person_reading(tokenize(text or ""))
         if has_phrase(tokens, [f"ولا {one}" for one in _ONE_WORDS]) or has_phrase(tokens, _ALONE):
             return 0
         people = dependents_total(tokens)
