@@ -27,11 +27,22 @@ _HIJRI_YEARS = range(1300, 1501)
 
 
 def _calendar_marker(tokens: List[str]) -> Optional[str]:
+    """"هـ" anywhere; "ميلادي" only after a number ("1985 ميلادي"): before the date
+    ("هويتي ... ميلادي ١٤٠٥/٧/٢٢", "وميلادي ...") it means "my birth", not "Gregorian"."""
     if any(token in _HIJRI_MARKS for token in tokens):
         return "hijri"
-    if any(token in _GREGORIAN_MARKS for token in tokens):
+    if any(token in _GREGORIAN_MARKS and index and tokens[index - 1][-1:].isdigit()
+           for index, token in enumerate(tokens)):
         return "gregorian"
     return None
+
+
+def _full_year(year: int, digits: int, calendar: str, today: datetime.date) -> int:
+    """"12 ابريل 85" → 1985: a two-digit Gregorian year with a month name is the latest
+    past one (85 → 1985, 05 → 2005). Hijri two-digit years are left as typed (None later)."""
+    if digits > 2 or calendar != "gregorian":
+        return year
+    return 2000 + year if 2000 + year <= today.year else 1900 + year
 
 
 def _to_date(year: int, month: int, day: int, calendar: str) -> Optional[datetime.date]:
@@ -96,12 +107,14 @@ def parse_birth_date(text: str, today: Optional[datetime.date] = None) -> Option
     numeric = _numeric_parts(normalized)
     if numeric is not None:
         year, month, day = numeric
-        calendar = marker or ("hijri" if year in _HIJRI_YEARS else "gregorian")
+        # A year 1300–1500 is Hijri even beside a Gregorian word: nobody alive was born in 1405 CE.
+        calendar = "hijri" if year in _HIJRI_YEARS else marker or "gregorian"
     else:
         named = _named_parts(tokens)
         if named is None:
             return None
         year, month, day, calendar = named
+        year = _full_year(year, len(str(year)), calendar, today)
         if marker is not None and marker != calendar:
             return None
     if calendar == "gregorian" and year in _HIJRI_YEARS:
