@@ -81,6 +81,8 @@ def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
     counted = listed or any(
         i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS)
         or any(bare(t, _HAVE) for t in tokens[max(0, i - 2):i])
+        or tokens[i + 1:i + 2] in (["بس"], ["فقط"]) and (  # "مراتي بس", not "زوجتي بس تشتغل"
+            i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2]))
         for i in live
     )
     total = dependents_total(tokens) if counted else None

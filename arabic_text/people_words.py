@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import List
 
-from arabic_text import income_sources, lexicon
+from arabic_text import lexicon
 from arabic_text.matching import bare
 from arabic_text.numbers import find_numbers
 
@@ -42,7 +42,7 @@ def person_reading(tokens: List[str]) -> List[str]:
         if token == "ولدي" and (
             index + 1 in starts  # "ولدي وبنتي" is a list of people: my son and my daughter
             or bare(following, lexicon.DEPENDENT_NOUNS) and not following.startswith("و")
-            or bare(following, _THINGS) or income_sources.lookup(following) is not None
+            or bare(following, _THINGS | lexicon.INCOME_WORDS)  # not a verb: "ولدي يشتغل" is my son
         ):
             out.append("لدي")
         elif token in ("ام", "وام") and following in _WIFE_OF_CHILDREN:

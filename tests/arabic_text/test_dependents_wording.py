@@ -45,6 +45,8 @@ def test_wife_words_of_every_dialect_count_one(text, expected):
     ("مراتي و٣ عيال", 4),
     ("عندي المدام و٣ اولاد", 4),
     ("متزوج ولدي أربعة أبناء", 5),
+    ("مراتي بس", 1),
+    ("زوجتي فقط.", 1),
 ])
 def test_extract_answers_counts_the_wife_and_children(text, expected):
     assert extract_answers(text)["dependents_count"] == expected
@@ -71,3 +73,12 @@ def test_an_age_of_someone_else_is_not_the_applicants(text):
 def test_the_applicants_own_age_is_still_read_beside_a_childs(text, expected):
     assert extract_answers(text)["age"] == expected
     assert parse_age(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ولدي يشتغل", "ولدي يعطيني ٥٠٠", "ولدي عمره ١٢"])
+def test_waladi_before_a_verb_or_an_age_is_my_son(text):
+    assert extract_answers(text).get("has_children") is True
+
+
+def test_only_my_wife_followed_by_more_words_is_not_a_complete_list():
+    assert "dependents_count" not in extract_answers("زوجتي بس تشتغل")
