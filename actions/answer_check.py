@@ -13,7 +13,7 @@ import arabic_text
 import eligibility
 
 from actions.answers import ELIGIBILITY_SLOTS, INCOME_SLOTS, describe_answer, in_range
-from actions.income_answers import classify_pending_income
+from actions.income_answers import classify_pending_income, refuses_source
 
 CHECK_SLOT = "answers_confirmed"
 # "تعديل" typed rather than pressed, and its dialect forms (normalized stems).
@@ -34,6 +34,8 @@ def read_check_reply(
     form (answers_confirmed True); no asks for the fix (editing_answers True).
     """
     if pending_income is not None:
+        if classify_pending_income(text, pending_income) is None and refuses_source(text, intent):
+            return {CHECK_SLOT: None}  # "لا" names no source: the amount stays, the source is asked again
         return _apply_fix(classify_pending_income(text, pending_income) or {}, answered, dispatcher)
     fix = {k: v for k, v in arabic_text.extract_answers(text).items() if k in ELIGIBILITY_SLOTS}
     fix = {k: v for k, v in fix.items() if answered.get(k) != v}

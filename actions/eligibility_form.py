@@ -28,6 +28,7 @@ from actions.answers import (
     BOOL_SLOTS,
     ELIGIBILITY_SLOTS,
     INCOME_SLOTS,
+    NUMBER_SLOTS,
     describe_answer,
     describe_answers,
     in_range,
@@ -39,7 +40,7 @@ from actions.answers import (
 )
 from actions import offers
 from actions.conversation import last_bot_action_before_user, latest_intent
-from actions.income_answers import classify_pending_income, read_income_answer
+from actions.income_answers import classify_pending_income, read_income_answer, refuses_source
 
 # After this many unreadable answers to one question, a human is offered.
 MAX_FAILURES = 3
@@ -115,19 +116,41 @@ class ValidateEligibilityForm(FormValidationAction):
             classified = classify_pending_income(value, tracker.get_slot("unclassified_income"))
             if classified is not None:
                 return {slot: None, **classified, "unclassified_income": None, "answer_failures": 0}
+            if refuses_source(value, intent):
+                # "لا" names no source: the amount stays pending and the source is
+                # asked again (action_ask_*), rather than the amount being dropped.
+                return {slot: None}
             # Asked once: an unclear reply goes back to the income question itself.
             dispatcher.utter_message(response="utter_wrong_earned_income")
             return {slot: None, "unclassified_income": None}
 
         own = self._own_answer(slot, value, intent, dispatcher, tracker)
+        extracted = arabic_text.extract_answers(value)
+        foreign = _foreign_numbers(slot, own, extracted)
+        if foreign:
+            # "لا غلطت عندي ٤ عيال" asked the assets' value: the 4 belongs to the
+            # dependents' keywords, so it is not an answer to this question.
+            own = {k: v for k, v in own.items() if k != slot}
         mentioned = {
             other: found
-            for other, found in arabic_text.extract_answers(value).items()
+            for other, found in extracted.items()
             if other in ELIGIBILITY_SLOTS and other not in own and other != slot
         }
         new = in_range({k: v for k, v in mentioned.items() if k not in answered}, {**answered, **own})
         corrections = self._corrections(value, own, mentioned, answered)
 
+        # Earlier answers the message repeats: a number it gave to another slot, or
+        # anything it says when it does not answer the question ("غلطت، عندي ٤ عيال").
+        repeated = foreign if own else {**foreign, **mentioned}
+        unchanged = {k: v for k, v in repeated.items() if k in answered and answered[k] == v}
+        if not own and not corrections and unchanged:
+            # A correction that changes nothing: say the earlier answer stays, then
+            # the form asks the current question again.
+            kept = {k: answered[k] for k in unchanged}
+            dispatcher.utter_message(response="utter_understood", understood=f"{describe_answers(kept)}، كما كان")
+            if new:
+                dispatcher.utter_message(response="utter_understood", understood=describe_answers(new))
+            return {slot: None, **new, "pending_answer": None}
         if not own and not new and not corrections:
             if intent in _LEAVE_TO_RULES:
                 raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
@@ -151,7 +174,10 @@ class ValidateEligibilityForm(FormValidationAction):
                 response="utter_answer_corrected",
                 answer_description=describe_answer(corrected_slot, corrected_value),
             )
-        said_back = {k: v for k, v in {**own, **new}.items() if k in ELIGIBILITY_SLOTS and _says_back(k, slot)}
+        filled = {k: v for k, v in {**own, **new}.items() if k in ELIGIBILITY_SLOTS}
+        # Once anything is said back, everything the message filled is ("راتبي ٢٠٠٠
+        # وتقاعد ابوي ١٢٠٠" names both incomes, not only the one not asked).
+        said_back = filled if any(_says_back(k, slot) for k in filled) else {}
         if said_back:
             dispatcher.utter_message(response="utter_understood", understood=describe_answers(said_back))
         done = {"plain_gate": None} if own_value is not None and slot in GATE_DUTIES else {}
@@ -300,6 +326,21 @@ def _gate_with_duty(gate: str, text: str, intent: Optional[str]) -> Optional[Dic
     if agreed is False:
         return {"plain_gate": gate}
     return None
+
+
+def _foreign_numbers(slot: str, own: Dict[str, Any], extracted: Dict[str, Any]) -> Dict[str, Any]:
+    """The numbers of other slots that equal the number read for `slot`, when
+    `extract_answers` ties that number to another slot's keywords and not to `slot`'s
+    ("عندي ٤ عيال" → dependents_count 4). Empty when the number is the answer."""
+    value = own.get(slot)
+    if value is None or isinstance(value, bool) or extracted.get(slot) is not None:
+        return {}
+    return {
+        other: found
+        for other, found in extracted.items()
+        if other != slot and other in NUMBER_SLOTS and other not in own
+        and not isinstance(found, bool) and float(found) == float(value)
+    }
 
 
 def _says_back(slot: str, asked: str) -> bool:

@@ -50,8 +50,9 @@ def read_income_answer(
             found["unclassified_income"] = float(bare)
     if not found:
         return None
-    if reading.converted:
-        dispatcher.utter_message(response="utter_income_converted", converted=_converted_items(reading))
+    said = _converted_items(reading) if reading.converted else ""
+    if said:
+        dispatcher.utter_message(response="utter_income_converted", converted=said)
     return found
 
 
@@ -73,10 +74,21 @@ def classify_pending_income(text: str, amount: Any) -> Optional[Dict[str, float]
     return None
 
 
+def refuses_source(text: str, intent: Optional[str]) -> bool:
+    """True for a plain "لا" to "من عمل، أو تقاعد أو دخل آخر؟": it names no source,
+    so the amount stays pending and the source is asked again (never dropped, and
+    never read as "no income")."""
+    if classify_pending_income(text, 0.0) is not None:
+        return False
+    return arabic_text.parse_yes_no(text or "") is False or intent == "deny"
+
+
 def _converted_items(reading: Any) -> str:
+    """Every converted amount, with or without a clear source ("دخلي ٣٦ الف بالسنة"
+    has none, so it is among `unclassified_items`, not `items`)."""
     parts = [
         f"{format_number(item.stated_sar)} ريال {_PERIODS_AR[item.period]} = {format_number(item.monthly_sar)} ريال في الشهر"
-        for item in reading.items
+        for item in (*reading.items, *reading.unclassified_items)
         if item.period in _PERIODS_AR
     ]
     return "، ".join(parts)

@@ -151,3 +151,15 @@ def test_gate_is_asked_with_its_duty_then_alone(dispatcher, action, gate):
     run(action, make_tracker(slots={"is_saudi": True}), dispatcher)
     run(action, make_tracker(slots={"is_saudi": True, "plain_gate": gate}), dispatcher)
     assert responses(dispatcher) == [f"utter_ask_{gate}_with_duty", f"utter_ask_{gate}"]
+
+
+@pytest.mark.parametrize(("typed", "intent"), [("لا", "deny"), ("لا", "inform")])
+def test_no_to_the_income_source_at_the_check_keeps_the_amount(dispatcher, typed, intent):
+    result = confirm("الدخل ٣٠٠٠", dispatcher=dispatcher)
+    slots = {**ELIGIBLE, **result}
+    tracker = make_tracker(slots={**slots, "answers_confirmed": typed}, text=typed, intent=intent)
+    answered = form.validate_answers_confirmed(typed, dispatcher, tracker, {})
+    assert answered.get("unclassified_income", 3000.0) == 3000.0
+    assert answered["answers_confirmed"] is None
+    run(ActionAskAnswersConfirmed(), make_tracker(slots={**slots, **answered}), dispatcher)
+    assert responses(dispatcher)[-1] == "utter_ask_income_source"

@@ -279,3 +279,80 @@ def test_no_to_the_gate_asked_with_its_duty_asks_the_gate_alone_and_never_refuse
 def test_nobody_can_work_button_answers_the_gate(dispatcher):
     result = validate("has_able_to_work_members", "ما فينا أحد يقدر يشتغل", HOUSEHOLD, dispatcher=dispatcher)
     assert result["has_able_to_work_members"] is False
+
+
+# ---- tester's faults: say-backs, numbers of other slots, "لا" to the source --------
+def _said(dispatcher, response):
+    return [m for m in dispatcher.messages if m.get("response") == response]
+
+
+@pytest.mark.parametrize(
+    "typed, stated, monthly",
+    [
+        ("دخلي ٣٦ الف بالسنة", "36,000", "3,000"),  # no source: among unclassified_items
+        ("٦٠ الف بالسنة", "60,000", "5,000"),
+        ("راتبي ٤٨ ألف بالسنة", "48,000", "4,000"),
+    ],
+)
+def test_every_converted_amount_is_said_back_with_or_without_a_source(dispatcher, typed, stated, monthly):
+    validate("earned_income", typed, {**SAUDI_RESIDENT, "dependents_count": 2.0}, dispatcher=dispatcher)
+    said = _said(dispatcher, "utter_income_converted")
+    assert said and stated in said[0]["converted"] and monthly in said[0]["converted"]
+    assert all(m["converted"].strip() for m in said)
+
+
+@pytest.mark.parametrize(
+    "typed, earned, other",
+    [
+        ("راتبي ٢٠٠٠ وتقاعد ابوي ١٢٠٠", "2,000", "1,200"),
+        ("راتبي ١٥٠٠ وعندي تقاعد ابوي ٨٠٠", "1,500", "800"),
+    ],
+)
+def test_say_back_lists_every_income_the_message_filled(dispatcher, typed, earned, other):
+    result = validate("earned_income", typed, {**SAUDI_RESIDENT, "dependents_count": 2.0}, dispatcher=dispatcher)
+    assert result["earned_income"] is not None and result["other_income"] is not None
+    understood = _said(dispatcher, "utter_understood")[0]["understood"]
+    assert f"من العمل {earned} ريال" in understood and f"(تقاعد وغيره) {other} ريال" in understood
+
+
+@pytest.mark.parametrize(
+    "slot, typed",
+    [
+        ("assets_value", "لا غلطت عندي ٤ عيال"),
+        ("assets_value", "عندي ٤ عيال"),
+        ("other_income", "لا غلطت عندي ٤ عيال"),
+    ],
+)
+def test_number_of_another_slot_that_changes_nothing_is_not_the_answer(dispatcher, slot, typed):
+    slots = {**SAUDI_RESIDENT, "dependents_count": 4.0, "has_children": True, "earned_income": 1000.0,
+             "has_high_value_assets": True}
+    result = validate(slot, typed, slots, dispatcher=dispatcher)
+    assert result[slot] is None  # asked again
+    assert result.get("dependents_count") in (None, 4.0)
+    kept = _said(dispatcher, "utter_understood")
+    assert kept and "4 تابعين" in kept[0]["understood"] and "كما كان" in kept[0]["understood"]
+    assert "utter_answer_corrected" not in responses(dispatcher)
+
+
+def test_number_of_another_slot_that_changes_it_is_a_correction_not_the_answer(dispatcher):
+    slots = {**SAUDI_RESIDENT, "dependents_count": 3.0, "has_children": True, "earned_income": 1000.0,
+             "other_income": 0.0, "has_high_value_assets": True}
+    result = validate("assets_value", "لا غلطت عندي ٤ عيال", slots, dispatcher=dispatcher)
+    assert result["assets_value"] is None and result["dependents_count"] == 4
+    assert "utter_answer_corrected" in responses(dispatcher)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("٤ الاف", 4000.0), ("اربعين الف", 40000.0)])
+def test_a_plain_number_is_still_the_answer_to_the_question(dispatcher, typed, expected):
+    slots = {**SAUDI_RESIDENT, "dependents_count": 4.0, "has_high_value_assets": True}
+    assert validate("assets_value", typed, slots, dispatcher=dispatcher)["assets_value"] == expected
+
+
+@pytest.mark.parametrize(("typed", "intent"), [("لا", "deny"), ("لا", "inform"), ("ما عندي", "inform")])
+def test_no_to_the_income_source_keeps_the_amount_and_asks_the_source_again(dispatcher, typed, intent):
+    pending = {**SAUDI_RESIDENT, "dependents_count": 2.0, "unclassified_income": 2000.0}
+    result = validate("earned_income", typed, pending, intent=intent, dispatcher=dispatcher)
+    assert result["earned_income"] is None
+    assert result.get("unclassified_income", 2000.0) == 2000.0  # not dropped
+    assert result.get("other_income") is None
+    assert _requested({**pending, **result}) == "earned_income"
