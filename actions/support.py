@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered, UserUtteranceReverted
+from rasa_sdk.events import ActionExecuted, ActiveLoop, FollowupAction, SlotSet, UserUttered, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 import status_store
@@ -15,6 +15,7 @@ from actions import clarify, offers
 from actions.conversation import input_channel, latest_intent, latest_text
 
 logger = logging.getLogger(__name__)
+ACTION_LISTEN = "action_listen"
 
 
 def _has_words(text: str) -> bool:
@@ -52,7 +53,10 @@ class ActionDefaultFallback(Action):
         answer = offers.reply_to_offer(tracker)
         if answer and answer["offer"] in offers.HUMAN_OFFERS:
             if answer["reply"] == offers.YES:
-                return hand_over(dispatcher, tracker)
+                # Then wait for the person: otherwise, after a form rejected the message,
+                # the rules predict this fallback again for the same message (a "👍" read
+                # as yes once handed over ten times in one turn).
+                return [*hand_over(dispatcher, tracker), FollowupAction(ACTION_LISTEN)]
             dispatcher.utter_message(response="utter_offer_declined")
             return [UserUtteranceReverted()]
         if answer and answer["intent"] != latest_intent(tracker):

@@ -45,6 +45,9 @@ def test_a_typed_yes_to_the_offer_of_a_person_hands_over(text, intent, active_lo
     events = run(ActionDefaultFallback(), tracker, dispatcher, domain)
     assert responses(dispatcher) == ["utter_human_handoff"]
     assert not any(e["event"] == "rewind" for e in events)
+    # The bot then waits for the person: no rule may predict the fallback again for
+    # the same message.
+    assert events[-1] == {"event": "followup", "name": "action_listen", "timestamp": None}
     if active_loop:
         assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
 
