@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-_TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# One table for Arabic-Indic and Persian digits, shared with the PII finder.
+from arabic_text.pii_find import to_ascii_digits
+
 # People type IDs with spaces or dashes between groups of digits.
 _SEPARATORS = re.compile(r"[\s\-_.٬،,]")
 
@@ -41,7 +43,7 @@ def luhn_is_valid(digits: str) -> bool:
 
 def extract_digits(text: str) -> str:
     """The digits of `text` in ASCII, with spaces and dashes between groups removed."""
-    return "".join(ch for ch in _SEPARATORS.sub("", text.translate(_TO_ASCII_DIGITS)) if ch.isdigit())
+    return "".join(ch for ch in _SEPARATORS.sub("", to_ascii_digits(text)) if ch.isdigit())
 
 
 def check_national_id(text: str) -> NationalIdCheck:

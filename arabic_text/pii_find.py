@@ -37,7 +37,6 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ASCII_OF = {chr(code): str((code - 0x0660) % 10) for code in range(0x0660, 0x066A)}
 _ASCII_OF.update({chr(code): str(code - 0x06F0) for code in range(0x06F0, 0x06FA)})
 
