@@ -20,7 +20,7 @@ MODEL = ROOT / "models" / "current.tar.gz"
 def scratch_env(work_dir: Path, extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
     """Environment for a stack whose state lives in `work_dir` (SQLite files)."""
     env = {
-        "RASA_TOKEN": secrets.token_urlsafe(16),
+        "RASA_TOKEN": secrets.token_hex(16),
         "NATIONAL_ID_HMAC_KEY": secrets.token_urlsafe(32),
         "TRACKER_DB_URL": f"sqlite:///{work_dir}/tracker.db",
         "STATUS_DB_URL": f"sqlite:///{work_dir}/status.db",

@@ -52,7 +52,7 @@ check_prerequisites() {
   [ -f "$SCALE_MODEL" ] || die "no trained model at $SCALE_MODEL (run scripts/train_if_needed.sh)"
 }
 
-random_secret() { "$PY" -c 'import secrets; print(secrets.token_urlsafe(24))'; }
+random_secret() { "$PY" -c 'import secrets; print(secrets.token_hex(24))'; }
 
 # Settings and secrets are created once (taken from the environment if set then, else generated)
 # and kept in $SCALE_DIR/scale.env with the derived URLs, for `down`, `status` and

@@ -172,7 +172,7 @@ start_rasa_replicas() {
   export SQL_POOL_SIZE="${SQL_POOL_SIZE:-5}" SQL_MAX_OVERFLOW="${SQL_MAX_OVERFLOW:-10}"
   for i in $(seq 1 "$SCALE_RASA_REPLICAS"); do
     port="$(rasa_port "$i")"
-    spawn "rasa$i" "$VENV/bin/rasa" run --model "$SCALE_MODEL" --enable-api --auth-token "$RASA_TOKEN" \
+    spawn "rasa$i" "$VENV/bin/rasa" run --model "$SCALE_MODEL" --enable-api --auth-token="$RASA_TOKEN" \
       --interface 127.0.0.1 --port "$port" --endpoints "$ROOT/deploy/endpoints.scaled.yml" \
       --credentials "$ROOT/credentials.yml" --cors "${SCALE_CORS:-http://127.0.0.1:8080}"
   done

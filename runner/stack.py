@@ -111,7 +111,8 @@ class Stack:
             [
                 str(VENV_BIN / "rasa"), "run",
                 "--model", str(self.config.model),
-                "--enable-api", "--auth-token", self.token,
+                # "=" form: a token that starts with "-" would otherwise be read as an option.
+                "--enable-api", f"--auth-token={self.token}",
                 "--interface", "127.0.0.1", "--port", str(self.config.rasa_port),
                 "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                 "--cors", cors,

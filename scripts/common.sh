@@ -17,7 +17,7 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 secret_from_var() {  # name file
   local name="$1" file="$ROOT/var/$2"
   if [ -z "${!name:-}" ]; then
-    [ -s "$file" ] || (umask 077; "$PY" -c 'import secrets; print(secrets.token_urlsafe(32))' > "$file")
+    [ -s "$file" ] || (umask 077; "$PY" -c 'import secrets; print(secrets.token_hex(32))' > "$file")
     export "$name"="$(cat "$file")"
   fi
 }

@@ -76,7 +76,7 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
     work = tmp_path_factory.mktemp("stack")
     graph = FakeGraphApi(access_token="e2e-access-token", phone_number_id="100200300").start()
     env = {
-        "RASA_TOKEN": os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(16),
+        "RASA_TOKEN": os.environ.get("RASA_TOKEN") or secrets.token_hex(16),
         "NATIONAL_ID_HMAC_KEY": os.environ.get("NATIONAL_ID_HMAC_KEY") or secrets.token_urlsafe(32),
         "TRACKER_DB_URL": f"sqlite:///{work}/tracker.db",
         "STATUS_DB_URL": f"sqlite:///{work}/status.db",
