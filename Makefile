@@ -1,11 +1,14 @@
 # The two commands a new user needs are `make run` and `make test` (see README).
-.PHONY: run test chat setup train validate cv bench scale-up scale-down scale-test clean
+.PHONY: run test check chat setup train validate cv bench scale-up scale-down scale-test clean
 
 run:            ## set up everything, train if needed, start the assistant
 	scripts/run.sh
 
 test:           ## set up everything and run the whole test suite
 	scripts/test.sh
+
+check:          ## fast checks: ruff, mypy, unit tests (< 3 min; CI runs it first)
+	scripts/check.sh
 
 chat:           ## terminal chat with the running assistant; SHAPE=always|never|auto
 	scripts/chat.sh --shape $(or $(SHAPE),auto)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command to set up and run the whole test suite, on a clean machine as in CI.
-# Order, as in the field's model projects: unit tests -> data validation -> train ->
+# Order, as in the field's model projects: fast checks (lint, types, unit tests) -> data validation -> train ->
 # test stories -> NLU quality on the held-out set -> end-to-end tests on real servers.
 source "$(dirname "$0")/common.sh"
 started=$(date +%s)
@@ -9,8 +9,8 @@ started=$(date +%s)
 load_local_secrets
 mkdir -p test-artifacts
 
-log "1/7 Unit and integration tests"
-"$PY" -m pytest -m "not e2e and not nlu_quality and not scale" -q
+log "1/7 Fast checks: ruff, mypy, unit and integration tests (make check)"
+"$ROOT/scripts/check.sh"
 
 log "2/7 rasa data validate"
 "$PY" scripts/validate_data.py
