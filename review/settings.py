@@ -11,8 +11,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
 DEFAULT_REVIEW_DB_URL = "sqlite:///var/review.db"
 
-# Kept importable from here for older callers; the one definition is review.clock.
-from review.clock import RIYADH  # noqa: E402,F401
 
 
 def _resolve_sqlite(url: str, create_dir: bool) -> str:
