@@ -39,8 +39,6 @@ def test_the_shell_gets_the_same_values():
         f'eval "$({sys.executable} -m runner.shell_env)"; '
         'printf "%s|%s" "$ACTION_ENDPOINT_URL" "$WHATSAPP_APP_SECRET"'
     )
-        f'eval "$({sys.executable} -m runner.shell_env)"; printf "%s|%s" "$ACTION_ENDPOINT_URL" "$WHATSAPP_APP_SECRET"'
-    )
     out = subprocess.run(["bash", "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out == "http://127.0.0.1:6123/webhook|it's $ecret"
 
