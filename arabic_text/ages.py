@@ -25,8 +25,8 @@ from arabic_text import lexicon
 from arabic_text.dates import parse_birth_date
 from arabic_text.matching import bare
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
+from saudi_locale.clock import riyadh_today
 
-RIYADH = datetime.timezone(datetime.timedelta(hours=3))  # Saudi Arabia keeps UTC+3, no DST
 MAX_AGE = 110
 _BIRTH_WORDS = frozenset("مواليد مواليدي ميلادي مولود مولوده ولدت انولدت اتولدت تولد تولدت "
                          "born".split())
@@ -35,9 +35,6 @@ _GREGORIAN = frozenset("م ميلاديه للميلاد".split())  # ميلاد
 _CLEAR, _UNCLEAR, _NONE = "clear", "unclear", "none"
 
 
-def riyadh_today() -> datetime.date:
-    """Today's date in Riyadh."""
-    return datetime.datetime.now(RIYADH).date()
 
 
 def _hijri_year_middle(year: int) -> Optional[int]:

@@ -18,6 +18,7 @@ from hijridate import Hijri
 from arabic_text.month_names import find_month
 from arabic_text.normalize import normalize
 from arabic_text.numbers import find_numbers, tokenize
+from saudi_locale.clock import riyadh_today
 
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,4})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d.])")
 _HIJRI_MARKS = frozenset("ه هـ هجري هجريه للهجره هجرية".split())
@@ -97,7 +98,7 @@ def parse_birth_date(text: str, today: Optional[datetime.date] = None) -> Option
     """The Gregorian date of a birth date as typed; None if invalid, unreadable or in the future."""
     if not text:
         return None
-    today = today or datetime.date.today()
+    today = today or riyadh_today()
     try:
         normalized = normalize(text)
         tokens = tokenize(normalized)

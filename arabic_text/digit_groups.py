@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from saudi_locale.digits import ANY_DIGIT_CLASS
+
 _SCALE_AFTER = re.compile(r"\s*(?:و?ال?اف|الف|الفين|تلاف|الوف|مليون|ملايين|k)(?![^\W\d_])")
 _SPACED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,]\d{3})")
 _DOTTED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d]|[.,]\d)")
@@ -34,7 +36,7 @@ def _dotted(match: re.Match) -> str:
     return match.group(1) + groups.replace(".", "")
 
 
-_ANY_DIGIT = "0-9٠-٩۰-۹"
+_ANY_DIGIT = ANY_DIGIT_CLASS
 _ARABIC_COMMA_DECIMAL = re.compile(f"(?<=[{_ANY_DIGIT}])،(?=[{_ANY_DIGIT}]{{1,2}}(?![{_ANY_DIGIT}]))")
 
 

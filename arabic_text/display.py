@@ -21,20 +21,18 @@ from typing import Mapping, Optional
 
 from hijridate import Gregorian
 
+from saudi_locale.digits import ANY_DIGIT_CLASS, to_arabic_indic_digits, to_latin_digits
+
 DIGIT_STYLES = ("arab", "latn")
 DEFAULT_DIGIT_STYLE = "arab"
 FSI, PDI = "\u2068", "\u2069"
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
-_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
-_TO_LATIN = str.maketrans(_ARABIC_INDIC + _PERSIAN + "٬٫", "0123456789" * 2 + ",.")
-_TO_ARAB = str.maketrans("0123456789", _ARABIC_INDIC)
-_DIGIT = "[0-9٠-٩۰-۹]"
+_DIGIT = f"[{ANY_DIGIT_CLASS}]"
 # Kept as typed: links, e-mail addresses and /commands.
 _PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*|/[A-Za-z_]\S*")
 _SEP = r"[-/.]"
-_DATE = re.compile(rf"(?<![0-9٠-٩۰-۹]){_DIGIT}{{1,4}}{_SEP}{_DIGIT}{{1,2}}{_SEP}{_DIGIT}{{1,4}}(?![0-9٠-٩۰-۹])")
+_DATE = re.compile(rf"(?<!{_DIGIT}){_DIGIT}{{1,4}}{_SEP}{_DIGIT}{{1,2}}{_SEP}{_DIGIT}{{1,4}}(?!{_DIGIT})")
 _GROUPED = re.compile(rf"(?<={_DIGIT})([,.])(?={_DIGIT})")
 
 HIJRI_MARK = "هـ"
@@ -54,12 +52,12 @@ def digit_style(environ: Optional[Mapping[str, str]] = None) -> str:
 
 
 def _convert(segment: str, style: str) -> str:
-    latin = segment.translate(_TO_LATIN)
+    latin = to_latin_digits(segment, separators=True)
     if style == "latn":
         return latin
     # Separators between digits become the Arabic thousands/decimal signs.
     latin = _GROUPED.sub(lambda m: "٬" if m.group(1) == "," else "٫", latin)
-    return latin.translate(_TO_ARAB)
+    return to_arabic_indic_digits(latin)
 
 
 def _outside_protected(text: str, convert) -> str:  # type: ignore[no-untyped-def]
@@ -94,7 +92,8 @@ def display_digits(text: str, style: Optional[str] = None) -> str:
         parts, last = [], 0
         for match in _DATE.finditer(segment):
             parts.append(_convert(segment[last:match.start()], style))
-            parts.append(match.group(0).translate(_TO_LATIN).translate(_TO_ARAB if style == "arab" else {}))
+            latin = to_latin_digits(match.group(0), separators=True)
+            parts.append(to_arabic_indic_digits(latin) if style == "arab" else latin)
             last = match.end()
         parts.append(_convert(segment[last:], style))
         return "".join(parts)

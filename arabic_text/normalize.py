@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from saudi_locale.digits import ARABIC_INDIC, PERSIAN, latin_digit
+
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks, tatweel.
 _STRIP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
 
@@ -29,10 +31,7 @@ _LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ي",
     "ک": "ك",  # Persian kaf, from Persian keyboards
-    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
-    "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
-    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
-    "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    **{digit: latin_digit(digit) for digit in ARABIC_INDIC + PERSIAN},
     "٫": ".",  # Arabic decimal separator
     "\u00a0": " ", "\u200f": "", "\u200e": "", "\u200b": "", "\u200c": "", "\u200d": "",
     "\ufeff": "",

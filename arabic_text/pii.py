@@ -21,6 +21,8 @@ import logging
 import re
 from typing import Any, FrozenSet, Optional
 
+from saudi_locale.digits import ANY_DIGIT, ANY_DIGIT_CLASS
+
 from arabic_text.pii_find import PiiMatch, classify_digits, find_pii, to_ascii_digits
 
 __all__ = [
@@ -36,9 +38,9 @@ SENSITIVE_SLOTS: FrozenSet[str] = frozenset({"national_id", "birth_date", "regis
 
 # Numbers under these keys are machine values (epoch seconds), never personal data.
 _NUMERIC_KEYS_TO_KEEP = frozenset({"timestamp", "confidence", "start", "end", "id"})
-_ALL_DIGITS = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+_ALL_DIGITS = ANY_DIGIT
 # What mask_national_id and mask_pii leave of an ungrouped number: "1*******08", "05******67".
-_D = "0-9\u0660-\u0669\u06f0-\u06f9"
+_D = ANY_DIGIT_CLASS
 _ALREADY_MASKED = re.compile(f"(?<![{_D}*])[{_D}]{{0,6}}\\*{{5,}}[{_D}]{{0,2}}(?![{_D}*])")
 
 

@@ -37,8 +37,8 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-_ASCII_OF = {chr(code): str((code - 0x0660) % 10) for code in range(0x0660, 0x066A)}
-_ASCII_OF.update({chr(code): str(code - 0x06F0) for code in range(0x06F0, 0x06FA)})
+from saudi_locale.digits import to_latin_digits
+
 
 # Spaces of every width, line breaks, zero-width characters, bidi marks and
 # isolates, tatweel, dashes, brackets and the group separators people type.
@@ -61,15 +61,8 @@ _SEP_CLASS = "[" + "".join("\\" + ch if ch in "\\]-^" else ch for ch in SEPARATO
 _SPAN = re.compile(rf"[0-9]+(?:{_SEP_CLASS}{{1,{MAX_GAP}}}[0-9]+)*")
 _GROUP = re.compile("[0-9]+")
 _MIN_DIGITS = 9  # the shortest form: 5xxxxxxxx
-_NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-
-
-def to_ascii_digits(text: str) -> str:
-    """`text` with Arabic-Indic and Persian digits in ASCII; same length.
-
-    Faster than str.translate, which looks every character of non-ASCII text up.
-    """
-    return _NON_ASCII_DIGIT.sub(lambda m: _ASCII_OF[m.group()], text)
+# `text` with Arabic-Indic and Persian digits in ASCII, same length (saudi_locale.digits).
+to_ascii_digits = to_latin_digits
 _IBAN_START = re.compile("[Ss][Aa]")
 _IBAN = re.compile(
     r"(?<![A-Za-z0-9])[Ss][Aa]" + rf"(?:{_SEP_CLASS}{{0,{MAX_GAP}}}[0-9]){{22}}" + r"(?![0-9A-Za-z])"

@@ -28,6 +28,7 @@ from arabic_text.month_names import find_month
 from arabic_text.national_id import luhn_is_valid
 from arabic_text.normalize import normalize
 from arabic_text.numbers import tokenize
+from saudi_locale.clock import riyadh_today
 
 DateRange = Tuple[datetime.date, datetime.date]
 
@@ -110,7 +111,7 @@ def parse_registration_month(text: str, today: Optional[datetime.date] = None) -
     and full dates ("15/3/2024", "1445/9/3 هـ") of which only the month counts.
     A month that starts after `today` is refused.
     """
-    today = today or datetime.date.today()
+    today = today or riyadh_today()
     normalized = normalize(text or "")
     found = _full_date_month(normalized) or _numeric_month(normalized) or _named_month(normalized)
     if found is None or found[0] > today:
@@ -195,7 +196,7 @@ def extract_status_answers(
     """Every answer in `text`. `asked` is the question on screen ("national_id",
     "birth_date" or "registration_date"): a lone unlabelled full date answers it.
     """
-    today = today or datetime.date.today()
+    today = today or riyadh_today()
     national_id, rest = _find_national_id(normalize(text or ""))
     birth: Optional[datetime.date] = None
     registered: Optional[DateRange] = None

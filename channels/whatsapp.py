@@ -26,13 +26,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from arabic_text.pii import install_pii_log_filter
+from arabic_text.pseudonyms import phone_pseudonym, pseudonym
 from channels import whatsapp_texts as texts
 from channels.whatsapp_config import WhatsAppSettings, settings_from
 from channels.whatsapp_dedup import MessageDeduplicator
 from channels.whatsapp_graph import GraphClient
 from channels.whatsapp_outbound import WhatsAppOutput
 from channels.whatsapp_payload import InboundMessage, PayloadError, parse_webhook
-from channels.whatsapp_security import is_valid_signature, is_valid_verify_token, pseudonym
+from channels.whatsapp_security import is_valid_signature, is_valid_verify_token
 
 logger = logging.getLogger(__name__)
 # This channel's logs (and the whole Rasa process's) never hold an ID, phone, IBAN or
@@ -75,7 +76,7 @@ class WhatsAppInput(InputChannel):
         return None
 
     def sender_id_for(self, number: str) -> str:
-        return pseudonym(number, self.settings.sender_key)
+        return phone_pseudonym(number, self.settings.sender_key)
 
     def _graph_client(self) -> GraphClient:
         s = self.settings
@@ -106,7 +107,7 @@ class WhatsAppInput(InputChannel):
             sender_id,
             input_channel=self.name(),
             # The wamid embeds the phone number, so the tracker gets a hash of it.
-            message_id=pseudonym(message.message_id, self.settings.sender_key, prefix="wamsg_"),
+            message_id=pseudonym(message.message_id, "wamsg", self.settings.sender_key),
             metadata=dict(CHANNEL_METADATA),
         )
         try:

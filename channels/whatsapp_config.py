@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, List, Mapping, Optional
 
+from arabic_text.pseudonyms import KEY_ENV
+
 DEFAULT_GRAPH_BASE_URL = "https://graph.facebook.com/v19.0"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEDUP_DB = REPO_ROOT / "var" / "whatsapp_dedup.db"
@@ -54,7 +56,7 @@ class WhatsAppSettings:
             "app_secret": self.app_secret,
             "access_token": self.access_token,
             "phone_number_id": self.phone_number_id,
-            "WHATSAPP_SENDER_HMAC_KEY or NATIONAL_ID_HMAC_KEY": self.sender_key,
+            "NATIONAL_ID_HMAC_KEY": self.sender_key,
         }
         return [name for name, value in required.items() if not value]
 
@@ -77,7 +79,9 @@ def settings_from(
         key: _clean(creds.get(key)) or _clean(env.get(env_name))
         for key, env_name in _ENV_FALLBACKS.items()
     }
-    sender_key = _clean(env.get("WHATSAPP_SENDER_HMAC_KEY")) or _clean(env.get("NATIONAL_ID_HMAC_KEY"))
+    # The one pseudonym key (arabic_text.pseudonyms): a phone number gets the same
+    # conversation id here as in the status store.
+    sender_key = _clean(env.get(KEY_ENV))
     return WhatsAppSettings(
         verify_token=values["verify_token"],
         app_secret=values["app_secret"],

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from channels.whatsapp_security import pseudonym
+from arabic_text.pseudonyms import pseudonym
 
 RETENTION_SECONDS = 7 * 24 * 3600
 # Pruning on every claim would add a write per message; once in a while is enough.
@@ -59,7 +59,7 @@ class MessageDeduplicator:
             conn.close()
 
     def _message_key(self, message_id: str) -> str:
-        return pseudonym(message_id, self._key, prefix="")
+        return pseudonym(message_id, "wamsg", self._key)
 
     def claim(self, message_id: str) -> bool:
         """True if this call is the first to see `message_id`; False for a repeat."""

@@ -33,14 +33,3 @@ def is_valid_verify_token(candidate: Optional[str], verify_token: str) -> bool:
         return False
     return hmac.compare_digest(candidate.encode("utf-8"), verify_token.encode("utf-8"))
 
-
-def pseudonym(value: str, key: str, prefix: str = "wa_") -> str:
-    """A stable keyed hash of `value`: the same number always maps to the same id.
-
-    A plain hash of a phone number could be reversed by hashing every possible
-    number, hence HMAC with a secret key.
-    """
-    if not key:
-        raise ValueError("a secret key is needed to hash personal data")
-    digest = hmac.new(key.encode("utf-8"), value.encode("utf-8"), hashlib.sha256).hexdigest()
-    return prefix + digest

@@ -163,9 +163,8 @@ start_rasa_replicas() {
   local i port
   export ACTION_ENDPOINT_URL TRACKER_DB_URL STATUS_DB_URL REDIS_HOST REDIS_PORT REDIS_DB REDIS_PASSWORD
   export RASA_TOKEN NATIONAL_ID_HMAC_KEY
-  export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-}" WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-}"
-  export WHATSAPP_ACCESS_TOKEN="${WHATSAPP_ACCESS_TOKEN:-}" WHATSAPP_PHONE_NUMBER_ID="${WHATSAPP_PHONE_NUMBER_ID:-}"
-  export WHATSAPP_GRAPH_BASE_URL="${WHATSAPP_GRAPH_BASE_URL:-https://graph.facebook.com/v19.0}"
+  # The other defaults (WhatsApp settings, ...) from the one home, runner/settings.py.
+  eval "$("$PY" -m runner.shell_env)"
   # Replicas on one host share the dedup file (SQLite makes a claim atomic across processes).
   export WHATSAPP_DEDUP_DB="${WHATSAPP_DEDUP_DB:-$SCALE_DIR/whatsapp_dedup.db}"
   # The SQL tracker store is used from the event loop one query at a time: a small pool is enough.

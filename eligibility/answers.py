@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping, Optional
 
+from saudi_locale.digits import to_latin_digits
+
 from .errors import EligibilityError
 
 # Every answer of the eligibility conversation, in the order of design.md's slot table.
@@ -48,7 +50,6 @@ MAX_DEPENDENTS = 50
 # Far above any household's figure; keeps Decimal arithmetic exact to the halala.
 MAX_AMOUNT_SAR = 10**12
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 # Thousands separators and spaces people type (thin and no-break spaces too).
 _GROUPING = re.compile(r"[,\u066C\s\u00A0\u2009\u202F]")
 _TRUE = {"true", "yes", "y", "1", "نعم", "ايه", "ايوه", "اي", "صح"}
@@ -128,7 +129,7 @@ def _number(field: str, raw: Any) -> Decimal:
         return raw
     if isinstance(raw, str):
         # Thousands separators as people type them: 1,200 / ١٬٢٠٠ / 1 200.
-        text = _GROUPING.sub("", raw.translate(_DIGITS))
+        text = _GROUPING.sub("", to_latin_digits(raw, separators=True))
         try:
             value = Decimal(text)
         except InvalidOperation:

@@ -13,14 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Mapping, Optional, Union
 
+from saudi_locale.clock import riyadh_today
+
 from .answers import coerce_count
 from .errors import EligibilityError
 from .parameter_files import ParameterSeries, ValuePeriod, read_parameter_directory
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent / "parameters"
-# Saudi Arabia keeps UTC+3 all year (no DST), so a fixed offset is exact and
-# avoids depending on the system's tz database.
-RIYADH = dt.timezone(dt.timedelta(hours=3))
 DateLike = Union[dt.date, str, None]
 # Amount fields carry their unit in the name, as the facts() keys do.
 _FIELD_NAMES = {"reference_amount": "reference_amount_sar", "dependent_amount": "dependent_amount_sar"}
@@ -95,15 +94,11 @@ def load_parameters(directory: Union[str, Path, None] = None) -> ParameterBook:
     return _load(str(Path(directory).resolve() if directory else DEFAULT_DIRECTORY))
 
 
-def today_in_riyadh() -> dt.date:
-    return dt.datetime.now(RIYADH).date()
-
-
 def resolve_date(on: DateLike, book: Optional[ParameterBook] = None) -> dt.date:
     """Turn None/ISO text/date into a date inside the program's lifetime."""
     book = book or load_parameters()
     if on is None:
-        day = today_in_riyadh()
+        day = riyadh_today()  # the rules change at midnight in Riyadh, not the server's
     elif isinstance(on, dt.datetime):
         day = on.date()
     elif isinstance(on, dt.date):

@@ -1,4 +1,4 @@
-"""Where the review tool finds its databases, and the time zone staff read times in."""
+"""Where the review tool finds its databases."""
 from __future__ import annotations
 
 import os
@@ -7,38 +7,22 @@ from typing import Optional
 
 from sqlalchemy.engine import make_url
 
+from status_store.settings import resolve_sqlite_url
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
 DEFAULT_REVIEW_DB_URL = "sqlite:///var/review.db"
 
-# Kept importable from here for older callers; the one definition is review.clock.
-from review.clock import RIYADH  # noqa: E402,F401
-
-
-def _resolve_sqlite(url: str, create_dir: bool) -> str:
-    """Relative SQLite paths are taken from the repository root, like the status store does."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return url
-    database = parsed.database or ""
-    if database in ("", ":memory:") or database.startswith("file:"):
-        return url
-    path = Path(database)
-    if not path.is_absolute():
-        path = REPO_ROOT / path
-    if create_dir:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return str(parsed.set(database=str(path)))
 
 
 def tracker_db_url(url: Optional[str] = None) -> str:
     """--db, else TRACKER_DB_URL, else var/tracker.db."""
-    return _resolve_sqlite(url or os.environ.get("TRACKER_DB_URL") or DEFAULT_TRACKER_DB_URL, False)
+    return resolve_sqlite_url(url or os.environ.get("TRACKER_DB_URL") or DEFAULT_TRACKER_DB_URL, create_dir=False)
 
 
 def review_db_url(url: Optional[str] = None) -> str:
     """--review-db, else REVIEW_DB_URL, else var/review.db."""
-    return _resolve_sqlite(url or os.environ.get("REVIEW_DB_URL") or DEFAULT_REVIEW_DB_URL, True)
+    return resolve_sqlite_url(url or os.environ.get("REVIEW_DB_URL") or DEFAULT_REVIEW_DB_URL)
 
 
 def status_db_url(url: Optional[str] = None) -> Optional[str]:

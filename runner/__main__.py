@@ -9,7 +9,7 @@ from runner.stack import Stack, StackConfig
 
 
 def main() -> int:
-    stack = Stack(StackConfig())
+    stack = Stack(StackConfig.from_environment())  # make run honours RASA_PORT, WEBCHAT_PORT
     print("Starting the action server, the Rasa server and the web widget…", flush=True)
     try:
         stack.start()

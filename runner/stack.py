@@ -13,6 +13,8 @@ from typing import Dict, List, Optional
 
 import httpx
 
+from runner.settings import DEFAULT_ACTION_PORT, DEFAULT_RASA_PORT, DEFAULT_WEBCHAT_PORT, runtime_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 
@@ -25,12 +27,22 @@ def free_port() -> int:
 
 @dataclass
 class StackConfig:
-    rasa_port: int = 5005
-    action_port: int = 5055
-    webchat_port: Optional[int] = 8080
+    rasa_port: int = DEFAULT_RASA_PORT
+    action_port: int = DEFAULT_ACTION_PORT
+    webchat_port: Optional[int] = DEFAULT_WEBCHAT_PORT
     model: Path = ROOT / "models" / "current.tar.gz"
     log_dir: Path = ROOT / "var" / "logs"
     extra_env: Dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_environment(cls, environ: Optional[Dict[str, str]] = None) -> "StackConfig":
+        """Ports from RASA_PORT, ACTION_PORT and WEBCHAT_PORT (runner.settings' defaults)."""
+        settings = runtime_environment(os.environ if environ is None else environ)
+        return cls(
+            rasa_port=int(settings["RASA_PORT"]),
+            action_port=int(settings["ACTION_PORT"]),
+            webchat_port=int(settings["WEBCHAT_PORT"]),
+        )
 
     @classmethod
     def on_free_ports(cls, **kwargs) -> "StackConfig":
@@ -64,30 +76,26 @@ class Stack:
 
     def _environment(self) -> Dict[str, str]:
         env = dict(os.environ)
+        # This stack's ports are its own (tests pick free ones); the URLs follow them.
         env.update(
             {
-                "PYTHONPATH": str(ROOT),
-                "RASA_TELEMETRY_ENABLED": "false",
-                "TF_CPP_MIN_LOG_LEVEL": "3",
-                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
                 "RASA_PORT": str(self.config.rasa_port),
                 "ACTION_PORT": str(self.config.action_port),
                 "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.config.action_port}/webhook",
                 "RASA_PUBLIC_URL": f"http://127.0.0.1:{self.config.rasa_port}",
             }
         )
-        env.setdefault("TRACKER_DB_URL", f"sqlite:///{ROOT}/var/tracker.db")
-        env.setdefault("STATUS_DB_URL", f"sqlite:///{ROOT}/var/status.db")
-        for name in (
-            "WHATSAPP_VERIFY_TOKEN",
-            "WHATSAPP_APP_SECRET",
-            "WHATSAPP_ACCESS_TOKEN",
-            "WHATSAPP_PHONE_NUMBER_ID",
-        ):
-            env.setdefault(name, "")
-        env.setdefault("WHATSAPP_GRAPH_BASE_URL", "https://graph.facebook.com/v19.0")
         if self.config.webchat_port:
             env["WEBCHAT_PORT"] = str(self.config.webchat_port)
+        env.update(runtime_environment(env))  # defaults for the rest, from runner.settings
+        env.update(
+            {
+                "PYTHONPATH": str(ROOT),
+                "RASA_TELEMETRY_ENABLED": "false",
+                "TF_CPP_MIN_LOG_LEVEL": "3",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            }
+        )
         env.update(self.config.extra_env)
         for required in ("RASA_TOKEN", "NATIONAL_ID_HMAC_KEY"):
             if not env.get(required):

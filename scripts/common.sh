@@ -26,21 +26,9 @@ load_local_secrets() {
   secret_from_var NATIONAL_ID_HMAC_KEY national_id_hmac_key
 }
 
-# Runtime configuration with local defaults. endpoints.yml and credentials.yml read
-# these; Rasa refuses to start when a referenced variable is unset, so every one has
-# a default here (an empty WhatsApp secret disables that channel's traffic).
+# Runtime configuration (ports, URLs, databases, channel secrets): the defaults live
+# in runner/settings.py, the one home for them; a variable already set wins.
 export_runtime_env() {
   load_local_secrets
-  export RASA_PORT="${RASA_PORT:-5005}"
-  export ACTION_PORT="${ACTION_PORT:-5055}"
-  export WEBCHAT_PORT="${WEBCHAT_PORT:-8080}"
-  export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
-  export TRACKER_DB_URL="${TRACKER_DB_URL:-sqlite:///$ROOT/var/tracker.db}"
-  export STATUS_DB_URL="${STATUS_DB_URL:-sqlite:///$ROOT/var/status.db}"
-  export RASA_PUBLIC_URL="${RASA_PUBLIC_URL:-http://127.0.0.1:${RASA_PORT}}"
-  export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-}"
-  export WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-}"
-  export WHATSAPP_ACCESS_TOKEN="${WHATSAPP_ACCESS_TOKEN:-}"
-  export WHATSAPP_PHONE_NUMBER_ID="${WHATSAPP_PHONE_NUMBER_ID:-}"
-  export WHATSAPP_GRAPH_BASE_URL="${WHATSAPP_GRAPH_BASE_URL:-https://graph.facebook.com/v19.0}"
+  eval "$("$PY" -m runner.shell_env)"
 }

@@ -3,7 +3,7 @@
 # since the last training. The fingerprint of those inputs is kept in var/.
 source "$(dirname "$0")/common.sh"
 
-fingerprint="$(cat config.yml domain.yml $(find data rasa_extensions arabic_text -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)"
+fingerprint="$(cat config.yml domain.yml $(find data rasa_extensions arabic_text saudi_locale -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)"
 stamp="var/model.fingerprint"
 if [ -f models/current.tar.gz ] && [ "$(cat "$stamp" 2>/dev/null)" = "$fingerprint" ]; then
   log "Model is up to date (models/current.tar.gz)"

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
+from saudi_locale.clock import riyadh_today
 from status_store.errors import HandoffNotFound, MissingHmacKey, StatusStoreUnavailable
 
 EXIT_OK, EXIT_REJECTED, EXIT_BROKEN = 0, 1, 2
@@ -60,7 +61,7 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     from status_store.demo import DEMO_APPLICATIONS, seed_demo
     from status_store.engine import get_engine
 
-    today = date.today()
+    today = riyadh_today()
     created, updated = seed_demo(engine=get_engine(args.url), today=today)
     _say(f"Demo applications: {created} new, {updated} refreshed (fake IDs, safe to share):")
     for demo in DEMO_APPLICATIONS:

@@ -1,51 +1,50 @@
-"""Keyed hashing of national IDs, so the store can find an application without holding the ID."""
+"""Keyed hashing of national IDs and phone-number conversation ids, so the store can find
+an application, and count a conversation's failed lookups, without holding either.
+
+The scheme itself (one key, one HMAC) is arabic_text.pseudonyms.
+"""
+
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 from typing import Optional
 
 from arabic_text.national_id import extract_digits
+from arabic_text.pseudonyms import KEY_ENV, MissingPseudonymKey, hashing_key, is_phone_like, keyed_digest, phone_pseudonym
 
 from status_store.errors import MissingHmacKey
 
-KEY_ENV = "NATIONAL_ID_HMAC_KEY"
+__all__ = ["KEY_ENV", "hash_national_id", "pseudonymous_conversation_id"]
 
 
-def _key_bytes(key: Optional[str]) -> bytes:
-    chosen = key if key is not None else os.environ.get(KEY_ENV, "")
-    if not chosen:
-        raise MissingHmacKey(
-            f"{KEY_ENV} is not set. Set it to a long random secret (the same value for the "
-            "action server and staff commands; `scripts/common.sh` can generate one into "
-            "var/national_id_hmac_key) before storing or looking up national IDs."
-        )
-    return chosen.encode("utf-8")
+def _key(key: Optional[str]) -> str:
+    try:
+        return key if key else hashing_key()
+    except MissingPseudonymKey as missing:
+        raise MissingHmacKey(str(missing)) from missing
 
 
 def hash_national_id(digits: str, key: Optional[str] = None) -> str:
     """HMAC-SHA256 (hex) of the ID's 10 ASCII digits, read as typed ("١٠٠٠ ٠٠٠ ٠٠٨" works).
 
     A keyed hash rather than a plain one: there are only ~10^9 valid IDs, so an
-    unkeyed hash could be reversed by trying them all.
+    unkeyed hash could be reversed by trying them all. Raises ValueError for a value
+    that is not 10 digits, MissingHmacKey when no key is configured.
     """
     normalized = extract_digits(digits or "")
     if len(normalized) != 10:
         raise ValueError("A national ID has exactly 10 digits; validate it before hashing.")
-    return hmac.new(_key_bytes(key), normalized.encode("ascii"), hashlib.sha256).hexdigest()
+    return keyed_digest(normalized, _key(key))
 
 
 def pseudonymous_conversation_id(conversation_id: str, key: Optional[str] = None) -> str:
     """The conversation id to store: unchanged, unless it is a phone number.
 
-    WhatsApp uses the sender's phone number as the conversation id. A phone number
-    is personal data, so such ids are stored as a keyed hash; the mapping is
+    Rasa's Twilio channel, or a REST client, may use the sender's phone number as the
+    conversation id. A phone number is personal data, so such ids are stored as its
+    pseudonym, the same one the WhatsApp channel gives that number; the mapping is
     stable, which keeps the lockout count and staff links working.
     """
     stripped = (conversation_id or "").strip()
-    bare = stripped[1:] if stripped.startswith("+") else stripped
-    if bare.isascii() and bare.isdigit() and 8 <= len(bare) <= 15:
-        digest = hmac.new(_key_bytes(key), bare.encode("ascii"), hashlib.sha256).hexdigest()
-        return "hmac:" + digest[:40]
+    if is_phone_like(stripped):
+        return phone_pseudonym(stripped, _key(key))
     return stripped

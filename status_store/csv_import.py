@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, TextIO, Tuple
 
 from sqlalchemy.engine import Engine
 
+from saudi_locale.clock import riyadh_today
 from status_store.csv_rows import RowChecker, RowProblem
 from status_store.records import ApplicationRecord, upsert_applications
 
@@ -57,7 +58,7 @@ def _duplicate(line: int, first_line: int) -> RowProblem:
 
 def read_csv(stream: TextIO, *, today: Optional[date] = None) -> Tuple[List[ApplicationRecord], ImportReport]:
     """Validate every row of a CSV stream. Records are returned only if no row has a problem."""
-    today = today or date.today()
+    today = today or riyadh_today()
     reader = csv.DictReader(stream)
     reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
     report = ImportReport(problems=_header_problems(list(reader.fieldnames)))

@@ -7,7 +7,8 @@ from typing import Optional
 
 from hijridate import Hijri
 
-_TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from saudi_locale.digits import to_latin_digits
+
 _YMD = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 # Hijri years of living people are 13xx-14xx; Gregorian ones are 19xx-20xx. A
 # year below this cut-off is therefore read as Hijri whatever the separator.
@@ -16,7 +17,7 @@ _LAST_HIJRI_YEAR = 1500
 
 def parse_record_date(text: str) -> Optional[date]:
     """A Gregorian date from "2024-03-01" or Hijri "1400/05/12"; None if it is neither."""
-    match = _YMD.match((text or "").strip().translate(_TO_ASCII_DIGITS))
+    match = _YMD.match(to_latin_digits((text or "").strip()))
     if not match:
         return None
     year, month, day = (int(part) for part in match.groups())

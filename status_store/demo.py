@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import List, Optional, Tuple
 
-from arabic_text.national_id import mask_national_id
 from sqlalchemy.engine import Engine
 
+from arabic_text.national_id import mask_national_id
+from saudi_locale.clock import riyadh_today
 from status_store.crypto import hash_national_id
 from status_store.records import ApplicationRecord, upsert_applications
 
@@ -25,7 +26,7 @@ class DemoApplication:
 
     def registered_on(self, today: Optional[date] = None) -> date:
         """The registration date when seeded on `today` (default: today)."""
-        return (today or date.today()) - timedelta(days=self.registered_days_ago)
+        return (today or riyadh_today()) - timedelta(days=self.registered_days_ago)
 
     def registration_month(self, today: Optional[date] = None) -> str:
         """The answer to "when did you register?" as people type it: "M/YYYY"."""
@@ -61,4 +62,4 @@ def demo_records(today: date) -> List[ApplicationRecord]:
 
 def seed_demo(*, engine: Optional[Engine] = None, today: Optional[date] = None) -> Tuple[int, int]:
     """Create or refresh the demo applications (safe to run again); returns (created, updated)."""
-    return upsert_applications(demo_records(today or date.today()), engine=engine)
+    return upsert_applications(demo_records(today or riyadh_today()), engine=engine)

@@ -37,3 +37,18 @@ def test_the_import_checker_sees_a_rasa_import(tmp_path):
     fake = tmp_path / "fake.py"
     fake.write_text("import os\nfrom rasa_sdk import Action\n", encoding="utf-8")
     assert "rasa_sdk" in list(imported_modules(fake))
+
+
+def test_saudi_locale_imports_only_the_standard_library():
+    """Every package may import saudi_locale (digits, Riyadh clock), so it imports none of them."""
+    import sys
+
+    sources = sorted(Path(importlib.import_module("saudi_locale").__file__).parent.rglob("*.py"))
+    assert sources
+    offenders = [
+        f"{path.name}: {module}"
+        for path in sources
+        for module in imported_modules(path)
+        if module.split(".")[0] not in sys.stdlib_module_names and module != "__future__"
+    ]
+    assert offenders == []

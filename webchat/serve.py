@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from arabic_text.display import DEFAULT_DIGIT_STYLE, digit_style
+from runner.settings import DEFAULT_WEBCHAT_PORT
 
 WEBCHAT_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEBCHAT_DIR / "static"
@@ -37,7 +38,7 @@ _FONT_FILE = re.compile(r"^noto-sans-arabic-[a-z0-9-]+-(400|700)-normal\.(woff2|
 _STATIC_FILE = re.compile(r"^[a-z0-9_-]+\.(js|css|svg|png|ico)$")
 
 DEFAULT_RASA_PUBLIC_URL = "http://127.0.0.1:5005"
-DEFAULT_PORT = 8080
+DEFAULT_PORT = DEFAULT_WEBCHAT_PORT  # runner.settings: the one home of the defaults
 NO_CACHE = "no-cache"
 # Vendor files change only when package-lock.json changes.
 VENDOR_CACHE = "public, max-age=86400"

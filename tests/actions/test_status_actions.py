@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from actions.status_form import ActionStatusResult, ValidateStatusForm
+from saudi_locale.clock import riyadh_today
 from status_store import DEMO_APPLICATIONS
 from tests.actions.conftest import make_tracker, responses
 
@@ -49,7 +49,7 @@ def test_birth_date_is_read_in_gregorian_or_hijri(dispatcher, typed):
 
 
 def _registration_month(demo):
-    registered = date.today() - timedelta(days=demo.registered_days_ago)
+    registered = riyadh_today() - timedelta(days=demo.registered_days_ago)
     return f"{registered.month}/{registered.year}"
 
 

@@ -3,12 +3,13 @@ and cannot be probed by switching senders: actions against a real SQLite store."
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.status_form import ActionStatusResult, ValidateStatusForm
+from saudi_locale.clock import riyadh_today
 from status_store import DEMO_APPLICATIONS
 from tests.actions.conftest import make_tracker, responses
 
@@ -17,7 +18,7 @@ UNDER_REVIEW, ELIGIBLE, INELIGIBLE = DEMO_APPLICATIONS
 
 
 def _registered(demo):
-    return date.today() - timedelta(days=demo.registered_days_ago)
+    return riyadh_today() - timedelta(days=demo.registered_days_ago)
 
 
 def _extract(text, asked=None, intent="inform"):

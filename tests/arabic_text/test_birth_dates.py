@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arabic_text import parse_birth_date
+from saudi_locale.clock import riyadh_today
 
 TODAY = datetime.date(2025, 6, 1)
 
@@ -84,7 +85,7 @@ def test_invalid_future_or_incomplete_dates_are_none(typed):
 
 
 def test_future_is_measured_from_today_by_default():
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = riyadh_today() + datetime.timedelta(days=1)
     assert parse_birth_date(tomorrow.strftime("%d/%m/%Y")) is None
     assert parse_birth_date("12/05/1980") == datetime.date(1980, 5, 12)
 

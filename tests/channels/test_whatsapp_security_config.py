@@ -1,5 +1,7 @@
 from channels.whatsapp_config import DEFAULT_GRAPH_BASE_URL, REPO_ROOT, settings_from
-from channels.whatsapp_security import is_valid_signature, is_valid_verify_token, pseudonym
+from arabic_text.pseudonyms import phone_pseudonym, pseudonym
+from channels.whatsapp_security import is_valid_signature, is_valid_verify_token
+from status_store.crypto import pseudonymous_conversation_id
 from tests.fakes.meta_webhook import meta_signature
 from tests.fakes.whatsapp_identities import USER_NUMBER
 
@@ -36,10 +38,19 @@ def test_verify_token_must_match_exactly():
 
 
 def test_pseudonym_is_stable_keyed_and_hides_the_number():
-    first = pseudonym(USER_NUMBER, "k1")
-    assert first == pseudonym(USER_NUMBER, "k1")
-    assert first != pseudonym(USER_NUMBER, "k2")
+    first = phone_pseudonym(USER_NUMBER, "k1")
+    assert first == phone_pseudonym(USER_NUMBER, "k1") == phone_pseudonym("+" + USER_NUMBER, "k1")
+    assert first != phone_pseudonym(USER_NUMBER, "k2")
     assert USER_NUMBER not in first and USER_NUMBER[-7:] not in first
+    assert first.startswith("phone_")
+
+
+def test_one_scheme_a_number_is_the_same_conversation_on_every_channel():
+    # WhatsApp's sender id for a number is what the status store keeps for a Twilio or
+    # REST conversation whose id is that number: one key, one scheme.
+    assert phone_pseudonym(USER_NUMBER, "k1") == pseudonymous_conversation_id("+" + USER_NUMBER, key="k1")
+    # Kinds are separated: the same digits as a message id give another pseudonym.
+    assert pseudonym(USER_NUMBER, "wamsg", "k1") != phone_pseudonym(USER_NUMBER, "k1")
 
 
 def test_empty_credentials_fall_back_to_environment():
@@ -53,16 +64,16 @@ def test_empty_credentials_fall_back_to_environment():
     assert settings.missing() == []
 
 
-def test_credentials_win_over_environment_and_sender_key_prefers_whatsapp_key():
-    env = {"WHATSAPP_VERIFY_TOKEN": "env", "WHATSAPP_SENDER_HMAC_KEY": "wk", "NATIONAL_ID_HMAC_KEY": "nk"}
+def test_credentials_win_over_environment_and_the_sender_key_is_the_one_pseudonym_key():
+    env = {"WHATSAPP_VERIFY_TOKEN": "env", "NATIONAL_ID_HMAC_KEY": "nk"}
     settings = settings_from({"verify_token": "yml", "graph_base_url": "http://127.0.0.1:9/v19.0/"}, env)
-    assert settings.verify_token == "yml" and settings.sender_key == "wk"
+    assert settings.verify_token == "yml" and settings.sender_key == "nk"
     assert settings.graph_base_url == "http://127.0.0.1:9/v19.0"
 
 
 def test_missing_secrets_are_named():
     missing = settings_from({}, {}).missing()
-    assert "app_secret" in missing and "WHATSAPP_SENDER_HMAC_KEY or NATIONAL_ID_HMAC_KEY" in missing
+    assert "app_secret" in missing and "NATIONAL_ID_HMAC_KEY" in missing
 
 
 def test_relative_dedup_path_is_under_repo_root():

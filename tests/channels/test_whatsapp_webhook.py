@@ -6,7 +6,7 @@ import pytest
 
 from channels import whatsapp_texts as texts
 from channels.whatsapp import WhatsAppInput
-from channels.whatsapp_security import pseudonym
+from arabic_text.pseudonyms import phone_pseudonym
 from tests.fakes import meta_webhook as meta
 from tests.fakes.channel_harness import ChannelHarness
 from tests.fakes.whatsapp_identities import APP_SECRET, OTHER_USER_NUMBER, SENDER_KEY, USER_NUMBER, VERIFY_TOKEN
@@ -67,7 +67,7 @@ def test_signed_text_reaches_bot_with_hashed_sender_and_reply_reaches_user(setti
     assert result.status_code == 200 and result.json()["processed"] == 1
     [message] = channel_holder["agent"].received
     assert message.text == "السلام عليكم"
-    assert message.sender_id == pseudonym(USER_NUMBER, SENDER_KEY)
+    assert message.sender_id == phone_pseudonym(USER_NUMBER, SENDER_KEY)
     assert USER_NUMBER not in message.sender_id and USER_NUMBER not in message.message_id
     assert message.input_channel == "whatsapp" and message.metadata == {"channel": "whatsapp"}
     assert _texts_sent(fake_graph) == ["وصلت رسالتك: السلام عليكم"]

@@ -14,6 +14,7 @@ from typing import Any, Dict, List
 import pytest
 
 from arabic_text.national_id import luhn_is_valid, mask_national_id
+from saudi_locale.clock import riyadh_today
 from status_store import DEMO_APPLICATIONS
 from status_store.crypto import hash_national_id
 from status_store.demo import DemoApplication
@@ -40,7 +41,7 @@ def target(rasa_stack) -> DemoApplication:
     demo = DemoApplication(_fresh_id(), date(1979, 11, 3), "eligible", registered_days_ago=50, decided_days_ago=20)
     record = ApplicationRecord(
         hash_national_id(demo.national_id, rasa_stack.env["NATIONAL_ID_HMAC_KEY"]), mask_national_id(demo.national_id),
-        demo.birth_date, demo.registered_on(), demo.status, date.today() - timedelta(days=20))
+        demo.birth_date, demo.registered_on(), demo.status, riyadh_today() - timedelta(days=20))
     upsert_applications([record], engine=get_engine(rasa_stack.status_db_url))
     return demo
 
@@ -119,7 +120,7 @@ def test_registration_month_is_asked_and_a_wrong_one_reads_like_any_failure(rasa
     rasa_stack.say(sender, demo.national_id)
     asked = rasa_stack.say(sender, demo.birth_date.strftime("%d/%m/%Y"))
     assert rasa_stack.tracker(sender)["slots"]["requested_slot"] == "registration_date", asked
-    wrong_month = date.today() - timedelta(days=demo.registered_days_ago + 70)
+    wrong_month = riyadh_today() - timedelta(days=demo.registered_days_ago + 70)
     status = _status(rasa_stack.say(sender, f"{wrong_month.month}/{wrong_month.year}"))
     assert status == {"status": "not_found", "decision_expected_by": None, "reason": None}
 

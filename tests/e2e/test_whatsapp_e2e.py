@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from channels.whatsapp_config import settings_from
-from channels.whatsapp_security import pseudonym
+from arabic_text.pseudonyms import phone_pseudonym
 from tests.fakes.fake_graph_api import FakeGraphApi
 from tests.fakes.whatsapp_user import BotMessage, WhatsAppUser
 
@@ -84,7 +84,7 @@ def bridge(rasa_stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     tmp = tmp_path_factory.mktemp("whatsapp_e2e")
     with FakeGraphApi(WHATSAPP_ENV["WHATSAPP_ACCESS_TOKEN"], WHATSAPP_ENV["WHATSAPP_PHONE_NUMBER_ID"]) as own_graph:
         extra = {**{k: v for k, v in rasa_stack.env.items() if k in ("RASA_TOKEN", "NATIONAL_ID_HMAC_KEY",
-                                                                        "WHATSAPP_SENDER_HMAC_KEY", "STATUS_DB_URL")},
+                                                                        "STATUS_DB_URL")},
                  **WHATSAPP_ENV, "WHATSAPP_GRAPH_BASE_URL": own_graph.base_url,
                  "WHATSAPP_DEDUP_DB": str(tmp / "dedup.db"), "TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}"}
         config = StackConfig(rasa_port=free_port(), action_port=urlparse(rasa_stack.action_url).port,
@@ -133,7 +133,7 @@ def test_eligibility_check_over_whatsapp_ends_with_the_estimate(bridge: Bridge) 
     import eligibility
 
     user = _user(bridge)
-    sender_id = pseudonym(user.number, settings_from({}, bridge.env).sender_key)
+    sender_id = phone_pseudonym(user.number, settings_from({}, bridge.env).sender_key)
     assert user.say("السلام عليكم"), "the bot did not answer the greeting"
     replies = user.say("ابي اعرف اذا انا مستحق")
     for _ in range(25):

@@ -144,7 +144,7 @@ def test_whatsapp_phone_sender_id_is_stored_as_the_status_store_pseudonym(db_pat
 
     keys = asyncio.run(store.keys())
     assert keys == [stored_sender_id(WHATSAPP_SENDER)]
-    assert keys[0].startswith("hmac:") and WHATSAPP_SENDER not in keys[0]
+    assert keys[0].startswith("phone_") and WHATSAPP_SENDER not in keys[0]
     assert stored_sender_id("web-visitor-1") == "web-visitor-1"
 
 

@@ -16,7 +16,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from review.settings import RIYADH
+from saudi_locale.clock import RIYADH
 
 HMAC_KEY = "review-tests-key-" + "k" * 24
 WHATSAPP_NUMBER = "966551230001"

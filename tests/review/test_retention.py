@@ -23,7 +23,7 @@ NOW = 1_800_000_000.0  # a fixed "now" (2027-01-15) so ages are exact
 DOMAIN = Domain.from_dict({"intents": ["check_status", "inform"],
                            "slots": {"birth_date": {"type": "any", "mappings": [{"type": "custom"}]}}})
 # conversation id -> days since its last event
-AGES = {"old-rest-1": 200, "old-socket-2": 91, "hmac:" + "a" * 40: 120, "fresh-3": 89, "today-4": 0}
+AGES = {"old-rest-1": 200, "old-socket-2": 91, "phone_" + "a" * 40: 120, "fresh-3": 89, "today-4": 0}
 SECRET_TEXT = "ميلادي 12/4/1985"
 
 
@@ -98,7 +98,7 @@ def test_conversations_older_than_the_limit_are_deleted_everywhere(stores):
     assert report.removed["notes"] == report.removed["tags"] == report.removed["corrections"] == len(OLD)
 
 
-@pytest.mark.parametrize("days, expected_old", [(30, {"old-rest-1", "old-socket-2", "hmac:" + "a" * 40, "fresh-3"}),
+@pytest.mark.parametrize("days, expected_old", [(30, {"old-rest-1", "old-socket-2", "phone_" + "a" * 40, "fresh-3"}),
                                                  (150, {"old-rest-1"}), (365, set())])
 def test_the_limit_in_days_is_the_callers_choice(stores, days, expected_old):
     tracker, review = stores

@@ -50,7 +50,8 @@ def test_hash_refuses_anything_but_ten_digits(text):
 @pytest.mark.parametrize("phone", ["966551234567", "+966551234567", "0551234567"])
 def test_phone_number_conversation_ids_are_stored_hashed(phone):
     stored = pseudonymous_conversation_id(phone)
-    assert stored.startswith("hmac:")
+    assert stored.startswith("phone_")
+    assert stored == pseudonymous_conversation_id("966551234567")  # one person, one pseudonym
     assert phone.lstrip("+") not in stored
     assert stored == pseudonymous_conversation_id(phone)
 

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from arabic_text.national_id import is_valid_national_id
+from saudi_locale.clock import riyadh_today
 from status_store.applications import lookup_application
 from status_store.cli import main
 from status_store.demo import DEMO_APPLICATIONS, seed_demo
@@ -22,7 +23,7 @@ def test_demo_covers_each_status_once():
 
 
 def test_seeded_demos_answer_with_their_status_today(engine):
-    today = date.today()
+    today = riyadh_today()
     seed_demo(engine=engine, today=today)
     for demo in DEMO_APPLICATIONS:
         answer = lookup_application(demo.national_id, demo.birth_date, on=today,

@@ -5,18 +5,12 @@
 // URLs and the ministry's phone numbers as links. Text only ever goes in through
 // textContent / createTextNode.
 
+import { ANY_DIGIT_CLASS, arabicIndicDigits, latinDigits } from "./digits.js";
+
 const CONFIG = window.WEBCHAT_CONFIG || {};
 export const DIGITS = CONFIG.digits === "latn" ? "latn" : "arab";
 
-const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
-const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
-
-export function latinDigits(text) {
-  return String(text).replace(/[٠-٩۰-۹]/g, (ch) => {
-    const a = ARABIC_INDIC.indexOf(ch);
-    return String(a >= 0 ? a : PERSIAN.indexOf(ch));
-  });
-}
+export { latinDigits };
 
 // Digits of `text` in the configured style; "," and "." between digits become the
 // Arabic thousands and decimal signs in the Arabic-Indic style.
@@ -25,7 +19,7 @@ export function displayDigits(text, style = DIGITS) {
   if (style === "latn") return latin;
   return latin
     .replace(/(?<=\d)[,.](?=\d)/g, (sep) => (sep === "," ? "٬" : "٫"))
-    .replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]);
+    .replace(/\d/g, (d) => arabicIndicDigits(d));
 }
 
 const NUMBER = new Intl.NumberFormat(`ar-SA-u-nu-${DIGITS}`, { maximumFractionDigits: 0 });
@@ -35,7 +29,7 @@ export function formatNumber(value) {
 
 // Links, bare ministry domains, phone numbers (unified 19xxx / 800 / 9200 numbers and
 // Saudi mobiles) and dates, in that order of preference.
-const D = "[0-9٠-٩۰-۹]";
+const D = `[${ANY_DIGIT_CLASS}]`;
 const TOKEN = new RegExp(
   [
     "(?<url>https?:\\/\\/[^\\s<>\"'،]+[^\\s<>\"'،.,;:!؟?)])",

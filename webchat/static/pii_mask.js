@@ -7,8 +7,7 @@
 // pytest and `node --test tests/arabic_text/pii_mask.test.mjs`, so the two cannot
 // drift apart: change one, change the other, and add vectors.
 
-const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
-const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
+import { ANY_DIGIT_CLASS, latinDigits } from "./digits.js";
 
 export const SEPARATOR_CHARS =
   " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" +
@@ -27,7 +26,7 @@ const NATIONAL_ID = /^[12][0-9]{9}$/;
 const SEP_CLASS = "[" + [...SEPARATOR_CHARS].map((ch) => ("\\]-^".includes(ch) ? "\\" + ch : ch)).join("") + "]";
 const IBAN = new RegExp(`(?<![A-Za-z0-9])[Ss][Aa](?:${SEP_CLASS}{0,${MAX_GAP}}[0-9]){22}(?![0-9A-Za-z])`, "g");
 const EMAIL = /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])/g;
-const D = "0-9\u0660-\u0669\u06f0-\u06f9";
+const D = ANY_DIGIT_CLASS;
 const DIGIT_ANY = new RegExp(`^[${D}]$`);
 // What maskPii leaves of an ungrouped number: "1*******08", "05******67".
 const ALREADY_MASKED = new RegExp(`(?<![${D}*])[${D}]{0,6}\\*{5,}[${D}]{0,2}(?![${D}*])`, "g");
@@ -35,12 +34,7 @@ const ALREADY_MASKED = new RegExp(`(?<![${D}*])[${D}]{0,6}\\*{5,}[${D}]{0,2}(?![
 const isDigit = (ch) => ch >= "0" && ch <= "9";
 const isAsciiLetter = (ch) => (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z");
 
-export function asciiDigits(text) {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (ch) => {
-    const a = ARABIC_INDIC.indexOf(ch);
-    return String(a >= 0 ? a : PERSIAN.indexOf(ch));
-  });
-}
+export const asciiDigits = latinDigits;
 
 export function classifyDigits(digits, afterPlus = false) {
   if (afterPlus) return PHONE_AFTER_PLUS.test(digits) ? "phone" : null;
