@@ -1,7 +1,7 @@
 """The lockout per national ID: counted across conversations and channels, atomic
 under concurrent attempts, on SQLite and PostgreSQL."""
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -10,7 +10,7 @@ from status_store.id_guard import guarded_lookup, id_failures
 from status_store.lockout import failed_lookups_since
 from status_store.records import ApplicationRecord, upsert_applications
 
-NOW = datetime(2024, 6, 10, 12, 0)
+NOW = datetime(2024, 6, 10, 12, 0, tzinfo=timezone.utc)
 TODAY = NOW.date()
 BIRTH = date(1985, 4, 12)
 REGISTERED = date(2024, 5, 20)

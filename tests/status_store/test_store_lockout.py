@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 from status_store.lockout import failed_lookups_since, is_locked_out, record_lookup
 
-NOW = datetime(2024, 6, 10, 12, 0)
+NOW = datetime(2024, 6, 10, 12, 0, tzinfo=timezone.utc)
 
 
 def _fail(engine, conversation_id, times, at):
@@ -54,8 +54,8 @@ def test_limit_and_window_are_the_callers_choice(engine):
 def test_aware_times_are_compared_in_utc(engine):
     riyadh = timezone(timedelta(hours=3))
     _fail(engine, "c1", 5, datetime(2024, 6, 10, 14, 0, tzinfo=riyadh))  # 11:00 UTC
-    assert failed_lookups_since("c1", datetime(2024, 6, 10, 10, 30), engine=engine) == 5
-    assert failed_lookups_since("c1", datetime(2024, 6, 10, 11, 30), engine=engine) == 0
+    assert failed_lookups_since("c1", datetime(2024, 6, 10, 10, 30, tzinfo=timezone.utc), engine=engine) == 5
+    assert failed_lookups_since("c1", datetime(2024, 6, 10, 11, 30, tzinfo=timezone.utc), engine=engine) == 0
 
 
 def test_phone_number_conversations_are_counted_under_their_pseudonym(engine):
