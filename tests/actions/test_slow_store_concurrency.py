@@ -67,11 +67,11 @@ def slow_action_server(tmp_path: Path) -> Iterator[str]:
         NATIONAL_ID_HMAC_KEY="slow-store-test-key",
         STORE_DELAY_SECONDS=str(DELAY_SECONDS),
     )
-    log = open(tmp_path / "actions.log", "wb")
-    process = subprocess.Popen(
-        [sys.executable, "scripts/action_server.py", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    with open(tmp_path / "actions.log", "wb") as log:  # the child keeps its own descriptor
+        process = subprocess.Popen(
+            [sys.executable, "scripts/action_server.py", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -90,10 +90,11 @@ def slow_action_server(tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
-        log.close()
 
 
-def _request(action: str, sender: str, domain: dict[str, Any], latest: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
+def _request(
+    action: str, sender: str, domain: dict[str, Any], latest: dict[str, Any], slots: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "next_action": action,
         "sender_id": sender,
@@ -138,7 +139,8 @@ async def _scenario(base: str) -> tuple[tuple[float, httpx.Response], list[tuple
         ]
         await asyncio.sleep(0.5)  # the slow calls are now inside the store
         assert not any(task.done() for task in slow), "the delay hook is not active"
-        fast = await _timed_post(client, f"{base}/webhook", _request("action_answer_faq", "fast", domain, faq_message, {}))
+        faq = _request("action_answer_faq", "fast", domain, faq_message, {})
+        fast = await _timed_post(client, f"{base}/webhook", faq)
         return fast, list(await asyncio.gather(*slow))
 
 
