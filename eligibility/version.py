@@ -8,6 +8,7 @@ no bump: the period is the other half of `rules_version`.
 Semantic versioning: major for a breaking change of inputs or payload, minor for a
 change of a rule or an added output, patch for a fix that changes no result.
 """
+
 from __future__ import annotations
 
 __version__ = "2.1.0"

@@ -46,6 +46,7 @@ When upgrading Rasa: re-read `RemoteAction.run`, `RemoteAction._validate_action_
 and `SQLTrackerStore` (rasa/core/actions/action.py, rasa/core/tracker_store.py), run
 tests/rasa_extensions/, and add the version to `CHECKED_RASA_VERSIONS`.
 """
+
 from __future__ import annotations
 
 import importlib.metadata

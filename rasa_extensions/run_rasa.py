@@ -13,6 +13,7 @@ It is `rasa ...` with two differences:
 
 Other sub-commands (`train`, `test`, `data validate`) work as with `rasa`.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Start-up installs the project's patches for the action server (rasa_extensions.i
 today the PII log masking), logs that they are active, and exits with status 2 on a
 Rasa version they were not checked against.
 """
+
 from __future__ import annotations
 
 import argparse

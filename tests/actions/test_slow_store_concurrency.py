@@ -8,6 +8,7 @@ records its check in the store) are sent at once over HTTP, then an FAQ answer,
 which touches no store. If any store call ran on the event loop, the FAQ would
 wait at least one delay; through actions.store_calls.call_store it does not.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DELAY_SECONDS = 2.0
 SLOW_CALLS = 20
 
-_DELAY_HOOK = '''
+_DELAY_HOOK = """
 import os
 import time
 
@@ -41,7 +42,7 @@ _DELAY = float(os.environ["STORE_DELAY_SECONDS"])
 @event.listens_for(Engine, "before_cursor_execute")
 def _slow_database(conn, cursor, statement, parameters, context, executemany):
     time.sleep(_DELAY)
-'''
+"""
 
 
 def _free_port() -> int:
@@ -70,7 +71,10 @@ def slow_action_server(tmp_path: Path) -> Iterator[str]:
     with open(tmp_path / "actions.log", "wb") as log:  # the child keeps its own descriptor
         process = subprocess.Popen(
             [sys.executable, "scripts/action_server.py", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -132,8 +136,11 @@ async def _scenario(base: str) -> tuple[tuple[float, httpx.Response], list[tuple
     async with httpx.AsyncClient(timeout=300) as client:
         slow = [
             asyncio.create_task(
-                _timed_post(client, f"{base}/webhook",
-                            _request("action_eligibility_result", f"slow-{i}", domain, result_message, answers))
+                _timed_post(
+                    client,
+                    f"{base}/webhook",
+                    _request("action_eligibility_result", f"slow-{i}", domain, result_message, answers),
+                )
             )
             for i in range(SLOW_CALLS)
         ]
@@ -154,6 +161,8 @@ def test_faq_is_not_held_up_by_twenty_slow_store_calls(slow_action_server: str) 
         assert "eligibility_result" in str(response.json()["responses"])
         assert seconds >= DELAY_SECONDS  # each one really waited for the slow store
     slowest = max(seconds for seconds, _ in slow)
-    print(f"\nFAQ answered in {fast_seconds * 1000:.0f} ms while {SLOW_CALLS} store calls waited "
-          f"{DELAY_SECONDS} s each (slowest finished after {slowest:.1f} s)")
+    print(
+        f"\nFAQ answered in {fast_seconds * 1000:.0f} ms while {SLOW_CALLS} store calls waited "
+        f"{DELAY_SECONDS} s each (slowest finished after {slowest:.1f} s)"
+    )
     assert fast_seconds < DELAY_SECONDS / 4, f"FAQ took {fast_seconds:.2f} s behind a {DELAY_SECONDS} s store"

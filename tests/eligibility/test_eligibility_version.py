@@ -1,4 +1,5 @@
 """rules_version names the code (eligibility.__version__) and the parameter period, OpenFisca-style."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """rasa_extensions.install: one explicit, idempotent entry point, refused on an unchecked Rasa."""
+
 from __future__ import annotations
 
 import logging
@@ -29,7 +30,11 @@ _FAKE_VERSION = (
 
 def _python(code: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
     )
 
@@ -67,10 +72,7 @@ def test_install_is_idempotent_and_installs_every_patch(caplog: pytest.LogCaptur
 
 
 def test_install_logs_one_line_with_the_version_once() -> None:
-    code = (
-        "import rasa_extensions\n"
-        "rasa_extensions.install('rasa'); rasa_extensions.install('rasa')\n"
-    )
+    code = "import rasa_extensions\nrasa_extensions.install('rasa'); rasa_extensions.install('rasa')\n"
     result = _python(code)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "patches active" in line]
@@ -116,8 +118,13 @@ def test_action_server_logs_its_patches_and_refuses_an_unchecked_version(tmp_pat
     env = dict(os.environ, PYTHONPATH=str(ROOT), STATUS_DB_URL=f"sqlite:///{tmp_path}/s.db")
     log_path = tmp_path / "actions.log"
     with open(log_path, "wb") as log:
-        process = subprocess.Popen([sys.executable, "scripts/action_server.py", "--port", str(port)],
-                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "scripts/action_server.py", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
@@ -145,7 +152,10 @@ def test_action_server_logs_its_patches_and_refuses_an_unchecked_version(tmp_pat
 def test_launcher_passes_the_token_inside_the_process_in_the_equals_form() -> None:
     env = {"RASA_TOKEN": "-starts-with-a-dash"}
     assert rasa_argv(["run", "--enable-api", "models/m.tar.gz"], env) == [
-        "run", "--auth-token=-starts-with-a-dash", "--enable-api", "models/m.tar.gz",
+        "run",
+        "--auth-token=-starts-with-a-dash",
+        "--enable-api",
+        "models/m.tar.gz",
     ]
     # An explicit token wins; other sub-commands and an empty token are left alone.
     assert rasa_argv(["run", "--auth-token=x"], env) == ["run", "--auth-token=x"]

@@ -2,6 +2,7 @@
 endpoints.yml, the Rasa server started by rasa_extensions.run_rasa logs its patches and
 still tells the user when the action server is down. The auth token comes from
 RASA_TOKEN, never from the command line, even when it starts with "-"."""
+
 from __future__ import annotations
 
 import os
@@ -62,12 +63,27 @@ def plain_store_rasa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "rasa_extensions.run_rasa", "run",
-                "--model", str(MODEL), "--enable-api",
-                "--interface", "127.0.0.1", "--port", str(port),
-                "--endpoints", str(endpoints), "--credentials", "credentials.yml",
+                sys.executable,
+                "-m",
+                "rasa_extensions.run_rasa",
+                "run",
+                "--model",
+                str(MODEL),
+                "--enable-api",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                "credentials.yml",
             ],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -97,8 +113,10 @@ def plain_store_rasa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
 def test_the_server_logs_its_patches_at_start(plain_store_rasa) -> None:
     _, _, _, log_path = plain_store_rasa
     text = log_path.read_text(errors="replace")
-    assert "Rasa 3.6.21: patches active for the rasa server: pii_log_filter, action_server_guard, " \
-           "action_response_schema" in text
+    assert (
+        "Rasa 3.6.21: patches active for the rasa server: pii_log_filter, action_server_guard, "
+        "action_response_schema" in text
+    )
 
 
 def test_the_token_is_not_on_the_command_line_but_is_required(plain_store_rasa) -> None:
