@@ -7,6 +7,7 @@ from typing import Any, Dict, Optional
 from rasa_sdk import Tracker
 
 import eligibility
+from eligibility.parameters import today_in_riyadh
 
 
 def last_bot_action_before_user(tracker: Tracker) -> Optional[str]:
@@ -40,7 +41,16 @@ def input_channel(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "unknown"
 
 
+def today() -> date:
+    """Today's date in Riyadh, the day the rules engine applies (not the server's local day).
+
+    The one call actions make for "today", so that near midnight an action and the
+    rules engine agree on which rules are in force.
+    """
+    return today_in_riyadh()
+
+
 def template_values(on: Optional[date] = None) -> Dict[str, Any]:
     """Values for the {placeholders} of response texts: every number comes from the
     eligibility parameters, never from the response text itself."""
-    return dict(eligibility.facts(on or date.today()))
+    return dict(eligibility.facts(on or today()))

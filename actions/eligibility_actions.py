@@ -17,6 +17,7 @@ import status_store
 from actions.answer_check import CHECK_SLOT
 from actions.answers import ELIGIBILITY_SLOTS, describe_answers, format_number, in_range, typed_answers
 from actions.conversation import input_channel, latest_intent, latest_text
+from actions.store_calls import call_store
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +171,8 @@ class ActionEligibilityResult(Action):
             text = eligibility.render_assessment_ar(assessment)
         dispatcher.utter_message(text=text, json_message={"eligibility_result": payload})
         try:
-            status_store.record_eligibility_check(
+            await call_store(
+                status_store.record_eligibility_check,
                 conversation_id=tracker.sender_id,
                 answers=answers,
                 decision=assessment.status,

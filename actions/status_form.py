@@ -28,7 +28,8 @@ import status_store
 from arabic_text.national_id import check_national_id, mask_national_id
 from arabic_text.status_answers import extract_status_answers, parse_registration_month
 
-from actions.conversation import template_values
+from actions.conversation import template_values, today
+from actions.store_calls import call_store
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +50,9 @@ def _range_of(text: Optional[str]) -> Optional[Tuple[date, date]]:
     return (date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))) if match else None
 
 
-def _is_locked_out(conversation_id: str) -> bool:
-    return status_store.is_locked_out(conversation_id, now=datetime.now(timezone.utc))
+async def _is_locked_out(conversation_id: str) -> bool:
+    # An instant (UTC), not a calendar day: the lockout counts hours.
+    return await call_store(status_store.is_locked_out, conversation_id, now=datetime.now(timezone.utc))
 
 
 class ValidateStatusForm(FormValidationAction):
@@ -80,11 +82,13 @@ class ValidateStatusForm(FormValidationAction):
             values[asked] = None
         return [SlotSet(slot, value) for slot, value in values.items()]
 
-    def validate_national_id(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def validate_national_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if value is None:
             return {"national_id": None}
         try:
-            locked = _is_locked_out(tracker.sender_id)
+            locked = await _is_locked_out(tracker.sender_id)
         except status_store.StatusStoreUnavailable:
             dispatcher.utter_message(response="utter_status_unavailable")
             return {"national_id": None, "requested_slot": None}
@@ -133,15 +137,16 @@ class ActionStatusResult(Action):
             return reset  # the form already explained why it stopped
         values = template_values()
         try:
-            if _is_locked_out(tracker.sender_id):
+            if await _is_locked_out(tracker.sender_id):
                 dispatcher.utter_message(response="utter_status_locked")
                 return reset
-            result = status_store.guarded_lookup(
+            result = await call_store(
+                status_store.guarded_lookup,
                 id_hash,
                 date.fromisoformat(born),
                 registered,
                 conversation_id=tracker.sender_id,
-                on=date.today(),
+                on=today(),
                 review_period_days=int(values["review_period_days"]),
             )
         except status_store.StatusStoreUnavailable:

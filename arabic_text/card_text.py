@@ -97,7 +97,8 @@ def eligibility_lines(payload: Mapping[str, Any], style: Optional[str] = None) -
         amount = _amount(payload.get(key), style)
         if amount is not None:
             lines.append(template.format(amount=amount))
-    rules_date = _iso_date(payload.get("rules_version"))
+    # rules_period since eligibility 2.1.0; older payloads had the date in rules_version.
+    rules_date = _iso_date(payload.get("rules_period") or payload.get("rules_version"))
     if rules_date:
         lines.append(RULES.format(date=format_date(rules_date, style)))
     lines.append(NOTE)

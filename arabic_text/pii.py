@@ -33,7 +33,7 @@ __all__ = [
 
 # Slots whose values, and the user's text answering them, are masked digit by digit
 # wherever they are kept: the status lookup's factors (issue 11; see
-# rasa_extensions/masking_tracker_store.py for how "answering" is decided).
+# rasa_extensions/event_masking.py for how "answering" is decided).
 SENSITIVE_SLOTS: FrozenSet[str] = frozenset({"national_id", "birth_date", "registration_date"})
 
 # Numbers under these keys are machine values (epoch seconds), never personal data.

@@ -171,7 +171,9 @@ start_rasa_replicas() {
   export SQL_POOL_SIZE="${SQL_POOL_SIZE:-5}" SQL_MAX_OVERFLOW="${SQL_MAX_OVERFLOW:-10}"
   for i in $(seq 1 "$SCALE_RASA_REPLICAS"); do
     port="$(rasa_port "$i")"
-    spawn "rasa$i" "$VENV/bin/rasa" run --model "$SCALE_MODEL" --enable-api --auth-token="$RASA_TOKEN" \
+    # rasa_extensions.run_rasa installs the project's patches, then runs Rasa's CLI; it takes
+    # the auth token from RASA_TOKEN (exported above), so `ps` never shows it.
+    spawn "rasa$i" "$VENV/bin/python" -m rasa_extensions.run_rasa run --model "$SCALE_MODEL" --enable-api \
       --interface 127.0.0.1 --port "$port" --endpoints "$ROOT/deploy/endpoints.scaled.yml" \
       --credentials "$ROOT/credentials.yml" --cors "${SCALE_CORS:-http://127.0.0.1:8080}"
   done

@@ -4,6 +4,10 @@ Pure Python: nothing here imports Rasa, so the bot, staff tools, notebooks and
 tests all share one source of truth. Parameters are dated YAML files in
 eligibility/parameters/; they are validated when this package is imported, so a
 broken file stops start-up with a ParameterError naming the file and field.
+
+`__version__` (eligibility/version.py) is the version of the rules code; with the
+parameter period in force it makes the `rules_version` of every assessment
+("2.1.0+2023-11-01"). eligibility/CHANGELOG.md lists what each version changed.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from .parameters import Parameters, Source, load_parameters, parameters_on, thre
 from .questions import QUESTION_ORDER, next_question
 from .income import IncomeBreakdown
 from .render import render_assessment_ar, render_understood_ar
+from .version import __version__
 
 load_parameters()
 
@@ -46,4 +51,5 @@ __all__ = [
     "render_assessment_ar",
     "render_understood_ar",
     "threshold_sar",
+    "__version__",
 ]

@@ -13,6 +13,7 @@ from .formatting import format_date, format_sar
 from .income import IncomeBreakdown, counted_income
 from .parameters import DateLike, Parameters, Source, parameters_on
 from .texts_ar import SHORT_REASON, SUMMARY_ELIGIBLE, SUMMARY_INCOMPLETE, SUMMARY_INELIGIBLE, fill
+from .version import __version__
 
 
 class Outcome(str, Enum):
@@ -57,8 +58,18 @@ class Assessment:
         return self.income.counted_sar
 
     @property
-    def rules_version(self) -> str:
+    def rules_period(self) -> str:
+        """Start (ISO date) of the parameter period in force: "the rules in force since"."""
         return format_date(self.parameters.rules_version)
+
+    @property
+    def rules_version(self) -> str:
+        """The rule set used, as OpenFisca names it: code version + parameter period.
+
+        "2.1.0+2023-11-01" (semver build metadata): eligibility.__version__, bumped
+        with each change of the rules code (CHANGELOG.md), and the period start.
+        """
+        return f"{__version__}+{self.rules_period}"
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -111,6 +122,8 @@ class Assessment:
         counted_income_sar, estimated_support_sar (0 unless eligible), rules_version.
         Added (issue 10): income_by_source (SAR per month; assets_value_sar is a value;
         null for a part not answered), failed_reasons, summary_ar.
+        Issue 15: rules_version is "<code version>+<period start>" ("2.1.0+2023-11-01");
+        rules_period is the period start alone (ISO date), for display.
         """
         return {
             "eligible": self.eligible,
@@ -119,6 +132,7 @@ class Assessment:
             "counted_income_sar": self.counted_income_sar,
             "estimated_support_sar": self.estimated_support_sar,
             "rules_version": self.rules_version,
+            "rules_period": self.rules_period,
             "income_by_source": self.income.to_payload(),
             "failed_reasons": self.failed_reasons,
             "summary_ar": self.summary_ar,

@@ -90,7 +90,7 @@ def render_assessment_ar(assessment: Assessment) -> str:
     """The assessment as Arabic text for the chat, with Western digits (1,320)."""
     builders = {Outcome.ELIGIBLE: _eligible, Outcome.INELIGIBLE: _ineligible, Outcome.INCOMPLETE: _incomplete}
     lines = builders[assessment.status](assessment, template_values(assessment.parameters))
-    lines.append(f"(بحسب القواعد السارية منذ {assessment.rules_version})")
+    lines.append(f"(بحسب القواعد السارية منذ {assessment.rules_period})")
     return "\n".join(lines)
 
 

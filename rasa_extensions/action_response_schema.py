@@ -1,7 +1,7 @@
 """Validate action server responses with one compiled validator instead of a new one per call.
 
-Installed at import (the tracker store module imports it, as for the action-server
-guard). Measured in bench/README.md: the Rasa server's CPU per message fell from
+Installed by `rasa_extensions.install("rasa")` at the Rasa server's start-up;
+importing this module changes nothing. Checked against Rasa 3.6.21. Measured in bench/README.md: the Rasa server's CPU per message fell from
 45 to 33 ms and p95 at an offered 20 msg/s from 3.6 s to 138 ms.
 
 Rasa 3.6's `RemoteAction._validate_action_result` calls `jsonschema.validate(result,
@@ -24,6 +24,11 @@ _VALIDATOR = validator_for(_SCHEMA)(_SCHEMA)
 _ORIGINAL = RemoteAction._validate_action_result
 
 
+def is_installed() -> bool:
+    """True when Rasa validates action responses with the compiled validator."""
+    return RemoteAction._validate_action_result is _validate_action_result  # type: ignore[comparison-overlap]
+
+
 def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
     try:
         _VALIDATOR.validate(result)
@@ -39,11 +44,10 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
 
 
 def install() -> None:
+    """Use the compiled validator for every action response; calling again changes nothing."""
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[assignment]
 
 
 def uninstall() -> None:
+    """Restore Rasa's own validation (for tests)."""
     RemoteAction._validate_action_result = _ORIGINAL  # type: ignore[assignment]
-
-
-install()

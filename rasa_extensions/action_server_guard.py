@@ -15,12 +15,9 @@ in time:
   and the unread answer stays raw text, which the form treats as unanswered
   (see actions/answers.py). After the action server is back, the same form goes on.
 
-Install it by importing this module in the Rasa server process, before the first
-message (the tracker store module named in endpoints.yml is imported at start-up):
-
-    import rasa_extensions.action_server_guard  # noqa: F401  (installs the guard)
-
-Importing is idempotent and has no other effect. The action server never needs it.
+Installed by `rasa_extensions.install("rasa")` at the Rasa server's start-up
+(rasa_extensions/run_rasa.py); importing this module changes nothing. The action
+server never needs it. Checked against Rasa 3.6.21 (see rasa_extensions/__init__.py).
 """
 from __future__ import annotations
 
@@ -148,6 +145,7 @@ def _guarded(original_run: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def is_installed() -> bool:
+    """True when `RemoteAction.run` is the guarded one."""
     return hasattr(RemoteAction.run, _ORIGINAL_RUN_ATTRIBUTE)
 
 
@@ -168,6 +166,3 @@ def uninstall() -> None:
 def notified_turns() -> Tuple[Hashable, ...]:
     """The turns that got the notice (newest last), for tests and debugging."""
     return tuple(_notified)
-
-
-install()

@@ -16,10 +16,12 @@ and the user messages answering them); the same in events sent to an event broke
 stored pseudonymised when it is itself a phone number (WhatsApp), with the same
 keyed hash the status store uses, so staff tools can join the two.
 
-Importing this module also installs the PII log filter for the whole process
-(`arabic_text.pii.install_pii_log_filter`); Rasa imports it when it builds the
-tracker store, before any conversation is logged. The action server must call
-`install_pii_log_filter()` itself at start-up.
+A public extension point (a class named in endpoints.yml): it overrides only the
+public methods of SQLTrackerStore (`retrieve`, `retrieve_full_tracker`, `save`,
+`keys`, `stream_events`) and uses its public `SQLEvent` table and `session_scope`.
+Importing it patches nothing; the PII log masking and the action-server guard are
+installed by `rasa_extensions.install` at start-up, whatever tracker store is named.
+Checked against Rasa 3.6.21.
 
 Why masking slot values is safe: Rasa reloads the tracker from this store on every
 message, so a slot must never rely on holding a raw ID or date across turns. The
@@ -32,29 +34,22 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Iterable, Optional, Text
 
+import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, TrackerEventDiffEngine
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from arabic_text.pii import install_pii_log_filter, mask_pii_in
+from arabic_text.pii import mask_pii_in
 from rasa_extensions.event_masking import masked_events
 from rasa_extensions.sealed_slots import seal, unseal_event
 
-# The Rasa server imports this module at start-up (endpoints.yml names it), which makes
-# it the one dependable place to install the guard that tells users when the action
-# server is unreachable instead of answering nothing.
-import rasa_extensions.action_server_guard  # noqa: E402,F401
-import rasa_extensions.action_response_schema  # noqa: E402,F401  (see its docstring)
-
-__all__ = ["MaskingSQLTrackerStore", "install_pii_log_filter", "masked_event_data", "stored_sender_id"]
+__all__ = ["MaskingSQLTrackerStore", "masked_event_data", "stored_sender_id"]
 
 logger = logging.getLogger(__name__)
-
-install_pii_log_filter()
 
 
 def stored_sender_id(sender_id: Text) -> Text:
@@ -104,19 +99,49 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             **kwargs,
         )
 
-    def _event_query(self, session: Any, sender_id: Text, fetch_events_from_all_sessions: bool) -> Any:
-        return super()._event_query(
-            session, stored_sender_id(sender_id), fetch_events_from_all_sessions
-        )
+    def _events_query(self, session: Any, stored_id: Text, all_sessions: bool) -> Any:
+        """The stored events of one conversation (stored id), in order; as Rasa 3.6 selects them.
 
-    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
-        """SQLTrackerStore._retrieve, with sealed slot values opened for this process's memory only."""
+        Same selection as SQLTrackerStore's own query: ordered by row id (timestamps are
+        not unique), and, unless `all_sessions`, only from the latest SessionStarted on.
+        """
+        table = self.SQLEvent
+        query = session.query(table).filter(table.sender_id == stored_id)
+        if not all_sessions:
+            session_start = (
+                session.query(sa.func.max(table.timestamp).label("session_start"))
+                .filter(table.sender_id == stored_id, table.type_name == SessionStarted.type_name)
+                .subquery()
+            )
+            query = query.filter(
+                sa.or_(
+                    table.timestamp >= session_start.c.session_start,
+                    session_start.c.session_start.is_(None),
+                )
+            )
+        return query.order_by(table.id)
+
+    async def _load(self, sender_id: Text, all_sessions: bool) -> Optional[DialogueStateTracker]:
+        """The tracker, with sealed slot values opened for this process's memory only."""
         with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions).all()
+            rows = self._events_query(session, stored_sender_id(sender_id), all_sessions).all()
             events = [unseal_event(json.loads(row.data)) for row in rows]
         if self.domain and events:
             return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         return None
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The tracker of the latest conversation session (None when there is none)."""
+        return await self._load(sender_id, all_sessions=False)
+
+    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+        """The tracker with the events of every session."""
+        return await self._load(conversation_id, all_sessions=True)
+
+    async def keys(self) -> Iterable[Text]:
+        """The conversation ids as stored (phone numbers are keyed hashes there)."""
+        with self.session_scope() as session:
+            return [sender for (sender,) in session.query(self.SQLEvent.sender_id).distinct().all()]
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Write the tracker's new events, masked. Mirrors SQLTrackerStore.save."""
@@ -126,7 +151,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
 
         with self.session_scope() as session:
             # The same count SQLTrackerStore._additional_events skips: events already stored.
-            first_new = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            first_new = self._events_query(session, sender_id, all_sessions=False).count()
             for event, data in zip(events[first_new:], masked_events(events, first_new, seal=seal)):
                 parse_data = data.get("parse_data") or {}
                 session.add(

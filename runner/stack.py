@@ -117,10 +117,11 @@ class Stack:
         self._spawn(
             "rasa",
             [
-                str(VENV_BIN / "rasa"), "run",
+                # The launcher installs rasa_extensions' patches, then runs Rasa's CLI; it
+                # reads the auth token from RASA_TOKEN (in self.env), so `ps` never shows it.
+                str(VENV_BIN / "python"), "-m", "rasa_extensions.run_rasa", "run",
                 "--model", str(self.config.model),
-                # "=" form: a token that starts with "-" would otherwise be read as an option.
-                "--enable-api", f"--auth-token={self.token}",
+                "--enable-api",
                 "--interface", "127.0.0.1", "--port", str(self.config.rasa_port),
                 "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                 "--cors", cors,

@@ -46,7 +46,11 @@ def record_eligibility_check(
     *,
     engine: Optional[Engine] = None,
 ) -> int:
-    """Store one finished (or abandoned, decision="incomplete") check; returns its id."""
+    """Store one finished (or abandoned, decision="incomplete") check; returns its id.
+
+    `rules_version` is the assessment's ("2.1.0+2023-11-01": eligibility.__version__ and
+    the parameter period), so each stored check says which rules produced it.
+    """
     if decision not in CHECK_DECISIONS:
         raise ValueError(f"decision must be one of {CHECK_DECISIONS}, not {decision!r}")
     support = None if estimated_support_sar is None else int(round(estimated_support_sar))

@@ -163,3 +163,17 @@ def test_no_to_the_income_source_at_the_check_keeps_the_amount(dispatcher, typed
     assert answered["answers_confirmed"] is None
     run(ActionAskAnswersConfirmed(), make_tracker(slots={**slots, **answered}), dispatcher)
     assert responses(dispatcher)[-1] == "utter_ask_income_source"
+
+
+def test_each_recorded_check_keeps_the_rules_version_of_code_and_period(dispatcher, status_db):
+    import sqlite3
+
+    from actions.conversation import today
+
+    tracker = make_tracker(slots=ELIGIBLE, text="صحيح", intent="affirm", active_loop=None, sender_id="versioned")
+    run(ActionEligibilityResult(), tracker, dispatcher)
+    payload = dispatcher.messages[-1]["custom"]["eligibility_result"]
+    with sqlite3.connect(status_db.split("sqlite:///", 1)[1]) as db:
+        stored = [row[0] for row in db.execute("SELECT rules_version FROM eligibility_checks")]
+    period = eligibility.assess(ELIGIBLE, on=today()).rules_period
+    assert stored == [payload["rules_version"]] == [f"{eligibility.__version__}+{period}"]

@@ -14,6 +14,11 @@ from tests.actions.conftest import make_tracker, responses
 form = ValidateStatusForm()
 
 
+def validate_id(*args):
+    """validate_national_id is a coroutine: it checks the lockout through call_store."""
+    return asyncio.run(form.validate_national_id(*args))
+
+
 def run(action, tracker, dispatcher, domain):
     return asyncio.run(action.run(dispatcher, tracker, domain))
 
@@ -21,7 +26,7 @@ def run(action, tracker, dispatcher, domain):
 @pytest.mark.parametrize("typed", ["1012345672", "١٠١٢٣٤٥٦٧٢", "1012 345 672", "هويتي 1012345672"])
 def test_valid_id_is_kept_only_masked_and_hashed(dispatcher, status_db, typed):
     tracker = make_tracker(text=typed, active_loop="status_form", sender_id="s1")
-    result = form.validate_national_id(typed, dispatcher, tracker, {})
+    result = validate_id(typed, dispatcher, tracker, {})
     assert result["national_id"] == "1*******72"
     assert len(result["national_id_hash"]) == 64
     assert "1012345672" not in str(result)
@@ -38,7 +43,7 @@ def test_valid_id_is_kept_only_masked_and_hashed(dispatcher, status_db, typed):
 )
 def test_invalid_id_says_what_is_wrong(dispatcher, status_db, typed, response):
     tracker = make_tracker(text=typed, active_loop="status_form")
-    assert form.validate_national_id(typed, dispatcher, tracker, {})["national_id"] is None
+    assert validate_id(typed, dispatcher, tracker, {})["national_id"] is None
     assert responses(dispatcher) == [response]
 
 
@@ -54,7 +59,7 @@ def _registration_month(demo):
 
 
 def _lookup(dispatcher, domain, national_id, born, sender="s2", registered=None):
-    hashed = form.validate_national_id(national_id, dispatcher, make_tracker(active_loop="status_form", sender_id=sender), {})
+    hashed = validate_id(national_id, dispatcher, make_tracker(active_loop="status_form", sender_id=sender), {})
     month = form.validate_registration_date(registered or _registration_month(DEMO_APPLICATIONS[0]), dispatcher,
                                             make_tracker(active_loop="status_form"), {})
     tracker = make_tracker(
@@ -87,7 +92,7 @@ def test_sixth_lookup_after_five_failures_is_refused(dispatcher, domain, status_
         _lookup(dispatcher, domain, "1000000008", "1980-01-01", sender="prober")
     dispatcher.messages.clear()
     tracker = make_tracker(text="1012345672", active_loop="status_form", sender_id="prober")
-    result = form.validate_national_id("1012345672", dispatcher, tracker, {})
+    result = validate_id("1012345672", dispatcher, tracker, {})
     assert result["requested_slot"] is None
     assert responses(dispatcher) == ["utter_status_locked"]
 
@@ -104,6 +109,6 @@ def test_unreachable_database_gives_a_clear_reply(dispatcher, domain, monkeypatc
     monkeypatch.setenv("STATUS_DB_URL", "postgresql+psycopg2://nobody@127.0.0.1:1/none")
     monkeypatch.setenv("NATIONAL_ID_HMAC_KEY", "k")
     tracker = make_tracker(text="1012345672", active_loop="status_form")
-    result = form.validate_national_id("1012345672", dispatcher, tracker, {})
+    result = validate_id("1012345672", dispatcher, tracker, {})
     assert result["national_id"] is None
     assert responses(dispatcher) == ["utter_status_unavailable"]

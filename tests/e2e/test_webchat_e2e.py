@@ -116,7 +116,7 @@ def test_whole_eligibility_check_in_the_web_chat_survives_a_reload(rasa_stack, p
         assert chat.shown(f"{expected[name]:,}") in card.locator(f"[data-field='{name}']").inner_text(), name
     if expected["eligible"]:
         assert "تقديري" in card.locator("[data-field='estimated_support_sar']").inner_text()
-    assert card.locator("[data-field='rules_version']").inner_text().strip() == chat.shown(expected["rules_version"])
+    assert card.locator("[data-field='rules_version']").inner_text().strip() == chat.shown(expected["rules_period"])
     # Nothing on the page is wider than the screen, and the page is one screen tall.
     page.mouse.wheel(0, 5000)
     assert page.evaluate("document.documentElement.scrollHeight") == DESKTOP["height"]

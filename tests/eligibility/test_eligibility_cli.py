@@ -10,6 +10,8 @@ from typing import List
 
 import pytest
 
+import eligibility
+
 from eligibility import assess, render_understood_ar
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,7 +75,8 @@ def test_answers_from_an_openfisca_style_yaml_file_and_flags_override(tmp_path):
     path.write_text("period: 2024-03-15\ninput:\n  is_saudi: true\n  dependents_count: 1\n", encoding="utf-8")
     output = json.loads(run_cli(["--file", str(path), "--dependents", "4", "--json"]).stdout)
     assert output["eligibility_result"]["threshold_sar"] == assess({"dependents_count": 4}, on="2024-03-15").threshold_sar
-    assert output["eligibility_result"]["rules_version"] == "2023-11-01"
+    assert output["eligibility_result"]["rules_period"] == "2023-11-01"
+    assert output["eligibility_result"]["rules_version"] == f"{eligibility.__version__}+2023-11-01"
 
 
 def _assert_clean_failure(result: subprocess.CompletedProcess) -> None:

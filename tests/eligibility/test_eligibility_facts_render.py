@@ -120,7 +120,7 @@ def test_explain_gives_every_condition_with_status_and_sources():
     age_source = explained["age"]["sources"][0]
     assert age_source["file"] == "independent_min_age.yaml" and age_source["since"] <= "2023-10-31"
     income_sources = {s["parameter"]: s for s in explained["monthly_income"]["sources"]}
-    assert income_sources["reference_amount"]["since"] == assessment.rules_version
+    assert income_sources["reference_amount"]["since"] == assessment.rules_period
 
 
 def test_eligible_text_shows_the_estimate_arithmetic_and_next_step():
@@ -131,7 +131,7 @@ def test_eligible_text_shows_the_estimate_arithmetic_and_next_step():
     assert f"{threshold} − الدخل المحتسب {counted} = {support}" in text
     assert "تقديري" in text
     assert "sbis.hrsd.gov.sa" in text and "النفاذ الوطني" in text
-    assert assessment.rules_version in text
+    assert assessment.rules_period in text
 
 
 def test_eligible_text_shows_counted_income_by_source():
@@ -179,7 +179,7 @@ def _allowed_numbers(assessment) -> set:
         _sar(assessment.threshold_sar), _sar(assessment.counted_income_sar), _sar(assessment.estimated_support_sar),
         str(assessment.answers.dependents_count), str(assessment.answers.age),
         *(format_number(part) for part in parts if part is not None),
-        *assessment.rules_version.split("-"),
+        *assessment.rules_period.split("-"),
     }
 
 

@@ -16,6 +16,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+import rasa_extensions
 from rasa_extensions.masking_tracker_store import MaskingSQLTrackerStore, stored_sender_id
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -196,6 +197,7 @@ def test_events_sent_to_an_event_broker_are_masked(db_path, hmac_key):
 
 
 def test_logs_written_while_saving_and_loading_hold_no_raw_numbers(db_path, hmac_key, tmp_path, caplog):
+    rasa_extensions.install("rasa")  # as the Rasa server's start-up does (rasa_extensions.run_rasa)
     log_file = tmp_path / "rasa.log"
     file_handler = logging.FileHandler(log_file, encoding="utf-8")
     logging.getLogger().addHandler(file_handler)
@@ -232,7 +234,7 @@ def test_rasa_structlog_json_lines_are_masked_too(caplog):
     import structlog
     from rasa.utils.log_utils import configure_structlog
 
-    import rasa_extensions.masking_tracker_store  # noqa: F401  (installs the log filter)
+    rasa_extensions.install("rasa")  # installs the log filter, as at the server's start-up
 
     configure_structlog(logging.DEBUG)
     try:

@@ -115,7 +115,8 @@ export function renderEligibilityCard(data) {
   }
   const version = el("p", "card__note");
   version.append(document.createTextNode(`${E.rulesVersion}: `));
-  const versionDate = dateNode(data.rules_version);
+  // rules_period since eligibility 2.1.0; older payloads had the date in rules_version.
+  const versionDate = dateNode(data.rules_period || data.rules_version);
   const versionValue = el("span");
   versionValue.dataset.field = "rules_version";
   versionValue.append(versionDate || document.createTextNode(E.missing));
