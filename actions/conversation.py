@@ -7,7 +7,7 @@ from typing import Any, Dict, Optional
 from rasa_sdk import Tracker
 
 import eligibility
-from eligibility.parameters import today_in_riyadh
+from saudi_locale.clock import riyadh_today
 
 
 def last_bot_action_before_user(tracker: Tracker) -> Optional[str]:
@@ -47,7 +47,7 @@ def today() -> date:
     The one call actions make for "today", so that near midnight an action and the
     rules engine agree on which rules are in force.
     """
-    return today_in_riyadh()
+    return riyadh_today()
 
 
 def template_values(on: Optional[date] = None) -> Dict[str, Any]:
