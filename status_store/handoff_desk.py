@@ -195,3 +195,19 @@ def finish_handoff(handoff_id: int, staff: str, outcome: str, *, now: datetime |
         if row.state in OPEN_STATES:
             row.state, row.handled, row.handled_at, row.handled_by = outcome, True, utc_naive(now), name
         return _as_handoff(row)
+
+
+def release_handoff(handoff_id: int, staff: str, *, engine: Engine | None = None) -> Handoff:
+    """Undo `staff`'s take (the bot could not be paused): the request waits again, in its place."""
+    name = _staff(staff)
+    with session_scope(engine) as session:
+        session.execute(
+            update(HandoffRequest)
+            .where(HandoffRequest.id == handoff_id, HandoffRequest.state == "taken",
+                   HandoffRequest.assigned_to == name)
+            .values(state="waiting", assigned_to=None, taken_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        row = _load(session, handoff_id)
+        session.refresh(row)
+        return _as_handoff(row)
