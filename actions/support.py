@@ -6,6 +6,11 @@ Riyadh time) the conversation is queued and paused with Rasa's own
 Rasa's HTTP API (the review tool's inbox). Outside staff hours it is queued but not
 paused: the reply says when staff are back and gives the official channels, and the
 bot keeps answering meanwhile; the inbox pauses it when someone takes it.
+
+Rasa starts a new session, unpaused, when the applicant writes after
+`session_expiration_time` (domain.yml) of silence. A custom `action_session_start`
+could pause it again, but it would make every new conversation depend on the action
+server; instead the inbox pauses again with each staff action (review.rasa_api).
 """
 from __future__ import annotations
 
@@ -22,7 +27,6 @@ from rasa_sdk.events import (
     ActiveLoop,
     ConversationPaused,
     FollowupAction,
-    SessionStarted,
     SlotSet,
     UserUtteranceReverted,
     UserUttered,
@@ -35,7 +39,7 @@ from actions.answers import describe_opening, describe_staff_hours, describe_wai
 from actions.conversation import input_channel, latest_intent, latest_text
 from actions.store_calls import call_store
 from saudi_locale.clock import riyadh_now
-from status_store.handoff_desk import open_handoff_for, queue_conversation
+from status_store.handoff_desk import queue_conversation
 from status_store.staff_hours import staff_hours
 
 logger = logging.getLogger(__name__)
@@ -214,31 +218,3 @@ class ActionHumanHandoff(Action):
     ) -> list[dict[str, Any]]:
         # The rules that call this inside a form deactivate the form themselves.
         return await hand_over(dispatcher, tracker, leave_form=False)
-
-
-class ActionSessionStart(Action):
-    """Rasa's session start, which also keeps a conversation quiet while a person holds it.
-
-    A new session (after `session_expiration_time` of silence) resets Rasa's pause.
-    When the conversation's handoff request is taken, or waits within staff hours, the
-    new session is paused again, so the bot does not answer over the staff member.
-    Slots are not carried over (domain.yml session_config).
-    """
-
-    def name(self) -> str:
-        return "action_session_start"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        events: list[dict[str, Any]] = [SessionStarted()]
-        try:
-            request = await call_store(open_handoff_for, tracker.sender_id)
-        except status_store.StatusStoreError:
-            request = None
-        if request is not None and (
-            request.state == "taken" or (request.in_staff_hours and staff_hours().is_open(_now()))
-        ):
-            events.append(ConversationPaused())
-        events.append(ActionExecuted(ACTION_LISTEN))
-        return events

@@ -82,8 +82,13 @@ class RasaApi:
         await self.append(conversation_id, events, deliver=bool(notice))
 
     async def say(self, conversation_id: str, text: str, staff: str) -> None:
-        """Send a staff member's message to the applicant in the conversation's channel."""
-        await self.append(conversation_id, [bot_event(text, staff)], deliver=True)
+        """Send a staff member's message to the applicant in the conversation's channel.
+
+        The pause is appended again first: a new Rasa session (after the applicant's
+        silence outlasted session_expiration_time) starts unpaused, and a staff reply
+        must leave the bot quiet whatever happened in between.
+        """
+        await self.append(conversation_id, [{"event": "pause"}, bot_event(text, staff)], deliver=True)
 
 
 def bot_event(text: str, staff: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Handing over to a person: the reply, the pause, staff hours and the new-session guard."""
+"""Handing over to a person: the reply, the pause and staff hours."""
 from __future__ import annotations
 
 import asyncio
@@ -8,7 +8,7 @@ import pytest
 
 from actions import support
 from actions.answers import describe_opening, describe_wait
-from actions.support import ActionHumanHandoff, ActionSessionStart, recent_topics
+from actions.support import ActionHumanHandoff, recent_topics
 from saudi_locale.clock import RIYADH
 from status_store.handoff_desk import open_handoff_for, take_handoff
 from status_store.handoffs import list_handoffs, record_handoff
@@ -102,25 +102,6 @@ def test_topic_is_the_latest_distinct_intents_with_faq_topics_by_name():
               user("faq", "faq/payment_date"), user("human_handoff")]
     tracker = make_tracker(events=events, active_loop=None)
     assert recent_topics(tracker) == ["faq/payment_date", "check_status"]
-
-
-@pytest.mark.parametrize("state, in_hours, now, paused", [
-    ("taken", False, THURSDAY_17_RIYADH, True),
-    ("waiting", True, SUNDAY_10_RIYADH, True),
-    ("waiting", True, THURSDAY_17_RIYADH, False),  # staff have gone home: the bot answers again
-    ("waiting", False, SUNDAY_10_RIYADH, False),
-    (None, False, SUNDAY_10_RIYADH, False),
-])
-def test_a_new_session_stays_paused_while_a_person_holds_the_conversation(dispatcher, domain, clock, state,
-                                                                           in_hours, now, paused):
-    if state:
-        request = record_handoff("held", "socketio", "x", in_staff_hours=in_hours)
-        if state == "taken":
-            take_handoff(request, "sara")
-    clock["t"] = now
-    events = run(ActionSessionStart(), make_tracker(sender_id="held", active_loop=None), dispatcher, domain)
-    expected = ["session_started", "pause", "action"] if paused else ["session_started", "action"]
-    assert event_names(events) == expected and events[-1]["name"] == "action_listen"
 
 
 def test_opening_is_said_relative_to_today():

@@ -113,7 +113,8 @@ def test_a_reply_reaches_rasa_as_a_staff_message_for_the_applicants_channel(env,
                                                        "error=not_delivered"]
     [call] = calls
     assert call["deliver"] and call["output_channel"] == "latest"
-    assert call["events"] == [{"event": "bot", "text": "أهلاً، معك نورة من فريق الدعم", "data": {},
+    assert call["events"] == [{"event": "pause"},
+                              {"event": "bot", "text": "أهلاً، معك نورة من فريق الدعم", "data": {},
                                "metadata": {"staff_reply": True, "staff": STAFF_NAME}}]
     assert "لم تصل الرسالة" in page
 
@@ -180,7 +181,7 @@ def test_a_supervisor_reassigns_and_the_new_holder_replies(env, accounts, queue)
     held = get_handoff(ids["whatsapp"], engine=engine)
     assert (held.state, held.assigned_to) == ("taken", AGENT_2)
     # A waiting request given to someone is paused like a take; the WhatsApp id is the stored pseudonym.
-    assert [[e["event"] for e in c["events"]] for c in calls] == [["pause", "bot"], ["bot"]]
+    assert [[e["event"] for e in c["events"]] for c in calls] == [["pause", "bot"], ["pause", "bot"]]
     assert all(c["conversation"] == held.conversation_id != WHATSAPP_NUMBER for c in calls)
 
 
