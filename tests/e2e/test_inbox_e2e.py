@@ -10,8 +10,10 @@ back, and the bot answers again. The stack runs with STAFF_HOURS=always
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -41,6 +43,7 @@ TIMEOUT_S = 60
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 REPLY = "أهلاً بك، معك سارة من فريق الدعم. طلبك قيد المراجعة ونرد عليك بالتفصيل هنا."
 QUESTION = "متى موعد صرف الضمان؟"
+STAFF_PHONE = "0551234567"
 
 
 class ReviewServer:
@@ -236,8 +239,14 @@ def test_whatsapp_round_trip_through_the_graph_api(rasa_stack, review) -> None:
     sent_before = len(rasa_stack.fake_graph.sent_messages(number))
     assert staff.act(f"/inbox/{request.id}/take").endswith("notice=taken")
     assert staff.act(f"/inbox/{request.id}/reply", text=REPLY).endswith("notice=sent")
+    # A number typed by staff reaches the applicant as typed, and is stored masked like every event.
+    assert staff.act(f"/inbox/{request.id}/reply", text=f"{REPLY} للتواصل: {STAFF_PHONE}").endswith("notice=sent")
     received = [m["text"]["body"] for m in rasa_stack.fake_graph.sent_messages(number)[sent_before:]]
-    assert received[0].startswith("استلم محادثتك") and received[1] == REPLY
+    assert received[0].startswith("استلم محادثتك") and received[1] == REPLY and STAFF_PHONE in received[2]
+    with sqlite3.connect(rasa_stack.tracker_db_url.replace("sqlite:///", "")) as connection:
+        stored = [json.loads(row[0]).get("text") or "" for row in connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'bot'", (sender,))]
+    assert any("للتواصل" in data for data in stored) and not any(STAFF_PHONE in data for data in stored)
 
     # The webhook answers once the bot has handled the message, so silence needs no waiting.
     quiet_before = len(rasa_stack.fake_graph.sent_messages(number))
