@@ -38,6 +38,8 @@ from status_store.handoffs import Handoff, get_handoff
 from status_store.staff_hours import staff_hours
 
 MAX_REPLY_CHARS = 2000
+# Rows shown (oldest first): past this, reading each one's last message would slow the refresh.
+QUEUE_ROWS = 100
 # Outcome codes in the redirect's query, and what staff read for them.
 ERRORS = {
     "conflict": "استلم هذه المحادثة موظف آخر، أو انتهى الطلب.",
@@ -108,8 +110,10 @@ async def _queue_context(request: web.Request) -> dict[str, Any]:
     staff = _staff(request)
     handoffs = await run_blocking(functools.partial(open_handoffs, engine=_engine(request)))
     shown = inbox.visible(staff, handoffs)
-    rows = await run_blocking(inbox.queue_rows, request.app[TRACKER_ENGINE], shown, _now(request))
-    return {"rows": rows, "supervisor": staff.is_supervisor}
+    # The staff member's own conversations first, then the queue oldest first.
+    shown.sort(key=lambda h: h.assigned_to != staff.username)
+    rows = await run_blocking(inbox.queue_rows, request.app[TRACKER_ENGINE], shown[:QUEUE_ROWS], _now(request))
+    return {"rows": rows, "supervisor": staff.is_supervisor, "hidden": max(len(shown) - QUEUE_ROWS, 0)}
 
 
 async def inbox_page(request: web.Request) -> web.Response:

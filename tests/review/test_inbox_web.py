@@ -319,3 +319,20 @@ def test_staff_roles_migrate_and_accounts_default_to_agent(staff_db, tmp_path):
     shutil.copy(staff_db.replace("sqlite:///", ""), copy)
     with sqlite3.connect(copy) as connection:
         assert connection.execute("SELECT count(*) FROM staff_actions").fetchone() == (0,)
+
+
+def test_a_long_queue_shows_the_oldest_rows_and_counts_the_rest(env, accounts, queue, monkeypatch):
+    from review.web import inbox_pages
+
+    url, ids, engine = queue
+    monkeypatch.setattr(inbox_pages, "QUEUE_ROWS", 2)
+    take_handoff(ids["night"], STAFF_NAME, engine=engine)
+
+    async def scenario(new_client, rasa):
+        noura = await signed_in(new_client, STAFF_NAME)
+        return await (await noura.get("/inbox/queue")).text()
+
+    fragment = run_inbox(env, accounts, url, scenario)
+    shown = re.findall(r'data-handoff="(\d+)"', fragment)
+    assert shown == [str(ids["night"]), str(ids["web"])]  # their own first, then the oldest waiting
+    assert "وفي الانتظار غيرها: 2" in fragment
