@@ -185,6 +185,11 @@ def describe_wait(minutes: Optional[int]) -> str:
     return {2: "نحو ساعة", 3: "نحو ساعة ونصف", 4: "نحو ساعتين"}.get(halves, "أكثر من ساعتين")
 
 
+def describe_place(ahead: int) -> str:
+    """The applicant's place in the queue: "أنت الأول في الدور" or "قبلك في الدور 3"."""
+    return "أنت الأول في الدور" if ahead <= 0 else f"قبلك في الدور {ahead}"
+
+
 def describe_clock(moment: Any) -> str:
     """"8:00 صباحاً", "12:30 ظهراً", "4:00 مساءً" for a time of day (a datetime or time)."""
     hour, minute = moment.hour, moment.minute

@@ -35,7 +35,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import status_store
 from actions import clarify, offers
-from actions.answers import describe_opening, describe_staff_hours, describe_wait
+from actions.answers import describe_opening, describe_place, describe_staff_hours, describe_wait
 from actions.conversation import input_channel, latest_intent, latest_text
 from actions.store_calls import call_store
 from saudi_locale.clock import riyadh_now
@@ -191,7 +191,7 @@ async def hand_over(
         dispatcher.utter_message(response="utter_official_channels")
     elif open_now:
         dispatcher.utter_message(response="utter_human_handoff", ahead=queued.ahead,
-                                 wait=describe_wait(queued.wait_minutes))
+                                 place=describe_place(queued.ahead), wait=describe_wait(queued.wait_minutes))
         leave_form = True
     else:
         local_now = riyadh_now(CLOCK)

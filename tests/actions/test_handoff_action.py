@@ -45,7 +45,7 @@ def test_within_staff_hours_the_reply_gives_the_wait_and_the_bot_pauses(dispatch
     (queued,) = list_handoffs(handled=False)
     assert (queued.conversation_id, queued.in_staff_hours) == ("in-hours", True)
     text = domain["responses"]["utter_human_handoff"][0]["text"].format(**message)
-    assert "لا تتوفر بيانات كافية" in text and "{" not in text
+    assert "لا تتوفر بيانات كافية" in text and "وأنت الأول في الدور" in text and "{" not in text
 
 
 def test_the_estimate_follows_the_queue_once_the_desk_has_taken_requests(dispatcher, domain, clock):
@@ -59,6 +59,7 @@ def test_the_estimate_follows_the_queue_once_the_desk_has_taken_requests(dispatc
     message = dispatcher.messages[0]
     # 8 minutes per place, one waiting ahead: 16 minutes, said as "about 20".
     assert (message["ahead"], message["wait"]) == (1, describe_wait(16)) and message["wait"] == "نحو 20 دقيقة"
+    assert message["place"] == "قبلك في الدور 1"
 
 
 def test_inside_a_form_the_pause_leaves_the_form_first(dispatcher, domain, clock):
