@@ -40,6 +40,7 @@ def intent_label(name: Optional[str]) -> str:
 
 
 # ---- the live inbox ---------------------------------------------------------------
+MAX_REPLY_CHARS = 2000
 # What the applicant reads when staff act (sent through Rasa, review.rasa_api).
 APPLICANT_NOTICES = {
     "taken": "استلم محادثتك موظف من فريق الدعم، وسيرد عليك هنا في هذه المحادثة.",
@@ -66,6 +67,20 @@ FACT_LABELS = {
     "accepts_rehabilitation": "يوافق على برامج التأهيل",
     "monthly_income": "الدخل المحتسب مقابل الحد",
 }
+# The inbox's outcome codes (in the redirect's query) and what staff read for them.
+INBOX_ERRORS = {
+    "conflict": "استلم هذه المحادثة موظف آخر، أو انتهى الطلب.",
+    "rasa": "تعذر الوصول إلى المساعد الآلي، فلم يتغير شيء. أعد المحاولة بعد قليل.",
+    "notice": "توقف المساعد، لكن تعذر إبلاغ المستخدم بأنك استلمت المحادثة.",
+    "not_delivered": "لم تصل الرسالة إلى المستخدم (انقطع الاتصال، أو مضت 24 ساعة على آخر رسالة منه في واتساب).",
+    "empty": "اكتب نص الرد أولاً.",
+    "too_long": f"الرد أطول من {MAX_REPLY_CHARS} حرف.",
+    "take_first": "استلم المحادثة أولاً ثم رد.",
+    "channel": "هذه القناة لا تستقبل رسائل لاحقة من الموظفين.",
+    "no_staff": "لا يوجد موظف بهذا الاسم.",
+}
+INBOX_NOTICES = {"taken": "استلمت المحادثة، وتوقف المساعد الآلي عن الرد.", "sent": "أُرسل الرد.",
+           "reassigned": "حُوّلت المحادثة."}
 INBOX_STATES = {"waiting": "ينتظر", "taken": "مع موظف", "returned": "أعيد للمساعد", "closed": "مغلق"}
 INBOX_SPEAKERS = {"user": "المستخدم", "bot": "المساعد", "staff": "الموظف"}
 

@@ -20,7 +20,9 @@ from review import inbox
 from review.accounts import staff_names
 from review.rasa_api import RasaApiError
 from review.status_link import status_engine
-from review.texts import APPLICANT_NOTICES
+from review.texts import APPLICANT_NOTICES, MAX_REPLY_CHARS
+from review.texts import INBOX_ERRORS as ERRORS
+from review.texts import INBOX_NOTICES as NOTICES
 from review.web.auth import see_other
 from review.web.keys import ACTION_LIMITER, CLOCK, CONFIG, RASA, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.pages import run_blocking
@@ -37,25 +39,8 @@ from status_store.handoff_desk import (
 from status_store.handoffs import Handoff, get_handoff
 from status_store.staff_hours import staff_hours
 
-MAX_REPLY_CHARS = 2000
 # Rows shown (oldest first): past this, reading each one's last message would slow the refresh.
 QUEUE_ROWS = 100
-# Outcome codes in the redirect's query, and what staff read for them.
-ERRORS = {
-    "conflict": "استلم هذه المحادثة موظف آخر، أو انتهى الطلب.",
-    "rasa": "تعذر الوصول إلى المساعد الآلي، فلم يتغير شيء. أعد المحاولة بعد قليل.",
-    "notice": "توقف المساعد، لكن تعذر إبلاغ المستخدم بأنك استلمت المحادثة.",
-    "not_delivered": "لم تصل الرسالة إلى المستخدم (انقطع الاتصال، أو مضت 24 ساعة على آخر رسالة منه في واتساب).",
-    "empty": "اكتب نص الرد أولاً.",
-    "too_long": f"الرد أطول من {MAX_REPLY_CHARS} حرف.",
-    "take_first": "استلم المحادثة أولاً ثم رد.",
-    "channel": "هذه القناة لا تستقبل رسائل لاحقة من الموظفين.",
-    "no_staff": "لا يوجد موظف بهذا الاسم.",
-}
-NOTICES = {"taken": "استلمت المحادثة، وتوقف المساعد الآلي عن الرد.", "sent": "أُرسل الرد.",
-           "reassigned": "حُوّلت المحادثة."}
-
-
 def _now(request: web.Request) -> datetime:
     return datetime.fromtimestamp(request.app[CLOCK](), tz=timezone.utc)
 

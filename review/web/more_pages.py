@@ -38,7 +38,8 @@ async def handoffs_page(request: web.Request) -> web.Response:
 async def handoff_handled(request: web.Request) -> web.Response:
     """Close a request from the list: the inbox's close, which first hands a paused
     conversation back to the bot (review.web.inbox_pages.end_request)."""
-    from review.web.inbox_pages import ERRORS, end_request
+    from review.texts import INBOX_ERRORS
+    from review.web.inbox_pages import end_request
     from status_store.errors import HandoffNotFound
     from status_store.handoffs import get_handoff
 
@@ -55,7 +56,7 @@ async def handoff_handled(request: web.Request) -> web.Response:
         raise web.HTTPNotFound(text="الطلب غير موجود.")
     error = await end_request(request, handoff, "closed")
     if error:
-        return render_page(request, "message.html", status=503, title="لم يُغلق الطلب", message=ERRORS[error])
+        return render_page(request, "message.html", status=503, title="لم يُغلق الطلب", message=INBOX_ERRORS[error])
     return see_other(f"/handoffs?done={handoff_id}")
 
 
