@@ -67,14 +67,19 @@ def visible(staff: Staff, handoffs: list[Handoff]) -> list[Handoff]:
     return [h for h in handoffs if can_view(staff, h)]
 
 
+LEFT_INTENT = "restart"  # the handoff reply's "back to the bot" button (domain.yml, /restart)
+
+
 @dataclass(frozen=True)
 class QueueRow:
-    """One line of the queue: the request, how long it has waited (seconds), its topics and a masked preview."""
+    """One line of the queue: the request, how long it has waited (seconds), its topics, a masked
+    preview, and whether the applicant has since gone back to the bot (`left`)."""
 
     handoff: Handoff
     waited_seconds: float
     topics: tuple[str, ...]
     preview: str
+    left: bool = False
 
 
 @dataclass
@@ -95,6 +100,7 @@ class ConversationView:
     facts: list[tuple[str, Any]] = field(default_factory=list)  # (slot, value) in FACT_SLOTS order
     result: dict[str, Any] | None = None  # the latest eligibility_result payload
     last_id: int = 0
+    left: bool = False  # the latest user message was the "back to the bot" button
 
 
 def topics_of(handoff: Handoff) -> tuple[str, ...]:
@@ -118,9 +124,14 @@ def _preview(data: dict[str, Any]) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
 
 
-def last_user_texts(tracker: Engine, conversation_ids: list[str]) -> dict[str, str]:
-    """The latest user message of each conversation, masked and shortened (one indexed query each)."""
-    found: dict[str, str] = {}
+def _intent(data: dict[str, Any]) -> str | None:
+    return ((data.get("parse_data") or {}).get("intent") or {}).get("name")
+
+
+def last_user_texts(tracker: Engine, conversation_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """The latest user message of each conversation, masked and shortened, with its intent
+    (one indexed query each)."""
+    found: dict[str, tuple[str, str | None]] = {}
     with tracker.connect() as connection:
         for conversation_id in dict.fromkeys(conversation_ids):
             row = connection.execute(
@@ -129,16 +140,21 @@ def last_user_texts(tracker: Engine, conversation_ids: list[str]) -> dict[str, s
             ).first()
             if row is not None:
                 try:
-                    found[conversation_id] = _preview(json.loads(row.data or "{}"))
+                    data = json.loads(row.data or "{}")
                 except ValueError:
                     continue
+                found[conversation_id] = (_preview(data), _intent(data))
     return found
 
 
 def queue_rows(tracker: Engine, handoffs: list[Handoff], now: datetime) -> list[QueueRow]:
-    previews = last_user_texts(tracker, [h.conversation_id for h in handoffs])
-    return [QueueRow(h, waited_seconds(h, now), topics_of(h), previews.get(h.conversation_id, ""))
-            for h in handoffs]
+    latest = last_user_texts(tracker, [h.conversation_id for h in handoffs])
+    rows = []
+    for h in handoffs:
+        preview, intent = latest.get(h.conversation_id, ("", None))
+        left = intent == LEFT_INTENT
+        rows.append(QueueRow(h, waited_seconds(h, now), topics_of(h), "" if left else preview, left))
+    return rows
 
 
 def _message(event: StoredEvent) -> Message | None:
@@ -171,6 +187,8 @@ def conversation_view(tracker: Engine, conversation_id: str, after: int = 0) -> 
             for value in (event.data.get("data") or {}).values():
                 if isinstance(value, dict) and isinstance(value.get("eligibility_result"), dict):
                     view.result = value["eligibility_result"]
+        if event.type_name == "user":
+            view.left = _intent(event.data) == LEFT_INTENT
         if event.row_id > after:
             message = _message(event)
             if message is not None and message.text:

@@ -264,3 +264,23 @@ def test_whatsapp_round_trip_through_the_graph_api(rasa_stack, review) -> None:
     answer = user.say(QUESTION)
     assert answer and "يوم" in answer[0].text
     assert get_handoff(request.id, engine=get_engine(rasa_stack.status_db_url)).state == "returned"
+
+
+# ---- leaving the queue -----------------------------------------------------------------
+def test_the_applicant_can_stop_waiting_with_the_button_of_the_handoff_reply(rasa_stack, review) -> None:
+    sender = f"inbox-leaves-{random.randrange(10**9)}"
+    replies = rasa_stack.say(sender, "ابي اكلم موظف")
+    buttons = [b for m in replies for b in m.get("buttons") or []]
+    assert [b["payload"] for b in buttons] == ["/restart"] and paused(rasa_stack, sender)
+    assert rasa_stack.say(sender, QUESTION) == []  # waiting: the bot is quiet
+    back = rasa_stack.say(sender, buttons[0]["payload"])
+    assert back and not paused(rasa_stack, sender)
+    answer = rasa_stack.say(sender, QUESTION)
+    assert answer and "يوم" in answer[0]["text"]
+    # The request stays for staff to see, marked as left.
+    request = request_for(rasa_stack, sender)
+    queue = StaffClient(review.url)
+    queue.sign_in()
+    # Its latest message is the question asked after going back, so the page shows the transcript.
+    page = queue.http.get(f"/inbox/{request.id}").text
+    assert "أرجع للمساعد الآلي" in page and QUESTION in page

@@ -336,3 +336,32 @@ def test_a_long_queue_shows_the_oldest_rows_and_counts_the_rest(env, accounts, q
     shown = re.findall(r'data-handoff="(\d+)"', fragment)
     assert shown == [str(ids["night"]), str(ids["web"])]  # their own first, then the oldest waiting
     assert "وفي الانتظار غيرها: 2" in fragment
+
+
+def test_an_applicant_who_went_back_to_the_bot_is_marked_in_the_queue(env, accounts, queue, tmp_path):
+    import asyncio
+    from dataclasses import replace
+
+    from review_scenarios import DOMAIN, Script, at
+
+    from rasa_extensions.masking_tracker_store import MaskingSQLTrackerStore
+
+    url, _, engine = queue
+    tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    store = MaskingSQLTrackerStore(domain=DOMAIN, url=tracker_url)
+    script = (Script("went-back", "socketio", at(14, 10)).user("ابي موظف", "human_handoff", 0.95)
+              .action("action_human_handoff").bot("حوّلت محادثتك إلى فريق الدعم").user("/restart", "restart", 1.0))
+    asyncio.run(store.save(script.tracker()))
+    store.engine.dispose()
+    request = record_handoff("went-back", "socketio", "general", in_staff_hours=True, engine=engine)
+
+    async def scenario(new_client, rasa):
+        noura = await signed_in(new_client, STAFF_NAME)
+        return (await (await noura.get("/inbox/queue")).text(),
+                await (await noura.get(f"/inbox/{request}")).text())
+
+    fragment, page = run_inbox(replace(env, tracker_url=tracker_url), accounts, url, scenario)
+    row = fragment[fragment.index(f'data-handoff="{request}"'):]
+    row = row[: row.index("</tr>")]
+    assert "ترك الانتظار وعاد للمساعد" in row and "/restart" not in row
+    assert "ضغط المستخدم «أرجع للمساعد الآلي»" in page
