@@ -203,7 +203,10 @@ async def hand_over(
     if leave_form and tracker.active_loop.get("name"):
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]
     if queued is not None and open_now:
-        events.append(ConversationPaused())
+        # Listening after the pause: the messages the applicant writes meanwhile then
+        # start turns the rules know, so "/restart" (the reply's button, which Rasa
+        # handles while paused) finds Rasa's restart rule.
+        events += [ConversationPaused(), ActionExecuted(ACTION_LISTEN)]
     return events
 
 

@@ -100,7 +100,7 @@ class ConversationView:
     facts: list[tuple[str, Any]] = field(default_factory=list)  # (slot, value) in FACT_SLOTS order
     result: dict[str, Any] | None = None  # the latest eligibility_result payload
     last_id: int = 0
-    left: bool = False  # the latest user message was the "back to the bot" button
+    left: bool = False  # the applicant pressed "back to the bot" after the request (conversation_view's `since`)
 
 
 def topics_of(handoff: Handoff) -> tuple[str, ...]:
@@ -147,13 +147,30 @@ def last_user_texts(tracker: Engine, conversation_ids: list[str]) -> dict[str, t
     return found
 
 
+def left_since_request(tracker: Engine, handoffs: list[Handoff]) -> set[int]:
+    """Ids of the requests whose applicant pressed "back to the bot" after asking (one query each)."""
+    left: set[int] = set()
+    with tracker.connect() as connection:
+        for h in handoffs:
+            since = _as_utc(h.created_at).timestamp()
+            row = connection.execute(
+                sa.select(EVENTS.c.id).where(EVENTS.c.sender_id == h.conversation_id, EVENTS.c.type_name == "user",
+                                             EVENTS.c.intent_name == LEFT_INTENT, EVENTS.c.timestamp >= since)
+                .limit(1)
+            ).first()
+            if row is not None:
+                left.add(h.id)
+    return left
+
+
 def queue_rows(tracker: Engine, handoffs: list[Handoff], now: datetime) -> list[QueueRow]:
     latest = last_user_texts(tracker, [h.conversation_id for h in handoffs])
+    left = left_since_request(tracker, handoffs)
     rows = []
     for h in handoffs:
         preview, intent = latest.get(h.conversation_id, ("", None))
-        left = intent == LEFT_INTENT
-        rows.append(QueueRow(h, waited_seconds(h, now), topics_of(h), "" if left else preview, left))
+        rows.append(QueueRow(h, waited_seconds(h, now), topics_of(h), "" if intent == LEFT_INTENT else preview,
+                             h.id in left))
     return rows
 
 
@@ -172,8 +189,10 @@ def _message(event: StoredEvent) -> Message | None:
     return None
 
 
-def conversation_view(tracker: Engine, conversation_id: str, after: int = 0) -> ConversationView:
-    """The conversation's messages after event row `after`, with the facts and result so far."""
+def conversation_view(tracker: Engine, conversation_id: str, after: int = 0,
+                      since: datetime | None = None) -> ConversationView:
+    """The conversation's messages after event row `after`, with the facts and result so far;
+    `left` tells whether the applicant went back to the bot at or after `since` (the request)."""
     conversation = load_conversation(tracker, conversation_id)
     view = ConversationView([])
     if conversation is None:
@@ -187,8 +206,8 @@ def conversation_view(tracker: Engine, conversation_id: str, after: int = 0) -> 
             for value in (event.data.get("data") or {}).values():
                 if isinstance(value, dict) and isinstance(value.get("eligibility_result"), dict):
                     view.result = value["eligibility_result"]
-        if event.type_name == "user":
-            view.left = _intent(event.data) == LEFT_INTENT
+        if since is not None and event.type_name == "user" and _intent(event.data) == LEFT_INTENT:
+            view.left = view.left or event.timestamp >= _as_utc(since).timestamp()
         if event.row_id > after:
             message = _message(event)
             if message is not None and message.text:

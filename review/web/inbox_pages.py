@@ -118,7 +118,8 @@ async def inbox_conversation(request: web.Request) -> web.Response:
     staff = _staff(request)
     if not inbox.can_view(staff, handoff):
         return _forbidden(request)
-    view = await run_blocking(inbox.conversation_view, request.app[TRACKER_ENGINE], handoff.conversation_id)
+    view = await run_blocking(inbox.conversation_view, request.app[TRACKER_ENGINE], handoff.conversation_id, 0,
+                              handoff.created_at)
     names = await run_blocking(staff_names, request.app[REVIEW_ENGINE]) if staff.is_supervisor else []
     can_act = inbox.can_act(staff, handoff)
     return render_page(

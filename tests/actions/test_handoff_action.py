@@ -41,7 +41,7 @@ def test_within_staff_hours_the_reply_gives_the_wait_and_the_bot_pauses(dispatch
     assert responses(dispatcher) == ["utter_human_handoff"]
     message = dispatcher.messages[0]
     assert message["ahead"] == 0 and message["wait"] == describe_wait(None)  # nobody taken yet: no estimate
-    assert event_names(events) == ["pause"]
+    assert event_names(events) == ["pause", "action"] and events[-1]["name"] == "action_listen"
     (queued,) = list_handoffs(handled=False)
     assert (queued.conversation_id, queued.in_staff_hours) == ("in-hours", True)
     text = domain["responses"]["utter_human_handoff"][0]["text"].format(**message)
@@ -66,7 +66,7 @@ def test_inside_a_form_the_pause_leaves_the_form_first(dispatcher, domain, clock
     tracker = make_tracker(text="ابي موظف", intent="human_handoff", active_loop="eligibility_form",
                            slots={"requested_slot": "dependents_count"}, sender_id="in-form")
     events = run(ActionHumanHandoff(), tracker, dispatcher, domain)
-    assert event_names(events) == ["active_loop", "slot", "pause"]
+    assert event_names(events) == ["active_loop", "slot", "pause", "action"]
     assert open_handoff_for("in-form").topic == "check_eligibility"
 
 

@@ -353,7 +353,8 @@ def test_an_applicant_who_went_back_to_the_bot_is_marked_in_the_queue(env, accou
               .action("action_human_handoff").bot("حوّلت محادثتك إلى فريق الدعم").user("/restart", "restart", 1.0))
     asyncio.run(store.save(script.tracker()))
     store.engine.dispose()
-    request = record_handoff("went-back", "socketio", "general", in_staff_hours=True, engine=engine)
+    asked_at = datetime.fromtimestamp(at(14, 10) + 10, tz=timezone.utc)  # between the request and the button
+    request = record_handoff("went-back", "socketio", "general", in_staff_hours=True, now=asked_at, engine=engine)
 
     async def scenario(new_client, rasa):
         noura = await signed_in(new_client, STAFF_NAME)
