@@ -160,3 +160,77 @@ def range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[st
 def in_range(values: Dict[str, Any], answers: Dict[str, Any]) -> Dict[str, Any]:
     """The values that the eligibility module accepts, each beside the earlier answers."""
     return {slot: value for slot, value in values.items() if range_problem(slot, value, answers) is None}
+
+
+# Waiting for staff: the handoff replies' {wait}, {back_at} and {staff_hours}.
+WEEKDAYS_AR = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")  # Python weekday()
+_WEEK_FROM_SUNDAY = (6, 0, 1, 2, 3, 4, 5)
+
+
+def describe_wait(minutes: Optional[int]) -> str:
+    """An estimated wait in words, rounded as a person would say it ("نحو 25 دقيقة").
+
+    None (no basis for an estimate) says so plainly. Up to 5 minutes is "أقل من 5 دقائق"; then 5-minute steps with Arabic number
+    agreement (3–10 دقائق, 11+ دقيقة); from an hour on, half hours; past two hours,
+    "أكثر من ساعتين" (an estimate that far out is only a warning).
+    """
+    if minutes is None:
+        return "لا تتوفر بيانات كافية لتقديرها الآن"
+    if minutes <= 5:
+        return "أقل من 5 دقائق"
+    if minutes <= 55:
+        rounded = 5 * -(-minutes // 5)  # up to the next 5 minutes: better early than late
+        return f"نحو {rounded} {'دقائق' if rounded <= 10 else 'دقيقة'}"
+    halves = max(round(minutes / 30), 2)
+    return {2: "نحو ساعة", 3: "نحو ساعة ونصف", 4: "نحو ساعتين"}.get(halves, "أكثر من ساعتين")
+
+
+def describe_place(ahead: int) -> str:
+    """The applicant's place in the queue: "أنت الأول في الدور" or "قبلك في الدور 3"."""
+    return "أنت الأول في الدور" if ahead <= 0 else f"قبلك في الدور {ahead}"
+
+
+def describe_clock(moment: Any) -> str:
+    """"8:00 صباحاً", "12:30 ظهراً", "4:00 مساءً" for a time of day (a datetime or time)."""
+    hour, minute = moment.hour, moment.minute
+    if hour < 12:
+        return f"{hour or 12}:{minute:02d} صباحاً"
+    if hour == 12:
+        return f"12:{minute:02d} ظهراً"
+    return f"{hour - 12}:{minute:02d} مساءً"
+
+
+def describe_opening(opening: Any, now: Any) -> str:
+    """When staff are back, from `now` (both Riyadh datetimes): "اليوم الساعة …", "غداً (…)", "يوم الأحد …"."""
+    days = (opening.date() - now.date()).days
+    at = f"الساعة {describe_clock(opening)}"
+    if days == 0:
+        return f"اليوم {at}"
+    if days == 1:
+        return f"غداً ({WEEKDAYS_AR[opening.weekday()]}) {at}"
+    return f"يوم {WEEKDAYS_AR[opening.weekday()]} {at}"
+
+
+def _days_phrase(weekdays: set) -> str:
+    """"من الأحد إلى الخميس" for a run of 3+ days (also across the week's end), else "الأحد والخميس"."""
+    if 3 <= len(weekdays) < 7:
+        first = next(day for day in _WEEK_FROM_SUNDAY if day in weekdays and (day - 1) % 7 not in weekdays)
+        run = [(first + offset) % 7 for offset in range(len(weekdays))]
+        if set(run) == weekdays:
+            return f"من {WEEKDAYS_AR[run[0]]} إلى {WEEKDAYS_AR[run[-1]]}"
+    if len(weekdays) == 7:
+        return "كل أيام الأسبوع"
+    return " و".join(WEEKDAYS_AR[day] for day in _WEEK_FROM_SUNDAY if day in weekdays)
+
+
+def describe_staff_hours(hours: Any) -> str:
+    """A status_store.staff_hours.StaffHours in words: "من الأحد إلى الخميس، من 8:00 صباحاً إلى 4:00 مساءً"."""
+    if hours.always:
+        return "على مدار الساعة"
+    groups: dict[Any, set] = {}
+    for window in hours.windows:
+        groups.setdefault((window.start, window.end), set()).add(window.weekday)
+    return "، و".join(
+        f"{_days_phrase(days)}، من {describe_clock(start)} إلى {describe_clock(end)}"
+        for (start, end), days in groups.items()
+    )

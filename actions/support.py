@@ -1,21 +1,56 @@
-"""Fallback and handing the conversation to a person."""
+"""Fallback and handing the conversation to a person.
+
+Handing over (see docs in `hand_over`): within staff hours (status_store.staff_hours,
+Riyadh time) the conversation is queued and paused with Rasa's own
+`ConversationPaused` event, so the bot says nothing until staff resume it through
+Rasa's HTTP API (the review tool's inbox). Outside staff hours it is queued but not
+paused: the reply says when staff are back and gives the official channels, and the
+bot keeps answering meanwhile; the inbox pauses it when someone takes it.
+
+Rasa starts a new session, unpaused, when the applicant writes after
+`session_expiration_time` (domain.yml) of silence. A custom `action_session_start`
+could pause it again, but it would make every new conversation depend on the action
+server; instead the inbox pauses again with each staff action (review.rasa_api).
+"""
 from __future__ import annotations
 
 import logging
+import time
 import unicodedata
-from typing import Any, Dict, List, Text
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, ActiveLoop, FollowupAction, SlotSet, UserUttered, UserUtteranceReverted
+from rasa_sdk.events import (
+    ActionExecuted,
+    ActiveLoop,
+    ConversationPaused,
+    FollowupAction,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa_sdk.executor import CollectingDispatcher
 
 import status_store
-
 from actions import clarify, offers
+from actions.answers import describe_opening, describe_place, describe_staff_hours, describe_wait
 from actions.conversation import input_channel, latest_intent, latest_text
+from actions.store_calls import call_store
+from saudi_locale.clock import riyadh_now
+from status_store.handoff_desk import queue_conversation
+from status_store.staff_hours import staff_hours
 
 logger = logging.getLogger(__name__)
 ACTION_LISTEN = "action_listen"
+# The clock of staff hours (epoch seconds); tests replace it.
+CLOCK: Callable[[], float] = time.time
+# Intents that say nothing about what the applicant needs, left out of the topic.
+_NOT_A_TOPIC = frozenset({"human_handoff", "affirm", "deny", "greet", "goodbye", "thank", "stop", "nlu_fallback",
+                          "inform", "out_of_scope"})
+_FORM_TOPICS = {"eligibility_form": "check_eligibility", "status_form": "check_status"}
+TOPIC_LIMIT = 3
 
 
 def _has_words(text: str) -> bool:
@@ -31,9 +66,8 @@ def _previous_turn_was_fallback(tracker: Tracker) -> bool:
             user_turns += 1
             if user_turns == 2:
                 return False
-        elif user_turns == 1 and event.get("event") == "action" and event.get("name") not in ("action_listen", None):
-            if event.get("name") == "action_default_fallback":
-                return True
+        elif user_turns == 1 and event.get("event") == "action" and event.get("name") == "action_default_fallback":
+            return True
     return False
 
 
@@ -46,17 +80,19 @@ class ActionDefaultFallback(Action):
     rephrase, and the second misunderstanding in a row offers a person.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_default_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         answer = offers.reply_to_offer(tracker)
         if answer and answer["offer"] in offers.HUMAN_OFFERS:
             if answer["reply"] == offers.YES:
                 # Then wait for the person: otherwise, after a form rejected the message,
                 # the rules predict this fallback again for the same message (a "👍" read
                 # as yes once handed over ten times in one turn).
-                return [*hand_over(dispatcher, tracker), FollowupAction(ACTION_LISTEN)]
+                return [*await hand_over(dispatcher, tracker), FollowupAction(ACTION_LISTEN)]
             dispatcher.utter_message(response="utter_offer_declined")
             return [UserUtteranceReverted()]
         if answer and answer["intent"] != latest_intent(tracker):
@@ -80,7 +116,7 @@ class ActionDefaultFallback(Action):
         return [UserUtteranceReverted()]
 
 
-def replay_as(tracker: Tracker, intent: str) -> List[Dict[str, Any]]:
+def replay_as(tracker: Tracker, intent: str) -> list[dict[str, Any]]:
     """Events that replace the latest user message by the same text with `intent`."""
     parse = dict(tracker.latest_message)
     parse["intent"] = {"name": intent, "confidence": 1.0}
@@ -92,29 +128,96 @@ def replay_as(tracker: Tracker, intent: str) -> List[Dict[str, Any]]:
     ]
 
 
-def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, leave_form: bool = True) -> List[Dict[str, Any]]:
-    """Queues the conversation for staff, gives the channels, and (unless a rule does
-    it) leaves the active form, so the next message is not read as its answer."""
+def _intent_of(parse_data: dict[str, Any]) -> str | None:
+    """The user's intent, or the FAQ topic ("faq/payment_date") when the intent was faq."""
+    intent = (parse_data.get("intent") or {}).get("name")
+    if intent == "faq":
+        selected = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+        return selected.get("intent_response_key") or intent
+    return intent
+
+
+def recent_topics(tracker: Tracker, limit: int = TOPIC_LIMIT) -> list[str]:
+    """What the conversation was about: the form in progress, then the latest distinct
+    intents (FAQ topics by name), newest first; chit-chat and yes/no are left out."""
+    topics: list[str] = []
+    form = _FORM_TOPICS.get((tracker.active_loop or {}).get("name") or "")
+    if form:
+        topics.append(form)
+    for event in reversed(tracker.events):
+        if len(topics) >= limit:
+            break
+        if event.get("event") != "user":
+            continue
+        intent = _intent_of(event.get("parse_data") or {})
+        if intent and intent not in _NOT_A_TOPIC and intent not in topics:
+            topics.append(intent)
+    return topics
+
+
+def _now() -> datetime:
+    return datetime.fromtimestamp(CLOCK(), tz=timezone.utc)
+
+
+async def hand_over(
+    dispatcher: CollectingDispatcher, tracker: Tracker, leave_form: bool = True
+) -> list[dict[str, Any]]:
+    """Queue the conversation for staff and tell the applicant what happens next.
+
+    - Within staff hours: the reply gives the estimated wait (or says honestly that
+      there is none) and the number waiting ahead, and the conversation is paused
+      (`ConversationPaused`), so the bot stays quiet until staff resume it. The active
+      form is left first, since no rule runs after a pause.
+    - Outside staff hours: queued, not paused; the reply says when staff are back and
+      gives the official channels, and the bot goes on answering.
+    - Status store down: nothing is queued or paused; the reply says so and gives the
+      official channels.
+    Unless it pauses, the form is left only with `leave_form` (rules that call this
+    inside a form deactivate it themselves).
+    """
+    now = _now()
+    hours = staff_hours()
+    open_now = hours.is_open(now)
+    topics = ",".join(recent_topics(tracker)) or "general"
     try:
-        status_store.record_handoff(
-            conversation_id=tracker.sender_id,
-            channel=input_channel(tracker),
-            topic=tracker.get_slot("requested_slot") or "general",
-        )
-    except status_store.StatusStoreUnavailable:
+        queued = await call_store(queue_conversation, tracker.sender_id, input_channel(tracker), topics,
+                                  in_staff_hours=open_now, now=now)
+    except status_store.StatusStoreError:
         logger.warning("Could not queue a handoff request: status store unavailable")
-    dispatcher.utter_message(response="utter_human_handoff")
+        queued = None
+    events: list[dict[str, Any]] = []
+    if queued is None:
+        dispatcher.utter_message(response="utter_human_handoff_unavailable")
+        dispatcher.utter_message(response="utter_official_channels")
+    elif open_now:
+        dispatcher.utter_message(response="utter_human_handoff", ahead=queued.ahead,
+                                 place=describe_place(queued.ahead), wait=describe_wait(queued.wait_minutes))
+        leave_form = True
+    else:
+        local_now = riyadh_now(CLOCK)
+        opening = hours.next_opening(now)
+        dispatcher.utter_message(
+            response="utter_human_handoff_after_hours", staff_hours=describe_staff_hours(hours),
+            back_at=describe_opening(opening, local_now) if opening else "")
+        dispatcher.utter_message(response="utter_official_channels")
     if leave_form and tracker.active_loop.get("name"):
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]
-    return []
+        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+    if queued is not None and open_now:
+        # Listening after the pause: the messages the applicant writes meanwhile then
+        # start turns the rules know, so "/restart" (the reply's button, which Rasa
+        # handles while paused) finds Rasa's restart rule.
+        events += [ConversationPaused(), ActionExecuted(ACTION_LISTEN)]
+    return events
 
 
 class ActionHumanHandoff(Action):
-    """Queues the conversation for support staff and gives the official channels."""
+    """Queues the conversation for support staff (see `hand_over`)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_human_handoff"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         # The rules that call this inside a form deactivate the form themselves.
-        return hand_over(dispatcher, tracker, leave_form=False)
+        return await hand_over(dispatcher, tracker, leave_form=False)

@@ -31,8 +31,9 @@ from channels import whatsapp_texts as texts
 from channels.whatsapp_config import WhatsAppSettings, settings_from
 from channels.whatsapp_dedup import MessageDeduplicator
 from channels.whatsapp_graph import GraphClient
-from channels.whatsapp_outbound import WhatsAppOutput
+from channels.whatsapp_outbound import WhatsAppConversationOutput, WhatsAppOutput
 from channels.whatsapp_payload import InboundMessage, PayloadError, parse_webhook
+from channels.whatsapp_recipients import RecipientBook
 from channels.whatsapp_security import is_valid_signature, is_valid_verify_token
 
 logger = logging.getLogger(__name__)
@@ -59,21 +60,25 @@ class WhatsAppInput(InputChannel):
     def __init__(self, settings: WhatsAppSettings) -> None:
         self.settings = settings
         self._dedup: Optional[MessageDeduplicator] = None
+        self._recipients: RecipientBook | None = None
         missing = settings.missing()
         if missing:
             # Other channels keep working; this one refuses traffic until configured.
             logger.warning("WhatsApp channel disabled, missing settings: %s", ", ".join(missing))
         else:
             self._dedup = MessageDeduplicator(settings.dedup_db_path, settings.sender_key)
+            self._recipients = RecipientBook(settings.dedup_db_path, settings.sender_key)
 
     @property
     def is_configured(self) -> bool:
         return self._dedup is not None
 
     def get_output_channel(self) -> Optional[OutputChannel]:
-        # Proactive messages would need the number behind a sender id, which we
-        # deliberately never store.
-        return None
+        """Writes to a conversation by its id (Rasa's `output_channel=latest`, used for staff
+        replies); the number is kept only sealed, for WhatsApp's 24-hour window."""
+        if self._recipients is None:
+            return None
+        return WhatsAppConversationOutput(self._graph_client, self._recipients)
 
     def sender_id_for(self, number: str) -> str:
         return phone_pseudonym(number, self.settings.sender_key)
@@ -89,6 +94,9 @@ class WhatsAppInput(InputChannel):
     ) -> None:
         sender_id = self.sender_id_for(message.sender)
         output = WhatsAppOutput(client, message.sender, log_ref=sender_id[:15])
+        if self._recipients is not None:
+            # Any message from the user opens WhatsApp's 24-hour window for staff replies.
+            self._recipients.remember(sender_id, message.sender)
         text = message.text.strip()
         if message.kind == "silent":
             return

@@ -1,13 +1,15 @@
 """Rasa output channel that answers one WhatsApp user through the Graph API.
 
 Rasa passes the tracker's sender id (a keyed hash of the number) as recipient_id.
-The real number is only known here, because the input channel creates one output
-channel per incoming message with the number it came from; nothing stores it.
+`WhatsAppOutput` answers an incoming message: the input channel creates one per
+message, with the number it came from. `WhatsAppConversationOutput` writes to a
+conversation later (staff replies), with the number kept sealed for WhatsApp's
+24-hour window (channels.whatsapp_recipients).
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Iterable, List
+from typing import Any, Callable, Dict, Iterable, List
 
 from rasa.core.channels.channel import OutputChannel
 
@@ -72,3 +74,39 @@ class WhatsAppOutput(OutputChannel):
         keys = sorted(json_message) if isinstance(json_message, dict) else []
         if not _SILENT_CUSTOM_KEYS.intersection(keys):
             logger.debug("WhatsApp: custom payload with keys %s not sent", keys)
+
+
+class RecipientUnavailable(RuntimeError):
+    """The user cannot be written to now: their number is unknown or Meta's 24-hour window has closed."""
+
+
+class DeliveryFailed(RuntimeError):
+    """The Graph API accepted none of the messages (the client has logged why)."""
+
+
+class WhatsAppConversationOutput(OutputChannel):
+    """Output to a WhatsApp conversation by its id alone: Rasa's `output_channel=latest`.
+
+    Used when a message does not answer a webhook, e.g. a staff reply appended through
+    Rasa's HTTP API. The number comes from the sealed recipient book
+    (channels.whatsapp_recipients). Failures raise, so the API call fails and the
+    staff member is told, instead of the reply silently vanishing.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "whatsapp"
+
+    def __init__(self, client_factory: Callable[[], GraphClient], recipients: Any) -> None:
+        self._client_factory = client_factory
+        self._recipients = recipients
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        number = self._recipients.number_for(recipient_id)
+        if number is None:
+            raise RecipientUnavailable("no number for this conversation within WhatsApp's 24-hour window")
+        async with self._client_factory() as client:
+            output = WhatsAppOutput(client, number, log_ref=recipient_id[:15])
+            await output.send_response(recipient_id, message)
+        if not output.sent_ids:
+            raise DeliveryFailed("the Graph API accepted no message")

@@ -123,11 +123,26 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
     from review.review_db import review_engine
 
     try:
-        staff = add_staff(review_engine(args.review_db), args.name, _read_password(args), replace=args.replace)
+        staff = add_staff(review_engine(args.review_db), args.name, _read_password(args), replace=args.replace,
+                          role=args.role)
     except ValueError as error:  # WeakPassword, AccountError, mismatch
         print(str(error), file=sys.stderr)
         return 2
-    print(f"staff account {staff.username!r} saved", file=sys.stderr)
+    print(f"staff account {staff.username!r} saved ({staff.role})", file=sys.stderr)
+    return 0
+
+
+def cmd_set_role(args: argparse.Namespace) -> int:
+    """Make an account an agent or a supervisor (the live inbox's two roles)."""
+    from review.accounts import AccountError, set_role
+    from review.review_db import review_engine
+
+    try:
+        staff = set_role(review_engine(args.review_db), args.name, args.role)
+    except AccountError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print(f"staff account {staff.username!r} is now {staff.role}", file=sys.stderr)
     return 0
 
 
@@ -211,7 +226,15 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("name")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     staff.add_argument("--replace", action="store_true", help="set a new password for an existing account")
+    staff.add_argument("--role", choices=("agent", "supervisor"),
+                       help="inbox role: an agent sees the queue and their own conversations, a supervisor all "
+                            "(default for a new account: agent)")
     staff.set_defaults(handler=cmd_add_staff)
+
+    role = commands.add_parser("set-role", help="make a staff account an agent or a supervisor")
+    role.add_argument("name")
+    role.add_argument("role", choices=("agent", "supervisor"))
+    role.set_defaults(handler=cmd_set_role)
 
     corrections = commands.add_parser("export-corrections", help="marked examples as Rasa NLU YAML")
     corrections.add_argument("--out", required=True)

@@ -1,5 +1,5 @@
 """The review tool's own database: staff, sessions, tags, notes, corrections,
-conversation summaries (review.indexer) and sign-in failures.
+conversation summaries (review.indexer), sign-in failures and inbox action counts.
 
 Kept apart from the tracker and status stores so staff work never writes into
 the bot's data. The schema is made only by Alembic (review/migrations), brought
@@ -24,6 +24,8 @@ STAFF = sa.Table(
     sa.Column("username", sa.String(64), nullable=False, unique=True),
     sa.Column("password_hash", sa.String(255), nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
+    # "agent" or "supervisor" (review.accounts.ROLES): what the live inbox lets them see and do.
+    sa.Column("role", sa.String(16), nullable=False, server_default="agent"),
 )
 
 SESSIONS = sa.Table(
@@ -111,6 +113,15 @@ SIGNIN_FAILURES = sa.Table(
     sa.Column("key_hash", sa.String(64), nullable=False),
     sa.Column("failed_at", sa.Float, nullable=False),
     sa.Index("ix_signin_failures_key_time", "key_hash", "failed_at"),
+)
+
+# Inbox actions (take, reply, hand back, close, reassign) per staff member, for the rate limit.
+STAFF_ACTIONS = sa.Table(
+    "staff_actions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("acted_at", sa.Float, nullable=False),
+    sa.Index("ix_staff_actions_key_time", "key_hash", "acted_at"),
 )
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"

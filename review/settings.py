@@ -30,6 +30,21 @@ def status_db_url(url: Optional[str] = None) -> Optional[str]:
     return url or os.environ.get("STATUS_DB_URL") or None
 
 
+def rasa_api_url(environ: Optional[dict] = None) -> str:
+    """Where the inbox reaches Rasa's HTTP API: RASA_URL, else 127.0.0.1 on RASA_PORT (default 5005).
+
+    The API must be enabled with a token (`rasa run --enable-api --auth-token`), as
+    scripts/run.sh and runner/stack.py start it; the token is RASA_TOKEN.
+    """
+    env = os.environ if environ is None else environ
+    return (env.get("RASA_URL") or f"http://127.0.0.1:{env.get('RASA_PORT') or 5005}").rstrip("/")
+
+
+def rasa_api_token(environ: Optional[dict] = None) -> str:
+    """RASA_TOKEN (empty when unset: the inbox then says it cannot reach the bot)."""
+    return ((os.environ if environ is None else environ).get("RASA_TOKEN") or "").strip()
+
+
 def engine_options(url: str) -> dict:
     """create_engine options: SQLite files keep a small pool of open connections.
 

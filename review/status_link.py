@@ -1,6 +1,6 @@
 """The little the review tool needs from the status store: check decisions and handoffs.
 
-Handoffs go through status_store's own API (list_handoffs, mark_handoff_handled);
+Handoffs go through status_store's own API (list_handoffs; the inbox uses handoff_desk);
 eligibility decisions have no listing API, so one read-only query reads them.
 Conversation ids match the tracker store's because both pseudonymise phone ids
 with the same keyed hash. A missing or unreachable status store is not an error
@@ -73,18 +73,3 @@ def handoff_queue(url: Optional[str] = None, handled: Optional[bool] = False) ->
     except (StatusStoreError, sa.exc.SQLAlchemyError) as error:
         logger.warning("Handoff queue not readable (%s)", type(error).__name__)
         return None
-
-
-def mark_handled(handoff_id: int, staff_name: str, url: Optional[str] = None) -> bool:
-    """Close a handoff request; False when there is no such request or no status store."""
-    engine = status_engine(url)
-    if engine is None:
-        return False
-    from status_store.errors import HandoffNotFound
-    from status_store.handoffs import mark_handoff_handled
-
-    try:
-        mark_handoff_handled(handoff_id, staff_name, engine=engine)
-    except HandoffNotFound:
-        return False
-    return True

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from review.clock import format_riyadh
 from review.labels import channel_label, faq_label, outcome_label
-from review.texts import intent_label
+from review.texts import FACT_LABELS, INBOX_SPEAKERS, INBOX_STATES, fact_value, intent_label, waited
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -26,7 +26,10 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(outcome=outcome_label, channel=channel_label, faq=faq_label, intent=intent_label,
-                       riyadh=format_riyadh, lines=text_lines)
+                       riyadh=format_riyadh, lines=text_lines, waited=waited, fact=fact_value,
+                       fact_label=lambda slot: FACT_LABELS.get(slot, slot),
+                       state=lambda name: INBOX_STATES.get(name, name),
+                       speaker=lambda name: INBOX_SPEAKERS.get(name, name))
     return env
 
 

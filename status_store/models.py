@@ -17,11 +17,14 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import declarative_base
 
 APPLICATION_STATUSES = ("under_review", "eligible", "ineligible")
 CHECK_DECISIONS = ("eligible", "ineligible", "incomplete")
+# A handoff request's life: waiting for staff, taken by one, then handed back to the bot or closed.
+HANDOFF_STATES = ("waiting", "taken", "returned", "closed")
 
 # Fixed constraint names, so the migration and the models agree on every backend.
 NAMING_CONVENTION = {
@@ -70,6 +73,16 @@ class EligibilityCheck(Base):
 
 
 class HandoffRequest(Base):
+    """A conversation queued for staff (status_store.handoffs, status_store.handoff_desk).
+
+    `conversation_id` is the Rasa sender id as the tracker store keeps it (pseudonymised
+    when it is a phone number), which Rasa's HTTP API also accepts for that conversation.
+    `handled` is true once the request is returned or closed (kept for older readers).
+    `ahead_at_request` (requests waiting before this one when it was queued) and
+    `taken_at` give the wait estimate its samples; `in_staff_hours` tells whether the
+    bot paused the conversation when it was queued.
+    """
+
     __tablename__ = "handoff_requests"
 
     id = Column(Integer, primary_key=True)
@@ -80,8 +93,18 @@ class HandoffRequest(Base):
     handled = Column(Boolean, nullable=False, default=False)
     handled_at = Column(DateTime, nullable=True)
     handled_by = Column(String(100), nullable=True)
+    state = Column(String(16), nullable=False, default="waiting", server_default="waiting")
+    assigned_to = Column(String(100), nullable=True)
+    taken_at = Column(DateTime, nullable=True)
+    ahead_at_request = Column(Integer, nullable=False, default=0, server_default="0")
+    in_staff_hours = Column(Boolean, nullable=False, default=False, server_default=false())
 
-    __table_args__ = (Index("ix_handoff_requests_handled_created_at", "handled", "created_at"),)
+    __table_args__ = (
+        Index("ix_handoff_requests_handled_created_at", "handled", "created_at"),
+        Index("ix_handoff_requests_state_created_at", "state", "created_at"),
+        Index("ix_handoff_requests_conversation_id", "conversation_id"),
+        CheckConstraint(_in("state", HANDOFF_STATES), name="state"),
+    )
 
 
 class StatusLookup(Base):

@@ -10,10 +10,12 @@ from typing import Callable, Optional
 from aiohttp import web
 
 from review.queries import tracker_engine
+from review.rasa_api import RasaApi
 from review.review_db import review_engine
-from review.web import auth, more_pages, pages
-from review.web.keys import CLOCK, CONFIG, LIMITER, REVIEW_ENGINE, TRACKER_ENGINE
-from review.web.ratelimit import FailureLimiter
+from review.settings import rasa_api_token, rasa_api_url
+from review.web import auth, inbox_pages, more_pages, pages
+from review.web.keys import ACTION_LIMITER, CLOCK, CONFIG, LIMITER, RASA, REVIEW_ENGINE, TRACKER_ENGINE
+from review.web.ratelimit import ActionLimiter, FailureLimiter
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -32,6 +34,11 @@ class ReviewConfig:
     session_seconds: float = 8 * 3600
     max_failed_sign_ins: int = 5
     failed_sign_in_window: float = 15 * 60
+    # The live inbox: Rasa's HTTP API (RASA_URL, RASA_TOKEN) and the per-staff action limit.
+    rasa_url: str = field(default_factory=rasa_api_url)
+    rasa_token: str = field(default_factory=rasa_api_token)
+    max_inbox_actions: int = 60
+    inbox_action_window: float = 60.0
 
 
 @web.middleware
@@ -52,6 +59,11 @@ async def _stylesheet(request: web.Request) -> web.Response:
                         charset="utf-8")
 
 
+async def _inbox_script(request: web.Request) -> web.Response:
+    return web.Response(text=(STATIC / "inbox.js").read_text(encoding="utf-8"),
+                        content_type="application/javascript", charset="utf-8")
+
+
 def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> web.Application:
     app = web.Application(middlewares=[security_headers, auth.session_middleware])
     app[CONFIG] = config
@@ -60,7 +72,11 @@ def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> 
     app[TRACKER_ENGINE] = tracker_engine(config.tracker_db_url)
     app[LIMITER] = FailureLimiter(app[REVIEW_ENGINE], config.max_failed_sign_ins, config.failed_sign_in_window,
                                   clock)
+    app[ACTION_LIMITER] = ActionLimiter(app[REVIEW_ENGINE], config.max_inbox_actions, config.inbox_action_window,
+                                        clock)
+    app[RASA] = RasaApi(config.rasa_url, config.rasa_token)
     app.router.add_get("/static/review.css", _stylesheet)
+    app.router.add_get("/static/inbox.js", _inbox_script)
     app.router.add_get("/login", auth.login_page)
     app.router.add_post("/login", auth.login_submit)
     app.router.add_post("/logout", auth.logout)
@@ -75,6 +91,7 @@ def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> 
     app.router.add_get("/report/{name}.png", more_pages.report_chart)
     app.router.add_get("/corrections.yml", more_pages.corrections_download)
     app.router.add_get("/export.{fmt}", more_pages.export_download)
+    inbox_pages.add_routes(app)
     return app
 
 

@@ -12,7 +12,7 @@ from review.corrections_yaml import corrections_yaml
 from review.export import FORMATS, write_export
 from review.listing import ConversationFilter, find_conversations, refresh
 from review.report import cached_report
-from review.status_link import handoff_queue, mark_handled
+from review.status_link import handoff_queue, status_engine
 from review.web.auth import see_other
 from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.pages import filter_from_query, find_for_request, run_blocking
@@ -36,14 +36,27 @@ async def handoffs_page(request: web.Request) -> web.Response:
 
 
 async def handoff_handled(request: web.Request) -> web.Response:
+    """Close a request from the list: the inbox's close, which first hands a paused
+    conversation back to the bot (review.web.inbox_pages.end_request)."""
+    from review.texts import INBOX_ERRORS
+    from review.web.inbox_pages import end_request
+    from status_store.errors import HandoffNotFound
+    from status_store.handoffs import get_handoff
+
     try:
         handoff_id = int(request.match_info["handoff_id"])
     except ValueError:
-        raise web.HTTPBadRequest(text="رقم الطلب غير صالح.")
-    found = await run_blocking(mark_handled, handoff_id, request["session"].staff.username,
-                               request.app[CONFIG].status_db_url)
-    if not found:
+        raise web.HTTPBadRequest(text="رقم الطلب غير صالح.") from None
+    engine = status_engine(request.app[CONFIG].status_db_url)
+    try:
+        handoff = await run_blocking(lambda: get_handoff(handoff_id, engine=engine)) if engine else None
+    except HandoffNotFound:
+        handoff = None
+    if handoff is None:
         raise web.HTTPNotFound(text="الطلب غير موجود.")
+    error = await end_request(request, handoff, "closed")
+    if error:
+        return render_page(request, "message.html", status=503, title="لم يُغلق الطلب", message=INBOX_ERRORS[error])
     return see_other(f"/handoffs?done={handoff_id}")
 
 

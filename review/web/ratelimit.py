@@ -51,3 +51,31 @@ class FailureLimiter:
         """Forget a key's failures (after a successful sign-in)."""
         with self.engine.begin() as connection:
             connection.execute(SIGNIN_FAILURES.delete().where(SIGNIN_FAILURES.c.key_hash == _hash(key)))
+
+
+class ActionLimiter:
+    """At most `limit` inbox actions (POSTs) per key within `window` seconds; the key is a staff account.
+
+    Counted in the review DB (table staff_actions), so the limit holds across processes.
+    A stolen session, or a stuck script, cannot flood applicants with messages.
+    """
+
+    def __init__(self, engine: Engine, limit: int = 60, window: float = 60.0,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.engine, self.limit, self.window, self.clock = engine, limit, window, clock
+
+    def allow(self, key: str) -> bool:
+        """Count one action for `key`; False (and not counted) when the limit is already reached."""
+        from review.review_db import STAFF_ACTIONS
+
+        now, key_hash = self.clock(), _hash(key)
+        with self.engine.begin() as connection:
+            connection.execute(STAFF_ACTIONS.delete().where(STAFF_ACTIONS.c.acted_at <= now - self.window))
+            count = connection.execute(
+                sa.select(sa.func.count()).select_from(STAFF_ACTIONS)
+                .where(STAFF_ACTIONS.c.key_hash == key_hash, STAFF_ACTIONS.c.acted_at > now - self.window)
+            ).scalar_one()
+            if count >= self.limit:
+                return False
+            connection.execute(STAFF_ACTIONS.insert().values(key_hash=key_hash, acted_at=now))
+        return True

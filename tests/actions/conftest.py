@@ -56,6 +56,7 @@ def status_db(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path}/status.db"
     monkeypatch.setenv("STATUS_DB_URL", url)
     monkeypatch.setenv("NATIONAL_ID_HMAC_KEY", "test-key-for-action-tests")
+    monkeypatch.setenv("STAFF_HOURS", "always")  # handoff replies must not depend on the hour the tests run
     upgrade_to_head(url)
     seed_demo()
     return url

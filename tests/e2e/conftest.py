@@ -86,6 +86,8 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
         "WHATSAPP_PHONE_NUMBER_ID": "100200300",
         "WHATSAPP_GRAPH_BASE_URL": graph.base_url,
         "WHATSAPP_DEDUP_DB": str(work / "whatsapp_dedup.db"),
+        # A handoff always pauses the bot for a person, whatever the hour the suite runs.
+        "STAFF_HOURS": "always",
     }
     os.environ.update({k: v for k, v in env.items() if k in ("RASA_TOKEN", "NATIONAL_ID_HMAC_KEY")})
     stack = Stack(StackConfig.on_free_ports(log_dir=work / "logs", extra_env=env))
