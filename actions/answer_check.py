@@ -3,15 +3,15 @@
 type a fix ("الدخل ٣٠٠٠", "عندي ٤ تابعين"), after which the summary is shown again.
 A refusal on a hard condition is said at once, without this check (issue 10, point 5).
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
 import arabic_text
 import eligibility
-
 from actions.answers import ELIGIBILITY_SLOTS, INCOME_SLOTS, describe_answer, in_range
 from actions.income_answers import classify_pending_income, refuses_source
 
@@ -20,14 +20,14 @@ CHECK_SLOT = "answers_confirmed"
 _EDIT_WORDS = ("تعديل", "عدل", "اعدل", "غلط", "خطا")
 
 
-def needs_check(answers: Dict[str, Any]) -> bool:
+def needs_check(answers: dict[str, Any]) -> bool:
     """True when every needed question is answered and the verdict would be eligible."""
     return eligibility.next_question(answers) is None and eligibility.assess(answers).eligible
 
 
 def read_check_reply(
-    text: str, intent: Optional[str], answered: Dict[str, Any], pending_income: Any, dispatcher: CollectingDispatcher
-) -> Optional[Dict[str, Any]]:
+    text: str, intent: str | None, answered: dict[str, Any], pending_income: Any, dispatcher: CollectingDispatcher
+) -> dict[str, Any] | None:
     """The slots a reply at the check sets, or None when it is neither a yes/no nor a fix.
 
     A fix is applied and the check asked again (answers_confirmed None); yes ends the
@@ -55,8 +55,8 @@ def read_check_reply(
     return None
 
 
-def _income_fix(amount: float, answered: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[str, Any]:
-    """"الدخل ٣٠٠٠": it replaces the one income the household has; with both or
+def _income_fix(amount: float, answered: dict[str, Any], dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """ "الدخل ٣٠٠٠": it replaces the one income the household has; with both or
     neither, its source is asked once."""
     sources = [s for s in INCOME_SLOTS if answered.get(s)]
     if len(sources) == 1:
@@ -64,7 +64,7 @@ def _income_fix(amount: float, answered: Dict[str, Any], dispatcher: CollectingD
     return {CHECK_SLOT: None, "unclassified_income": float(amount)}
 
 
-def _apply_fix(fix: Dict[str, Any], answered: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+def _apply_fix(fix: dict[str, Any], answered: dict[str, Any], dispatcher: CollectingDispatcher) -> dict[str, Any]:
     usable = in_range(fix, answered)
     if not usable:
         dispatcher.utter_message(response="utter_wrong_answers_confirmed")

@@ -6,9 +6,10 @@ once it has been read, which is how the form tells answered questions from pendi
 The reading itself is `arabic_text`'s; this module only adds what the form needs on top:
 button replies ("لا ينطبق"), the says-back phrases, and what counts as surprising.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any
 
 import arabic_text
 import eligibility
@@ -34,7 +35,7 @@ _INTENT_TO_BOOL = {"affirm": True, "deny": False}
 # "لا ينطبق" to a question that does not fit the household: which answers it gives.
 # Schooling with no child of school age has nothing to fail; rehabilitation that no
 # one can take up means no one in the household can work (domain.md, household readings).
-NOT_APPLICABLE_ANSWERS: Dict[str, Dict[str, Any]] = {
+NOT_APPLICABLE_ANSWERS: dict[str, dict[str, Any]] = {
     "nationality_exception": {"nationality_exception": False},
     "has_children": {"has_children": False},
     "meets_education_health": {"meets_education_health": True},
@@ -45,7 +46,7 @@ NOT_APPLICABLE_ANSWERS: Dict[str, Dict[str, Any]] = {
 }
 
 
-def parse_answer(slot: str, text: Any, intent: Optional[str] = None) -> Any:
+def parse_answer(slot: str, text: Any, intent: str | None = None) -> Any:
     """The typed value of `text` as the answer to the question for `slot`.
 
     Returns a bool for yes/no slots, a float for number slots (SAR per month for
@@ -58,9 +59,7 @@ def parse_answer(slot: str, text: Any, intent: Optional[str] = None) -> Any:
     value = arabic_text.answer_for_slot(slot, text)
     if value is None and slot in BOOL_SLOTS and intent in _INTENT_TO_BOOL:
         value = _INTENT_TO_BOOL[intent]
-    if value is None and slot in INCOME_SLOTS and (
-        arabic_text.parse_yes_no(text) is False or intent == "deny"
-    ):
+    if value is None and slot in INCOME_SLOTS and (arabic_text.parse_yes_no(text) is False or intent == "deny"):
         value = 0.0  # "لا" to "any other income?" is none
     if slot in BOOL_SLOTS:
         return value if isinstance(value, bool) else None
@@ -69,7 +68,7 @@ def parse_answer(slot: str, text: Any, intent: Optional[str] = None) -> Any:
     return float(value)
 
 
-def not_applicable(slot: str, text: Any) -> Optional[Dict[str, Any]]:
+def not_applicable(slot: str, text: Any) -> dict[str, Any] | None:
     """The answers that "لا ينطبق" (or a dialect form of it) gives for `slot`, or None."""
     if slot not in NOT_APPLICABLE_ANSWERS or not isinstance(text, str):
         return None
@@ -78,9 +77,9 @@ def not_applicable(slot: str, text: Any) -> Optional[Dict[str, Any]]:
     return dict(NOT_APPLICABLE_ANSWERS[slot])
 
 
-def typed_answers(slots: Dict[str, Any]) -> Dict[str, Any]:
+def typed_answers(slots: dict[str, Any]) -> dict[str, Any]:
     """The eligibility answers already read (typed), leaving raw text out."""
-    answers: Dict[str, Any] = {}
+    answers: dict[str, Any] = {}
     for slot in ELIGIBILITY_SLOTS:
         value = slots.get(slot)
         if slot in BOOL_SLOTS and isinstance(value, bool):
@@ -116,7 +115,7 @@ _BOOL_DESCRIPTIONS = {
 
 
 def describe_count(count: Any) -> str:
-    """"٤ تابعين" with Arabic number agreement, for saying a count back."""
+    """ "٤ تابعين" with Arabic number agreement, for saying a count back."""
     n = int(count)
     if n == 0:
         return "لا يوجد تابعون"
@@ -137,7 +136,7 @@ def describe_answer(slot: str, value: Any) -> str:
     return _NUMBER_DESCRIPTIONS[slot].format(value=format_number(value))
 
 
-def describe_answers(answers: Dict[str, Any]) -> str:
+def describe_answers(answers: dict[str, Any]) -> str:
     """Several answers said back in one line, in the question order."""
     return "، ".join(describe_answer(slot, answers[slot]) for slot in ELIGIBILITY_SLOTS if slot in answers)
 
@@ -148,7 +147,7 @@ def format_number(value: Any) -> str:
     return f"{int(number):,}" if number.is_integer() else f"{number:,.2f}"
 
 
-def range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[str]:
+def range_problem(slot: str, value: Any, answers: dict[str, Any]) -> str | None:
     """The eligibility module's Arabic complaint about an impossible value, if any."""
     try:
         eligibility.assess({**answers, slot: value})
@@ -157,7 +156,7 @@ def range_problem(slot: str, value: Any, answers: Dict[str, Any]) -> Optional[st
     return None
 
 
-def in_range(values: Dict[str, Any], answers: Dict[str, Any]) -> Dict[str, Any]:
+def in_range(values: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
     """The values that the eligibility module accepts, each beside the earlier answers."""
     return {slot: value for slot, value in values.items() if range_problem(slot, value, answers) is None}
 
@@ -167,7 +166,7 @@ WEEKDAYS_AR = ("الاثنين", "الثلاثاء", "الأربعاء", "الخ
 _WEEK_FROM_SUNDAY = (6, 0, 1, 2, 3, 4, 5)
 
 
-def describe_wait(minutes: Optional[int]) -> str:
+def describe_wait(minutes: int | None) -> str:
     """An estimated wait in words, rounded as a person would say it ("نحو 25 دقيقة").
 
     None (no basis for an estimate) says so plainly. Up to 5 minutes is "أقل من 5 دقائق"; then 5-minute steps with Arabic number
@@ -191,7 +190,7 @@ def describe_place(ahead: int) -> str:
 
 
 def describe_clock(moment: Any) -> str:
-    """"8:00 صباحاً", "12:30 ظهراً", "4:00 مساءً" for a time of day (a datetime or time)."""
+    """ "8:00 صباحاً", "12:30 ظهراً", "4:00 مساءً" for a time of day (a datetime or time)."""
     hour, minute = moment.hour, moment.minute
     if hour < 12:
         return f"{hour or 12}:{minute:02d} صباحاً"
@@ -212,7 +211,7 @@ def describe_opening(opening: Any, now: Any) -> str:
 
 
 def _days_phrase(weekdays: set) -> str:
-    """"من الأحد إلى الخميس" for a run of 3+ days (also across the week's end), else "الأحد والخميس"."""
+    """ "من الأحد إلى الخميس" for a run of 3+ days (also across the week's end), else "الأحد والخميس"."""
     if 3 <= len(weekdays) < 7:
         first = next(day for day in _WEEK_FROM_SUNDAY if day in weekdays and (day - 1) % 7 not in weekdays)
         run = [(first + offset) % 7 for offset in range(len(weekdays))]

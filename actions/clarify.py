@@ -10,12 +10,13 @@ intent (or the faq answer) itself, so the click goes straight to the answer.
 The thresholds live in config.yml and were tuned on the unseen test set's
 predictions (`python -m bench.nlu_unseen --tune`), never on training data.
 """
+
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 import yaml
 
@@ -28,7 +29,7 @@ FAQ_TOPIC_ENTITY = "faq_topic"
 # One short Arabic label per intent and faq sub-intent that can be offered as a
 # button; a label reads after "تقصد ...". Intents without a label (greet, affirm,
 # inform, out_of_scope, ...) are never offered: asking "did you mean yes?" helps no one.
-LABELS: Dict[str, str] = {
+LABELS: dict[str, str] = {
     "check_eligibility": "فحص أهليتك للدعم",
     "check_status": "معرفة حالة طلبك",
     "human_handoff": "التواصل مع موظف",
@@ -58,7 +59,7 @@ LABELS: Dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
-def thresholds(config_path: Path = CONFIG) -> Dict[str, float]:
+def thresholds(config_path: Path = CONFIG) -> dict[str, float]:
     """{"threshold", "ambiguity", "faq_ambiguity"} from config.yml, each 0..1.
 
     `threshold` and `ambiguity` are the FallbackClassifier's own settings;
@@ -73,12 +74,14 @@ def thresholds(config_path: Path = CONFIG) -> Dict[str, float]:
     }
 
 
-def _top_two(ranking: List[Dict[str, Any]], key: str) -> Optional[Tuple[Tuple[str, float], Tuple[str, float]]]:
-    ranked = [(r.get(key), float(r.get("confidence") or 0.0)) for r in ranking if r.get(key) and r.get(key) != FALLBACK_INTENT]
+def _top_two(ranking: list[dict[str, Any]], key: str) -> tuple[tuple[str, float], tuple[str, float]] | None:
+    ranked = [
+        (r.get(key), float(r.get("confidence") or 0.0)) for r in ranking if r.get(key) and r.get(key) != FALLBACK_INTENT
+    ]
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
-def close_intents(message: Dict[str, Any], ambiguity: float) -> Optional[List[str]]:
+def close_intents(message: dict[str, Any], ambiguity: float) -> list[str] | None:
     """The two best full labels (intent, or faq/<sub> for faq) when they are within
     `ambiguity` of each other and both can be offered; otherwise None.
 
@@ -96,7 +99,7 @@ def close_intents(message: Dict[str, Any], ambiguity: float) -> Optional[List[st
     return labels
 
 
-def close_faq_answers(message: Dict[str, Any], faq_ambiguity: float) -> Optional[List[str]]:
+def close_faq_answers(message: dict[str, Any], faq_ambiguity: float) -> list[str] | None:
     """The ResponseSelector's two best faq answers when within `faq_ambiguity`."""
     selector = (message.get("response_selector") or {}).get("faq") or {}
     pair = _top_two(selector.get("ranking") or [], "intent_response_key")
@@ -108,7 +111,7 @@ def close_faq_answers(message: Dict[str, Any], faq_ambiguity: float) -> Optional
     return [first, second]
 
 
-def faq_pick(message: Dict[str, Any]) -> Optional[str]:
+def faq_pick(message: dict[str, Any]) -> str | None:
     selector = (message.get("response_selector") or {}).get("faq") or {}
     return ((selector.get("response") or {}).get("intent_response_key")) or None
 
@@ -116,12 +119,12 @@ def faq_pick(message: Dict[str, Any]) -> Optional[str]:
 def payload(label: str) -> str:
     """The button payload that sends `label` as if the NLU had been sure of it."""
     if label.startswith("faq/"):
-        topic = label[len("faq/"):]
+        topic = label[len("faq/") :]
         return "/faq" + json.dumps({FAQ_TOPIC_ENTITY: topic}, ensure_ascii=False, separators=(",", ":"))
     return f"/{label}"
 
 
-def clarifying_question(labels: List[str]) -> Dict[str, Any]:
+def clarifying_question(labels: list[str]) -> dict[str, Any]:
     """Keyword arguments for `dispatcher.utter_message`: the question and two buttons."""
     first, second = (LABELS[label] for label in labels)
     return {
@@ -132,7 +135,7 @@ def clarifying_question(labels: List[str]) -> Dict[str, Any]:
     }
 
 
-def chosen_faq(message: Dict[str, Any]) -> Optional[str]:
+def chosen_faq(message: dict[str, Any]) -> str | None:
     """The faq answer a button asked for by name, e.g. "faq/payment_date", or None."""
     for entity in message.get("entities") or []:
         value = entity.get("value")

@@ -1,8 +1,9 @@
 """Small readers of the tracker that several actions share."""
+
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict, Optional
+from typing import Any
 
 from rasa_sdk import Tracker
 
@@ -10,7 +11,7 @@ import eligibility
 from saudi_locale.clock import riyadh_today
 
 
-def last_bot_action_before_user(tracker: Tracker) -> Optional[str]:
+def last_bot_action_before_user(tracker: Tracker) -> str | None:
     """The last action (other than listening) that ran before the latest user message.
 
     Tells the form whether the user's message answers its question or a question
@@ -29,7 +30,7 @@ def last_bot_action_before_user(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def latest_intent(tracker: Tracker) -> Optional[str]:
+def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
@@ -50,7 +51,7 @@ def today() -> date:
     return riyadh_today()
 
 
-def template_values(on: Optional[date] = None) -> Dict[str, Any]:
+def template_values(on: date | None = None) -> dict[str, Any]:
     """Values for the {placeholders} of response texts: every number comes from the
     eligibility parameters, never from the response text itself."""
     return dict(eligibility.facts(on or today()))

@@ -1,10 +1,11 @@
 """Actions around the eligibility form: starting (with the facts the opening message
 already gives), the questions whose wording depends on what is known, explaining a
 question, and giving the result."""
+
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -13,7 +14,6 @@ from rasa_sdk.executor import CollectingDispatcher
 import arabic_text
 import eligibility
 import status_store
-
 from actions.answer_check import CHECK_SLOT
 from actions.answers import ELIGIBILITY_SLOTS, describe_answers, format_number, in_range, typed_answers
 from actions.conversation import input_channel, latest_intent, latest_text
@@ -22,7 +22,12 @@ from actions.store_calls import call_store
 logger = logging.getLogger(__name__)
 
 _FORM_BOOKKEEPING_SLOTS = (
-    "pending_answer", "answer_failures", "requested_slot", CHECK_SLOT, "unclassified_income", "editing_answers",
+    "pending_answer",
+    "answer_failures",
+    "requested_slot",
+    CHECK_SLOT,
+    "unclassified_income",
+    "editing_answers",
     "plain_gate",
 )
 # Channels whose widget draws the result payload as a card: the text is one line.
@@ -34,13 +39,15 @@ class ActionRestartEligibility(Action):
     ("ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال"), so that the form asks
     only what is missing."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_restart_eligibility"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if latest_intent(tracker) == "start_over":
             dispatcher.utter_message(response="utter_restart_eligibility")
-            given: Dict[str, Any] = {}
+            given: dict[str, Any] = {}
         else:
             dispatcher.utter_message(response="utter_start_eligibility")
             given = opening_answers(latest_text(tracker))
@@ -50,7 +57,7 @@ class ActionRestartEligibility(Action):
         return events + [SlotSet(slot, value) for slot, value in given.items()]
 
 
-def opening_answers(text: str) -> Dict[str, Any]:
+def opening_answers(text: str) -> dict[str, Any]:
     """Every answer the opening message clearly gives, typed, and possible together."""
     if not text or text.startswith("/"):
         return {}  # a button payload carries no facts
@@ -62,10 +69,12 @@ class ActionAskEarnedIncome(Action):
     """The income question: all income with its sources first; only work income when
     the other income is already known; the source of a bare amount, once."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_earned_income"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if not _asked_income_source(dispatcher, tracker):
             known = typed_answers(tracker.slots)
             dispatcher.utter_message(
@@ -75,10 +84,12 @@ class ActionAskEarnedIncome(Action):
 
 
 class ActionAskOtherIncome(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_other_income"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if not _asked_income_source(dispatcher, tracker):
             dispatcher.utter_message(response="utter_ask_other_income")
         return []
@@ -93,19 +104,23 @@ def _ask_gate(gate: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 
 
 class ActionAskHasChildren(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_has_children"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         _ask_gate("has_children", dispatcher, tracker)
         return []
 
 
 class ActionAskHasAbleToWorkMembers(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_has_able_to_work_members"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         _ask_gate("has_able_to_work_members", dispatcher, tracker)
         return []
 
@@ -113,10 +128,12 @@ class ActionAskHasAbleToWorkMembers(Action):
 class ActionAskAnswersConfirmed(Action):
     """The check before the verdict: what was understood, with "صحيح" / "تعديل"."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_answers_confirmed"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if _asked_income_source(dispatcher, tracker):
             return []
         if tracker.get_slot("editing_answers"):
@@ -138,10 +155,12 @@ def _asked_income_source(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 class ActionExplainRequestedSlot(Action):
     """Answers "ليش تسأل؟" for the question the form is asking."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_requested_slot"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         slot = tracker.get_slot("requested_slot")
         response = f"utter_explain_{slot}"
         if response not in domain.get("responses", {}):
@@ -158,10 +177,12 @@ class ActionEligibilityResult(Action):
     the `eligibility_result` payload goes with it everywhere.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_eligibility_result"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         answers = typed_answers(tracker.slots)
         assessment = eligibility.assess(answers)
         payload = assessment.to_payload()

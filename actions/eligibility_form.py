@@ -9,9 +9,10 @@ earlier answers applied. Before an eligible verdict the person checks a short su
 "stop" or off-topic is rejected, so that the rules for those take over; one that does
 read as an answer ("بس الزوجة") is an answer whatever the intent.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,7 +23,7 @@ from rasa_sdk.types import DomainDict
 
 import arabic_text
 import eligibility
-
+from actions import offers
 from actions.answer_check import CHECK_SLOT, needs_check, read_check_reply
 from actions.answers import (
     BOOL_SLOTS,
@@ -38,7 +39,6 @@ from actions.answers import (
     range_problem,
     typed_answers,
 )
-from actions import offers
 from actions.conversation import last_bot_action_before_user, latest_intent
 from actions.income_answers import classify_pending_income, read_income_answer, refuses_source
 
@@ -57,41 +57,40 @@ GATE_DUTIES = {"has_children": "meets_education_health", "has_able_to_work_membe
 
 
 class ValidateEligibilityForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_eligibility_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> list[str]:
         answers = typed_answers(tracker.slots)
         asked = [slot for slot in ELIGIBILITY_SLOTS if slot in answers]
         upcoming = eligibility.next_question(answers)
         if upcoming:
-            return asked + [upcoming]
+            return [*asked, upcoming]
         return asked + ([CHECK_SLOT] if needs_check(answers) else [])
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Optional[EventType]:
+    ) -> EventType | None:
         """The first required slot without a typed value: raw text left in a slot by a
         rejected message ("وقف") is not an answer."""
         required = await self.required_slots([], dispatcher, tracker, domain)
         answers = typed_answers(tracker.slots)
         missing = (
-            slot for slot in required
+            slot
+            for slot in required
             if (slot == CHECK_SLOT and tracker.get_slot(CHECK_SLOT) is not True)
             or (slot != CHECK_SLOT and slot not in answers)
         )
         return SlotSet(REQUESTED_SLOT, next(missing, None))
 
     # ---- one answer --------------------------------------------------------------
-    def _validate(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Dict[Text, Any]:
+    def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         if not isinstance(value, str):
             return {slot: value}  # already typed: the opening message or a correction
         if last_bot_action_before_user(tracker) in _SIDE_QUESTIONS:
@@ -184,8 +183,8 @@ class ValidateEligibilityForm(FormValidationAction):
         return {slot: None, **new, **corrections, **done, **own, "pending_answer": None, "answer_failures": 0}
 
     def _own_answer(
-        self, slot: str, text: str, intent: Optional[str], dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Dict[str, Any]:
+        self, slot: str, text: str, intent: str | None, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
         """What the message answers for the question asked (possibly several slots)."""
         if slot in GATE_DUTIES and tracker.get_slot("plain_gate") != slot:
             combined = _gate_with_duty(slot, text, intent)
@@ -202,8 +201,8 @@ class ValidateEligibilityForm(FormValidationAction):
         return {} if parsed is None else {slot: parsed}
 
     def _pending_confirmation(
-        self, slot: str, text: str, intent: Optional[str], tracker: Tracker
-    ) -> Optional[Dict[str, Any]]:
+        self, slot: str, text: str, intent: str | None, tracker: Tracker
+    ) -> dict[str, Any] | None:
         pending = tracker.get_slot("pending_answer")
         if not (isinstance(pending, dict) and pending.get("slot") == slot):
             return None
@@ -218,8 +217,8 @@ class ValidateEligibilityForm(FormValidationAction):
 
     @staticmethod
     def _corrections(
-        text: str, own: Dict[str, Any], mentioned: Dict[str, Any], answered: Dict[str, Any]
-    ) -> Dict[str, Any]:
+        text: str, own: dict[str, Any], mentioned: dict[str, Any], answered: dict[str, Any]
+    ) -> dict[str, Any]:
         """Earlier answers that this message changes ("غلطت، عندي ٤ تابعين")."""
         changes = {s: v for s, v in mentioned.items() if s in answered and answered[s] != v}
         # Only when the user says so, or when the message does not answer the current
@@ -230,7 +229,7 @@ class ValidateEligibilityForm(FormValidationAction):
         return usable if len(usable) == len(changes) else {}
 
     @staticmethod
-    def _unreadable(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    def _unreadable(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         failures = int(tracker.get_slot("answer_failures") or 0) + 1
         if failures >= MAX_FAILURES:
             dispatcher.utter_message(response="utter_too_many_failures")
@@ -244,8 +243,8 @@ class ValidateEligibilityForm(FormValidationAction):
     # ---- the check before the verdict ---------------------------------------------
     def validate_answers_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        """"صحيح" ends the form; "تعديل" asks for the fix; a typed fix ("الدخل ٣٠٠٠")
+    ) -> dict[str, Any]:
+        """ "صحيح" ends the form; "تعديل" asks for the fix; a typed fix ("الدخل ٣٠٠٠")
         is applied and the summary shown again (actions/answer_check.py)."""
         if not isinstance(value, str):
             return {CHECK_SLOT: value}
@@ -309,7 +308,7 @@ class ValidateEligibilityForm(FormValidationAction):
         return self._validate("accepts_rehabilitation", value, dispatcher, tracker)
 
 
-def _gate_with_duty(gate: str, text: str, intent: Optional[str]) -> Optional[Dict[str, Any]]:
+def _gate_with_duty(gate: str, text: str, intent: str | None) -> dict[str, Any] | None:
     """The answers a reply to the gate-and-duty question gives, or None if unreadable."""
     duty = GATE_DUTIES[gate]
     said = {k: v for k, v in arabic_text.extract_answers(text).items() if k in (gate, duty)}
@@ -328,7 +327,7 @@ def _gate_with_duty(gate: str, text: str, intent: Optional[str]) -> Optional[Dic
     return None
 
 
-def _foreign_numbers(slot: str, own: Dict[str, Any], extracted: Dict[str, Any]) -> Dict[str, Any]:
+def _foreign_numbers(slot: str, own: dict[str, Any], extracted: dict[str, Any]) -> dict[str, Any]:
     """The numbers of other slots that equal the number read for `slot`, when
     `extract_answers` ties that number to another slot's keywords and not to `slot`'s
     ("عندي ٤ عيال" → dependents_count 4). Empty when the number is the answer."""
@@ -338,8 +337,11 @@ def _foreign_numbers(slot: str, own: Dict[str, Any], extracted: Dict[str, Any]) 
     return {
         other: found
         for other, found in extracted.items()
-        if other != slot and other in NUMBER_SLOTS and other not in own
-        and not isinstance(found, bool) and float(found) == float(value)
+        if other != slot
+        and other in NUMBER_SLOTS
+        and other not in own
+        and not isinstance(found, bool)
+        and float(found) == float(value)
     }
 
 

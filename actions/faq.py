@@ -1,7 +1,8 @@
 """Answers to the program's questions, with numbers filled in from the parameters."""
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -9,13 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import clarify
 from actions.conversation import template_values
 
-
 # The button payload that starts each form: offering it while that form runs would
 # suggest starting what is already running.
 STARTS_LOOP = {"eligibility_form": "/check_eligibility", "status_form": "/check_status"}
 
 
-def faq_response_key(tracker: Tracker) -> Optional[str]:
+def faq_response_key(tracker: Tracker) -> str | None:
     """The faq answer to give, e.g. "faq/income_limit": the one a button asked for by
     name (a clarifying question's or a detail button's `faq_topic`), else the response
     selector's pick."""
@@ -34,10 +34,12 @@ def faq_response_key(tracker: Tracker) -> Optional[str]:
 class ActionAnswerFaq(Action):
     """Gives the faq answer, or asks which of two close answers is meant."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_faq"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if not clarify.chosen_faq(tracker.latest_message):
             close = clarify.close_faq_answers(tracker.latest_message, clarify.thresholds()["faq_ambiguity"])
             if close:

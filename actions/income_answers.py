@@ -4,14 +4,14 @@ stated per year, week or day is said back as the month it was converted to.
 
 Amounts are SAR per month (`arabic_text.read_income` converts stated periods).
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
 import arabic_text
-
 from actions.answers import format_number
 
 _PERIODS_AR = {"year": "في السنة", "week": "في الأسبوع", "day": "في اليوم"}
@@ -22,8 +22,8 @@ _WORK_WORDS = ("عمل", "شغل", "راتب", "وظيف", "تجار", "اجر",
 
 
 def read_income_answer(
-    slot: str, text: str, answered: Dict[str, Any], dispatcher: CollectingDispatcher
-) -> Optional[Dict[str, Any]]:
+    slot: str, text: str, answered: dict[str, Any], dispatcher: CollectingDispatcher
+) -> dict[str, Any] | None:
     """The income slots that `text` answers when the form asks `slot`, or None.
 
     Asked the general income question (`earned_income` while `other_income` is
@@ -35,7 +35,7 @@ def read_income_answer(
     reading = arabic_text.read_income(text)
     if reading is None:
         return None
-    found: Dict[str, Any] = {}
+    found: dict[str, Any] = {}
     if reading.earned_sar is not None:
         found["earned_income"] = float(reading.earned_sar)
     if reading.other_sar is not None:
@@ -56,7 +56,7 @@ def read_income_answer(
     return found
 
 
-def classify_pending_income(text: str, amount: Any) -> Optional[Dict[str, float]]:
+def classify_pending_income(text: str, amount: Any) -> dict[str, float] | None:
     """The slot for an amount whose source was asked ("من عمل" / "تقاعد أو دخل آخر"),
     or None when the reply does not say."""
     reading = arabic_text.read_income(f"{text}")
@@ -74,7 +74,7 @@ def classify_pending_income(text: str, amount: Any) -> Optional[Dict[str, float]
     return None
 
 
-def refuses_source(text: str, intent: Optional[str]) -> bool:
+def refuses_source(text: str, intent: str | None) -> bool:
     """True for a plain "لا" to "من عمل، أو تقاعد أو دخل آخر؟": it names no source,
     so the amount stays pending and the source is asked again (never dropped, and
     never read as "no income")."""

@@ -6,22 +6,22 @@ itself: Rasa stamps every response with its name (`utter_action` in the metadata
 the bot event), so no slot has to be kept in step, and a reply the NLU misread
 ("ايوه" read as `inform`) is still understood as the answer it is.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from rasa_sdk import Tracker
 
 import arabic_text
-from arabic_text import normalize
-
 from actions.conversation import latest_intent, latest_text
+from arabic_text import normalize
 
 YES, NO = "yes", "no"
 
 # Offer (response name) -> the intent a typed yes / no stands for.
-OFFERS: Dict[str, Dict[str, str]] = {
+OFFERS: dict[str, dict[str, str]] = {
     "utter_offer_human": {YES: "human_handoff", NO: "deny"},
     "utter_too_many_failures": {YES: "human_handoff", NO: "deny"},
     "utter_ask_continue": {YES: "affirm", NO: "deny"},
@@ -37,7 +37,7 @@ _WANTS_PERSON = re.compile(r"موظف|شخص|انسان|احد يكلمني|كل
 _CARRY_ON = re.compile(r"(?<!\w)(?:ا?كمل|نكمل|كملي|استمر|خلنا نكمل)(?!\w)")
 
 
-def last_bot_responses(tracker: Tracker) -> List[str]:
+def last_bot_responses(tracker: Tracker) -> list[str]:
     """Names of the responses the bot sent between the user's previous message and
     the latest one, in order.
 
@@ -45,7 +45,7 @@ def last_bot_responses(tracker: Tracker) -> List[str]:
     reverted (Rasa's own pattern) still counts.
     """
     seen_user = False
-    names: List[str] = []
+    names: list[str] = []
     for event in reversed(tracker.events):
         kind = event.get("event")
         if kind == "user":
@@ -57,7 +57,7 @@ def last_bot_responses(tracker: Tracker) -> List[str]:
     return names[::-1]
 
 
-def pending_offer(tracker: Tracker) -> Optional[str]:
+def pending_offer(tracker: Tracker) -> str | None:
     """The offer (a key of OFFERS) the latest user message replies to, if any: the
     last one the bot made in its previous turn, even when a form then asked its
     question again ("talk to a staff member?" then the question)."""
@@ -65,7 +65,7 @@ def pending_offer(tracker: Tracker) -> Optional[str]:
     return offered[-1] if offered else None
 
 
-def read_reply(offer: str, text: str, intent: Optional[str]) -> Optional[str]:
+def read_reply(offer: str, text: str, intent: str | None) -> str | None:
     """YES, NO or None (not a reply) for a message typed in answer to `offer`.
 
     The words decide first ("نعم", "ايوه", "لا", "ابي موظف"); the intent only when
@@ -87,7 +87,7 @@ def read_reply(offer: str, text: str, intent: Optional[str]) -> Optional[str]:
     return None
 
 
-def reply_to_offer(tracker: Tracker) -> Optional[Dict[str, Any]]:
+def reply_to_offer(tracker: Tracker) -> dict[str, Any] | None:
     """{"offer", "reply", "intent"} when the latest message answers an offer, else None."""
     offer = pending_offer(tracker)
     if offer is None:

@@ -10,12 +10,13 @@ A wrong factor, an unknown ID and an ID locked after repeated failures (counted
 per ID across all conversations and channels, status_store.id_guard) all get the
 same reply and payload.
 """
+
 from __future__ import annotations
 
 import logging
 import re
 from datetime import date, datetime, timezone
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -25,11 +26,10 @@ from rasa_sdk.types import DomainDict
 
 import arabic_text
 import status_store
-from arabic_text.national_id import check_national_id, mask_national_id
-from arabic_text.status_answers import extract_status_answers, parse_registration_month
-
 from actions.conversation import template_values, today
 from actions.store_calls import call_store
+from arabic_text.national_id import check_national_id, mask_national_id
+from arabic_text.status_answers import extract_status_answers, parse_registration_month
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +41,11 @@ _NOT_ANSWERS = frozenset({"faq", "stop", "ask_why", "start_over", "human_handoff
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
 
 
-def _range_text(days: Tuple[date, date]) -> str:
+def _range_text(days: tuple[date, date]) -> str:
     return f"{days[0].isoformat()}/{days[1].isoformat()}"
 
 
-def _range_of(text: Optional[str]) -> Optional[Tuple[date, date]]:
+def _range_of(text: str | None) -> tuple[date, date] | None:
     match = _RANGE.match(text or "")
     return (date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))) if match else None
 
@@ -56,10 +56,12 @@ async def _is_locked_out(conversation_id: str) -> bool:
 
 
 class ValidateStatusForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_status_form"
 
-    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         """Every answer in the latest message, the opening one included.
 
         When the message answers something but not the question asked, the asked
@@ -71,7 +73,7 @@ class ValidateStatusForm(FormValidationAction):
             return []
         asked = tracker.get_slot("requested_slot")
         found = extract_status_answers(tracker.latest_message.get("text") or "", asked=asked)
-        values: Dict[str, Any] = {}
+        values: dict[str, Any] = {}
         if found.national_id:
             values["national_id"] = found.national_id
         if found.birth_date:
@@ -84,7 +86,7 @@ class ValidateStatusForm(FormValidationAction):
 
     async def validate_national_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value is None:
             return {"national_id": None}
         try:
@@ -104,7 +106,9 @@ class ValidateStatusForm(FormValidationAction):
             "national_id_hash": status_store.hash_national_id(check.digits),
         }
 
-    def validate_birth_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_birth_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {"birth_date": None}
         born = arabic_text.parse_birth_date(str(value))
@@ -113,7 +117,9 @@ class ValidateStatusForm(FormValidationAction):
             return {"birth_date": None}
         return {"birth_date": born.isoformat()}
 
-    def validate_registration_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_registration_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {"registration_date": None}
         month = _range_of(str(value)) or parse_registration_month(str(value))
@@ -126,10 +132,12 @@ class ValidateStatusForm(FormValidationAction):
 class ActionStatusResult(Action):
     """Looks the application up behind the per-ID lockout and answers with its status."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_status_result"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         reset = [SlotSet(slot, None) for slot in _STATUS_SLOTS]
         id_hash, born = tracker.get_slot("national_id_hash"), tracker.get_slot("birth_date")
         registered = _range_of(tracker.get_slot("registration_date"))

@@ -7,10 +7,12 @@ action goes through `call_store`, which runs it in a worker thread
 (`asyncio.to_thread`, Python 3.9+) and awaits the result; the loop keeps serving
 other requests meanwhile.
 """
+
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 

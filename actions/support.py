@@ -12,6 +12,7 @@ Rasa starts a new session, unpaused, when the applicant writes after
 could pause it again, but it would make every new conversation depend on the action
 server; instead the inbox pauses again with each staff action (review.rasa_api).
 """
+
 from __future__ import annotations
 
 import logging
@@ -47,8 +48,9 @@ ACTION_LISTEN = "action_listen"
 # The clock of staff hours (epoch seconds); tests replace it.
 CLOCK: Callable[[], float] = time.time
 # Intents that say nothing about what the applicant needs, left out of the topic.
-_NOT_A_TOPIC = frozenset({"human_handoff", "affirm", "deny", "greet", "goodbye", "thank", "stop", "nlu_fallback",
-                          "inform", "out_of_scope"})
+_NOT_A_TOPIC = frozenset(
+    {"human_handoff", "affirm", "deny", "greet", "goodbye", "thank", "stop", "nlu_fallback", "inform", "out_of_scope"}
+)
 _FORM_TOPICS = {"eligibility_form": "check_eligibility", "status_form": "check_status"}
 TOPIC_LIMIT = 3
 
@@ -180,8 +182,9 @@ async def hand_over(
     open_now = hours.is_open(now)
     topics = ",".join(recent_topics(tracker)) or "general"
     try:
-        queued = await call_store(queue_conversation, tracker.sender_id, input_channel(tracker), topics,
-                                  in_staff_hours=open_now, now=now)
+        queued = await call_store(
+            queue_conversation, tracker.sender_id, input_channel(tracker), topics, in_staff_hours=open_now, now=now
+        )
     except status_store.StatusStoreError:
         logger.warning("Could not queue a handoff request: status store unavailable")
         queued = None
@@ -190,15 +193,21 @@ async def hand_over(
         dispatcher.utter_message(response="utter_human_handoff_unavailable")
         dispatcher.utter_message(response="utter_official_channels")
     elif open_now:
-        dispatcher.utter_message(response="utter_human_handoff", ahead=queued.ahead,
-                                 place=describe_place(queued.ahead), wait=describe_wait(queued.wait_minutes))
+        dispatcher.utter_message(
+            response="utter_human_handoff",
+            ahead=queued.ahead,
+            place=describe_place(queued.ahead),
+            wait=describe_wait(queued.wait_minutes),
+        )
         leave_form = True
     else:
         local_now = riyadh_now(CLOCK)
         opening = hours.next_opening(now)
         dispatcher.utter_message(
-            response="utter_human_handoff_after_hours", staff_hours=describe_staff_hours(hours),
-            back_at=describe_opening(opening, local_now) if opening else "")
+            response="utter_human_handoff_after_hours",
+            staff_hours=describe_staff_hours(hours),
+            back_at=describe_opening(opening, local_now) if opening else "",
+        )
         dispatcher.utter_message(response="utter_official_channels")
     if leave_form and tracker.active_loop.get("name"):
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]

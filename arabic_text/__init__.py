@@ -10,6 +10,7 @@ Reading answers (all amounts SAR per month, periods converted; assets_value in S
 - parse_amount, parse_count (quantities.py), parse_age, age_needs_clarifying (ages.py),
   parse_not_applicable (household.py), months_abroad (abroad.py), parse_yes_no (yes_no.py).
 """
+
 from arabic_text.abroad import months_abroad
 from arabic_text.ages import age_needs_clarifying, parse_age, riyadh_today
 from arabic_text.answers import extract_answers, is_correction
@@ -24,9 +25,9 @@ from arabic_text.terminal import display_text
 from arabic_text.yes_no import parse_yes_no
 
 __all__ = [
+    "NOT_APPLICABLE_MEANS",
     "IncomeItem",
     "IncomeReading",
-    "NOT_APPLICABLE_MEANS",
     "age_needs_clarifying",
     "answer_for_slot",
     "display_text",

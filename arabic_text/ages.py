@@ -13,11 +13,11 @@ Birth years, relative to `today` (default: today in Riyadh, UTC+3 all year, no D
   not come yet can correct it.
 A bare number of 1300 or more is a year, never an age ("١٩٨٥" → 41 in 2026).
 """
+
 from __future__ import annotations
 
 import datetime
 import math
-from typing import List, Optional, Tuple
 
 from hijridate import Hijri
 
@@ -28,23 +28,20 @@ from arabic_text.numbers import NumberSpan, find_numbers, tokenize
 from saudi_locale.clock import riyadh_today
 
 MAX_AGE = 110
-_BIRTH_WORDS = frozenset("مواليد مواليدي ميلادي مولود مولوده ولدت انولدت اتولدت تولد تولدت "
-                         "born".split())
+_BIRTH_WORDS = frozenset("مواليد مواليدي ميلادي مولود مولوده ولدت انولدت اتولدت تولد تولدت born".split())
 _HIJRI = frozenset("ه هـ هجري هجريه للهجره".split())
 _GREGORIAN = frozenset("م ميلاديه للميلاد".split())  # ميلادي also means "my birth"
 _CLEAR, _UNCLEAR, _NONE = "clear", "unclear", "none"
 
 
-
-
-def _hijri_year_middle(year: int) -> Optional[int]:
+def _hijri_year_middle(year: int) -> int | None:
     try:
         return Hijri(year, 7, 1).to_gregorian().year
     except (ValueError, OverflowError):
         return None  # outside hijridate's tables (1343–1500)
 
 
-def _ages_for_year(value: int, digits: int, calendar: Optional[str], today: datetime.date) -> List[int]:
+def _ages_for_year(value: int, digits: int, calendar: str | None, today: datetime.date) -> list[int]:
     """Every plausible age (0–110) for a birth year as typed."""
     if digits == 4 and 1300 <= value <= 1500:
         if calendar == "gregorian":
@@ -62,7 +59,7 @@ def _ages_for_year(value: int, digits: int, calendar: Optional[str], today: date
     return [age for age in ages if 0 <= age <= MAX_AGE]
 
 
-def _calendar(tokens: List[str]) -> Optional[str]:
+def _calendar(tokens: list[str]) -> str | None:
     if any(token in _HIJRI for token in tokens):
         return "hijri"
     if any(token in _GREGORIAN for token in tokens):
@@ -70,10 +67,10 @@ def _calendar(tokens: List[str]) -> Optional[str]:
     return None
 
 
-def _year_span(tokens: List[str], spans: List[NumberSpan]) -> Tuple[Optional[NumberSpan], bool]:
+def _year_span(tokens: list[str], spans: list[NumberSpan]) -> tuple[NumberSpan | None, bool]:
     """(the number given as a birth year, whether a birth word introduced it)."""
     for span in spans:
-        if any(token in _BIRTH_WORDS for token in tokens[max(0, span.start - 3):span.start]):
+        if any(token in _BIRTH_WORDS for token in tokens[max(0, span.start - 3) : span.start]):
             return span, True
     for span in spans:
         if span.value >= 1300 and span.value == int(span.value):
@@ -81,10 +78,11 @@ def _year_span(tokens: List[str], spans: List[NumberSpan]) -> Tuple[Optional[Num
     return None, False
 
 
-def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
-                    today: datetime.date) -> Tuple[str, Optional[int]]:
+def _birth_year_age(
+    text: str, tokens: list[str], spans: list[NumberSpan], today: datetime.date
+) -> tuple[str, int | None]:
     """(_CLEAR, age), (_UNCLEAR, None) or (_NONE, None) when no birth year is given."""
-    span, introduced = _year_span(tokens, spans)
+    span, _introduced = _year_span(tokens, spans)
     if span is None:
         # "من مواليد الثمانينات": a birth year was meant but none can be read.
         return (_UNCLEAR if any(t in _BIRTH_WORDS for t in tokens) else _NONE), None
@@ -92,11 +90,11 @@ def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
     if born is not None:
         age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         return _CLEAR, age
-    raw = "".join(tokens[span.start:span.end])
+    raw = "".join(tokens[span.start : span.end])
     if not (math.isfinite(span.value) and span.value == int(span.value) and raw.isdigit()):
         return _UNCLEAR, None  # "مواليد الثمانينات", a year in words
     calendar = _calendar(tokens)
-    if calendar is None and tokens[span.end:span.end + 1] == ["ميلادي"]:
+    if calendar is None and tokens[span.end : span.end + 1] == ["ميلادي"]:
         calendar = "gregorian"  # "١٩٩٠ ميلادي"; elsewhere ميلادي may be "my birth"
     ages = _ages_for_year(int(span.value), len(raw), calendar, today)
     return (_CLEAR, ages[0]) if len(ages) == 1 else (_UNCLEAR, None)
@@ -105,11 +103,11 @@ def _birth_year_age(text: str, tokens: List[str], spans: List[NumberSpan],
 _MINE = frozenset("انا وانا عمري وعمري سني".split())
 
 
-def of_someone_else(tokens: List[str], span: NumberSpan) -> bool:
+def of_someone_else(tokens: list[str], span: NumberSpan) -> bool:
     """Whether the number is another person's age: "اكبرهم ٥ سنين", "ولدي عمره ٥", "بنت ٣
     سنوات" (a his/her/their age word or a person word just before it)."""
-    before: List[str] = []
-    for t in reversed(tokens[:span.start]):  # "عمرهم ١٠ و١٢": skip the other ages listed
+    before: list[str] = []
+    for t in reversed(tokens[: span.start]):  # "عمرهم ١٠ و١٢": skip the other ages listed
         if len(before) == 2:
             break
         if not (t.isdigit() or t in ("و", "،", ",", "-")):
@@ -117,25 +115,31 @@ def of_someone_else(tokens: List[str], span: NumberSpan) -> bool:
     if any(t in _MINE for t in before):  # "ولدي عمره ١٠ وانا ٤٠": 40 is the applicant's
         return False
     return any(bare(t, lexicon.OTHERS_AGE) for t in before) or (
-        span.start > 0 and bare(tokens[span.start - 1], lexicon.DEPENDENT_NOUNS) is not None
-        and span.end < len(tokens) and tokens[span.end] in lexicon.AGE_AFTER)
+        span.start > 0
+        and bare(tokens[span.start - 1], lexicon.DEPENDENT_NOUNS) is not None
+        and span.end < len(tokens)
+        and tokens[span.end] in lexicon.AGE_AFTER
+    )
 
 
-def _said_age(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSpan]:
+def _said_age(tokens: list[str], spans: list[NumberSpan]) -> NumberSpan | None:
     spans = [span for span in spans if not of_someone_else(tokens, span)]
     for span in spans:
-        if any(bare(t, lexicon.AGE_BEFORE) for t in tokens[max(0, span.start - 2):span.start]):
+        if any(bare(t, lexicon.AGE_BEFORE) for t in tokens[max(0, span.start - 2) : span.start]):
             return span
     for span in spans:
         if span.end < len(tokens) and tokens[span.end] in lexicon.AGE_AFTER:  # "٤٥ سنة", not "السنة"
             return span
-    counts = [span for span in spans  # "عندي ٣ عيال": a count of people, not an age
-              if span.end < len(tokens) and bare(tokens[span.end], lexicon.DEPENDENT_NOUNS)]
+    counts = [
+        span
+        for span in spans  # "عندي ٣ عيال": a count of people, not an age
+        if span.end < len(tokens) and bare(tokens[span.end], lexicon.DEPENDENT_NOUNS)
+    ]
     spans = [span for span in spans if span not in counts]
     return spans[0] if spans else None
 
 
-def parse_age(text: str, today: Optional[datetime.date] = None) -> Optional[int]:
+def parse_age(text: str, today: datetime.date | None = None) -> int | None:
     """Age in whole years: "عمري ٤٥", "45 سنة", "خمسة وأربعين", or from a birth year or
     date relative to `today` (see the module docstring). None when unreadable or when the
     birth year is unclear (then age_needs_clarifying() is True). The caller checks the range."""
@@ -153,7 +157,7 @@ def parse_age(text: str, today: Optional[datetime.date] = None) -> Optional[int]
         return None
 
 
-def age_needs_clarifying(text: str, today: Optional[datetime.date] = None) -> bool:
+def age_needs_clarifying(text: str, today: datetime.date | None = None) -> bool:
     """True when the text gives a birth year that cannot be turned into one age: a year in
     no calendar ("مواليد ١٧٠٠"), a calendar marker that contradicts the year, a two-digit
     year that fits two centuries ("مواليد ٢٠"), or a year in the future."""

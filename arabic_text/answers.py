@@ -7,12 +7,13 @@ that slot's own words is returned: a bare "٤" or "٢٠٠٠" is never guessed in
 amount with no source is left to read_income's unclassified_sar, for the form to ask about).
 Slot names and units follow design.md (amounts SAR per month, assets_value SAR).
 """
+
 from __future__ import annotations
 
-import math
-from typing import Any, Dict, List, Optional
-
 import datetime
+import itertools
+import math
+from typing import Any
 
 from arabic_text import income_sources, lexicon
 from arabic_text.ages import of_someone_else, parse_age
@@ -26,15 +27,36 @@ from arabic_text.people_words import person_reading
 from arabic_text.quantities import dependents_total, includes_applicant
 
 _CORRECTION_WORDS = frozenset(
-    "غلطت غلطان غلطانه غلط عفوا قصدي اقصد تصحيح صحح اصحح تعديل عدل اعدل اسف اسفه سوري "
-    "خطا اخطات sorry".split()
+    "غلطت غلطان غلطانه غلط عفوا قصدي اقصد تصحيح صحح اصحح تعديل عدل اعدل اسف اسفه سوري خطا اخطات sorry".split()
 )
-_CORRECTION_PHRASES = ("لا لحظه", "لحظه لحظه", "مو كذا", "مش كده", "مو هيك", "كان قصدي",
-                       "الصحيح", "الصح هو", "بالغلط", "بالخطا")
+_CORRECTION_PHRASES = (
+    "لا لحظه",
+    "لحظه لحظه",
+    "مو كذا",
+    "مش كده",
+    "مو هيك",
+    "كان قصدي",
+    "الصحيح",
+    "الصح هو",
+    "بالغلط",
+    "بالخطا",
+)
 _HAVE = frozenset("عندي عندنا لدي لدينا معي اعول اعيل عندو عنده بس فقط معاي".split())
-_NOBODY = ("لحالي", "بروحي", "لوحدي", "وحدي", "ما عندي احد اعوله", "ما اعول احد", "ما اعيل احد",
-           "ما عندي احد اصرف عليه", "ما عندي احد يعتمد علي", "ما احد يعتمد علي", "ما عندي اي تابع",
-           "ولا احد اعوله", "ما عندي احد معي")
+_NOBODY = (
+    "لحالي",
+    "بروحي",
+    "لوحدي",
+    "وحدي",
+    "ما عندي احد اعوله",
+    "ما اعول احد",
+    "ما اعيل احد",
+    "ما عندي احد اصرف عليه",
+    "ما عندي احد يعتمد علي",
+    "ما احد يعتمد علي",
+    "ما عندي اي تابع",
+    "ولا احد اعوله",
+    "ما عندي احد معي",
+)
 _ONLY = frozenset("بس فقط وبس وفقط".split())
 _BIRTH = frozenset("مواليد مواليدي ولدت انولدت تولد مولود".split())
 # Numbers after these words are durations, not ages ("من ٣ سنين").
@@ -48,11 +70,11 @@ def is_correction(text: str) -> bool:
     return bool(words & _CORRECTION_WORDS) or has_phrase(tokens, _CORRECTION_PHRASES)
 
 
-def _age(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
+def _age(tokens: list[str], spans: list[NumberSpan]) -> int | None:
     for span in spans:
         if of_someone_else(tokens, span):
             continue  # "اكبرهم ٥ سنين", "ولدي عمره ٥": a child's age, not the applicant's
-        before = tokens[max(0, span.start - 2):span.start]
+        before = tokens[max(0, span.start - 2) : span.start]
         after = tokens[span.end] if span.end < len(tokens) else ""
         previous = tokens[span.start - 1] if span.start else ""
         says_age = any(bare(t, lexicon.AGE_BEFORE) for t in before) or (
@@ -63,7 +85,7 @@ def _age(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
     return None
 
 
-def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
+def _dependents(tokens: list[str], spans: list[NumberSpan]) -> int | None:
     """Only a clear statement of how many: a number or a dual next to a person word, a
     person word after "عندي" / "بس" ("عندي ولد وبنت", "بس الزوجة"), or a list of people
     ("أمي وأبوي"). "زوجتي سعودية" says nothing about counts, and "ما عندي عيال" says
@@ -76,20 +98,26 @@ def _dependents(tokens: List[str], spans: List[NumberSpan]) -> Optional[int]:
         return 0 if generic_denied or has_phrase(tokens, _NOBODY) else None
     edges = {span.start - 1 for span in spans if span.start and bare(tokens[span.start - 1], lexicon.DEPENDENT_PLURALS)}
     edges |= {span.end for span in spans}
-    listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in zip(live, live[1:])) or any(
-        i and tokens[i - 1] in ("انا", "احنا") and tokens[i].startswith("و") for i in live)  # "انا وزوجتي"
+    listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in itertools.pairwise(live)) or any(
+        i and tokens[i - 1] in ("انا", "احنا") and tokens[i].startswith("و") for i in live
+    )  # "انا وزوجتي"
     counted = listed or any(
-        i in edges or bare(tokens[i], lexicon.DEPENDENT_DUALS)
-        or any(bare(t, _HAVE) for t in tokens[max(0, i - 2):i])
-        or tokens[i + 1:i + 2] in (["بس"], ["فقط"]) and (  # "مراتي بس", not "زوجتي بس تشتغل"
-            i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2]))
+        i in edges
+        or bare(tokens[i], lexicon.DEPENDENT_DUALS)
+        or any(bare(t, _HAVE) for t in tokens[max(0, i - 2) : i])
+        or (
+            tokens[i + 1 : i + 2] in (["بس"], ["فقط"])
+            and (  # "مراتي بس", not "زوجتي بس تشتغل"
+                i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2])
+            )
+        )
         for i in live
     )
     total = dependents_total(tokens) if counted else None
     return total - 1 if total and includes_applicant(tokens) else total
 
 
-def _has_children(tokens: List[str], dependents: Optional[int]) -> Optional[bool]:
+def _has_children(tokens: list[str], dependents: int | None) -> bool | None:
     """Children named or denied; or a full list of dependents with none of them children
     ("بس الزوجة", "أمي وأبوي") → False. "٤ تابعين" says nothing about who they are."""
     said = has_children_in(tokens)
@@ -101,21 +129,23 @@ def _has_children(tokens: List[str], dependents: Optional[int]) -> Optional[bool
     # nothing but the list ("أمي وأبوي"); "عندي زوجة" in a longer message may go on.
     complete = any(t in _ONLY for t in tokens) or all(
         noun or not any(ch.isalnum() for ch in t) or t in ("و", "انا", "وانا") or t.isdigit()
-        for t, noun in zip(tokens, nouns))
+        for t, noun in zip(tokens, nouns, strict=False)
+    )
     if named and complete and not any(noun in lexicon.GENERIC_PEOPLE for noun in named):
         return False
     return None
 
 
-def _names_income(tokens: List[str], income) -> bool:
+def _names_income(tokens: list[str], income) -> bool:
     """A reading counts in free text only when the message speaks of money: an amount, a
     source word or a currency. A bare "ما عندي" may answer any question (a bank account,
     wealth), so it is not taken as "no income" here (answer_for_slot reads it when asked)."""
     return bool(income.items or income.unclassified_items) or any(
-        income_sources.lookup(t) is not None or bare(t, lexicon.CURRENCY_WORDS) for t in tokens)
+        income_sources.lookup(t) is not None or bare(t, lexicon.CURRENCY_WORDS) for t in tokens
+    )
 
 
-def extract_answers(text: str, today: Optional[datetime.date] = None) -> Dict[str, Any]:
+def extract_answers(text: str, today: datetime.date | None = None) -> dict[str, Any]:
     """Slot name → typed value for every slot the sentence clearly answers (may be empty).
 
     Slots: is_saudi, resides_in_ksa, dependents_count, age (birth years converted relative
@@ -129,7 +159,7 @@ def extract_answers(text: str, today: Optional[datetime.date] = None) -> Dict[st
     except (ValueError, RecursionError):
         return {}
     dependents = _dependents(tokens, spans)
-    found: Dict[str, Any] = {
+    found: dict[str, Any] = {
         "dependents_count": dependents,
         "age": parse_age(text, today) if any(t in _BIRTH for t in tokens) else _age(tokens, spans),
         "has_children": _has_children(tokens, dependents),

@@ -7,10 +7,12 @@ eligible: a refusal never shows "0 ريال"), then the date of the rules.
 Payload fields added by issue 10 (`summary_ar`, `failed_reasons`) are used when
 present and not required.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, List, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 from arabic_text.display import display_digits, format_date
 
@@ -23,7 +25,7 @@ RULES = "تاريخ القواعد: {date}"
 FAILED_HEADING = "الشروط غير المستوفاة:"
 NOTE = "نتيجة تقديرية من إجاباتك، والقرار النهائي للوزارة."
 
-CONDITION_LABELS: Dict[str, str] = {
+CONDITION_LABELS: dict[str, str] = {
     "is_saudi": "الجنسية السعودية",
     "nationality_exception": "الحالات المستثناة من شرط الجنسية",
     "resides_in_ksa": "الإقامة الدائمة في المملكة",
@@ -49,13 +51,13 @@ STATUS_EXPECTED = "الموعد المتوقع للقرار: {date}"
 STATUS_REASON = "السبب: {reason}"
 
 
-def _amount(value: Any, style: Optional[str]) -> Optional[str]:
+def _amount(value: Any, style: str | None) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return display_digits(f"{round(value):,}", style)
 
 
-def _iso_date(value: Any) -> Optional[dt.date]:
+def _iso_date(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
@@ -66,9 +68,9 @@ def condition_label(name: str) -> str:
     return CONDITION_LABELS.get(name, name)
 
 
-def _failed_lines(payload: Mapping[str, Any], style: Optional[str]) -> List[str]:
+def _failed_lines(payload: Mapping[str, Any], style: str | None) -> list[str]:
     reasons = payload.get("failed_reasons")
-    lines: List[str] = []
+    lines: list[str] = []
     if isinstance(reasons, list) and reasons:
         for reason in reasons:
             if not isinstance(reason, Mapping):
@@ -83,7 +85,7 @@ def _failed_lines(payload: Mapping[str, Any], style: Optional[str]) -> List[str]
     return [display_digits(line, style) for line in lines]
 
 
-def eligibility_lines(payload: Mapping[str, Any], style: Optional[str] = None) -> List[str]:
+def eligibility_lines(payload: Mapping[str, Any], style: str | None = None) -> list[str]:
     """Short lines for an `eligibility_result` payload (digits in `style`)."""
     eligible = payload.get("eligible") is True
     lines = [ELIGIBLE if eligible else INELIGIBLE]
@@ -105,7 +107,7 @@ def eligibility_lines(payload: Mapping[str, Any], style: Optional[str] = None) -
     return lines
 
 
-def status_lines(payload: Mapping[str, Any], style: Optional[str] = None) -> List[str]:
+def status_lines(payload: Mapping[str, Any], style: str | None = None) -> list[str]:
     """Short lines for an `application_status` payload; the expected decision date is
     shown Gregorian with its Hijri date, as the ministry dates its decisions."""
     status = str(payload.get("status") or "")
@@ -119,11 +121,11 @@ def status_lines(payload: Mapping[str, Any], style: Optional[str] = None) -> Lis
     return lines
 
 
-def card_lines(custom: Any, style: Optional[str] = None) -> List[str]:
+def card_lines(custom: Any, style: str | None = None) -> list[str]:
     """Lines for whatever cards a custom payload holds; [] when it holds none."""
     if not isinstance(custom, Mapping):
         return []
-    lines: List[str] = []
+    lines: list[str] = []
     if isinstance(custom.get("eligibility_result"), Mapping):
         lines += eligibility_lines(custom["eligibility_result"], style)
     if isinstance(custom.get("application_status"), Mapping):

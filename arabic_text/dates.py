@@ -7,11 +7,11 @@ that contradicts the month name gives None rather than a guess. Numeric dates ar
 day-first, as written in Saudi Arabia (12/05/1980 is 12 May), unless the middle number
 cannot be a month (05/25/1980). hijridate covers Hijri years 1343–1500; earlier ones give None.
 """
+
 from __future__ import annotations
 
 import datetime
 import re
-from typing import List, Optional, Tuple
 
 from hijridate import Hijri
 
@@ -27,26 +27,27 @@ _FILLERS = frozenset("من شهر سنه عام لعام لسنه في".split())
 _HIJRI_YEARS = range(1300, 1501)
 
 
-def _calendar_marker(tokens: List[str]) -> Optional[str]:
-    """"هـ" anywhere; "ميلادي" only after a number ("1985 ميلادي"): before the date
+def _calendar_marker(tokens: list[str]) -> str | None:
+    """ "هـ" anywhere; "ميلادي" only after a number ("1985 ميلادي"): before the date
     ("هويتي ... ميلادي ١٤٠٥/٧/٢٢", "وميلادي ...") it means "my birth", not "Gregorian"."""
     if any(token in _HIJRI_MARKS for token in tokens):
         return "hijri"
-    if any(token in _GREGORIAN_MARKS and index and tokens[index - 1][-1:].isdigit()
-           for index, token in enumerate(tokens)):
+    if any(
+        token in _GREGORIAN_MARKS and index and tokens[index - 1][-1:].isdigit() for index, token in enumerate(tokens)
+    ):
         return "gregorian"
     return None
 
 
 def _full_year(year: int, digits: int, calendar: str, today: datetime.date) -> int:
-    """"12 ابريل 85" → 1985: a two-digit Gregorian year with a month name is the latest
+    """ "12 ابريل 85" → 1985: a two-digit Gregorian year with a month name is the latest
     past one (85 → 1985, 05 → 2005). Hijri two-digit years are left as typed (None later)."""
     if digits > 2 or calendar != "gregorian":
         return year
     return 2000 + year if 2000 + year <= today.year else 1900 + year
 
 
-def _to_date(year: int, month: int, day: int, calendar: str) -> Optional[datetime.date]:
+def _to_date(year: int, month: int, day: int, calendar: str) -> datetime.date | None:
     try:
         if calendar == "hijri":
             return Hijri(year, month, day).to_gregorian()
@@ -57,7 +58,7 @@ def _to_date(year: int, month: int, day: int, calendar: str) -> Optional[datetim
         return None  # 31/02, Hijri day 30 in a 29-day month, years outside the tables
 
 
-def _numeric_parts(text: str) -> Optional[Tuple[int, int, int]]:
+def _numeric_parts(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a 1400/05/12, 12-5-1980 or 12.05.1980 style date."""
     match = _NUMERIC.search(text)
     if not match:
@@ -73,7 +74,7 @@ def _numeric_parts(text: str) -> Optional[Tuple[int, int, int]]:
     return None  # a two-digit year is too ambiguous to guess
 
 
-def _named_parts(tokens: List[str]) -> Optional[Tuple[int, int, int, str]]:
+def _named_parts(tokens: list[str]) -> tuple[int, int, int, str] | None:
     """(year, month, day, calendar of the month name) from "12 جمادى الأولى 1400"."""
     spans = find_numbers(tokens)
     for index, day_span in enumerate(spans):
@@ -84,17 +85,17 @@ def _named_parts(tokens: List[str]) -> Optional[Tuple[int, int, int, str]]:
         if month is None:
             continue
         month_number, calendar, used = month
-        year_span = next((s for s in spans[index + 1:] if s.start >= position + used), None)
+        year_span = next((s for s in spans[index + 1 :] if s.start >= position + used), None)
         if year_span is None:
             return None
-        between = tokens[position + used:year_span.start]
+        between = tokens[position + used : year_span.start]
         if any(token not in _FILLERS for token in between):
             return None
         return int(year_span.value), month_number, int(day_span.value), calendar
     return None
 
 
-def parse_birth_date(text: str, today: Optional[datetime.date] = None) -> Optional[datetime.date]:
+def parse_birth_date(text: str, today: datetime.date | None = None) -> datetime.date | None:
     """The Gregorian date of a birth date as typed; None if invalid, unreadable or in the future."""
     if not text:
         return None

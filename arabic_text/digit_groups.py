@@ -16,6 +16,7 @@ narrow no-break and no-break spaces (U+2009, U+202F, U+00A0) into " " (NFKC), an
   European keyboards; before three digits normalize() already took it as thousands.
   "1.250,50" (dots for thousands, comma for decimals) is 1250.5.
 """
+
 from __future__ import annotations
 
 import re

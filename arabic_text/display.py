@@ -12,12 +12,13 @@ Dates are shown year-month-day (the ISO order the parameters and the payloads us
 inside an isolate (FSI … PDI) so that right-to-left text around them cannot reorder
 their parts. URLs and e-mail addresses keep Latin digits: they must still work.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 from hijridate import Gregorian
 
@@ -30,7 +31,9 @@ BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 
 _DIGIT = f"[{ANY_DIGIT_CLASS}]"
 # Kept as typed: links, e-mail addresses and /commands.
-_PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*|/[A-Za-z_]\S*")
+_PROTECTED = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*|/[A-Za-z_]\S*"
+)
 _SEP = r"[-/.]"
 _DATE = re.compile(rf"(?<!{_DIGIT}){_DIGIT}{{1,4}}{_SEP}{_DIGIT}{{1,2}}{_SEP}{_DIGIT}{{1,4}}(?!{_DIGIT})")
 _GROUPED = re.compile(rf"(?<={_DIGIT})([,.])(?={_DIGIT})")
@@ -39,7 +42,7 @@ HIJRI_MARK = "هـ"
 GREGORIAN_MARK = "م"
 
 
-def digit_style(environ: Optional[Mapping[str, str]] = None) -> str:
+def digit_style(environ: Mapping[str, str] | None = None) -> str:
     """The configured style: ``DISPLAY_DIGITS`` from the environment, else the default.
 
     Raises ValueError for a value other than ``arab`` or ``latn``.
@@ -63,14 +66,14 @@ def _convert(segment: str, style: str) -> str:
 def _outside_protected(text: str, convert) -> str:  # type: ignore[no-untyped-def]
     out, last = [], 0
     for match in _PROTECTED.finditer(text):
-        out.append(convert(text[last:match.start()]))
+        out.append(convert(text[last : match.start()]))
         out.append(match.group(0))
         last = match.end()
     out.append(convert(text[last:]))
     return "".join(out)
 
 
-def _isolate(match: "re.Match[str]") -> str:
+def _isolate(match: re.Match[str]) -> str:
     return f"{FSI}{match.group(0)}{PDI}"
 
 
@@ -79,7 +82,7 @@ def _dates_isolated(segment: str) -> str:
     return _DATE.sub(_isolate, segment)
 
 
-def display_digits(text: str, style: Optional[str] = None) -> str:
+def display_digits(text: str, style: str | None = None) -> str:
     """`text` with every digit (outside links and /commands) in `style`.
 
     Works on user input too, so an answer typed "٤" or "4" is echoed the same way.
@@ -91,7 +94,7 @@ def display_digits(text: str, style: Optional[str] = None) -> str:
     def convert(segment: str) -> str:
         parts, last = [], 0
         for match in _DATE.finditer(segment):
-            parts.append(_convert(segment[last:match.start()], style))
+            parts.append(_convert(segment[last : match.start()], style))
             latin = to_latin_digits(match.group(0), separators=True)
             parts.append(to_arabic_indic_digits(latin) if style == "arab" else latin)
             last = match.end()
@@ -110,7 +113,7 @@ def isolate_dates(text: str) -> str:
     return _outside_protected(text, _dates_isolated)
 
 
-def for_plain_text(text: str, style: Optional[str] = None) -> str:
+def for_plain_text(text: str, style: str | None = None) -> str:
     """Text for a plain-text channel (WhatsApp, terminal): digits and isolated dates."""
     return isolate_dates(display_digits(text, style))
 
@@ -120,7 +123,7 @@ def strip_bidi_controls(text: str) -> str:
     return text.translate({ord(ch): None for ch in BIDI_CONTROLS})
 
 
-def format_date(day: dt.date, style: Optional[str] = None, with_hijri: bool = False) -> str:
+def format_date(day: dt.date, style: str | None = None, with_hijri: bool = False) -> str:
     """``2026-12-21`` (in the digit style), isolated; with ``with_hijri`` the Umm al-Qura
     date follows: ``2026-12-21م (1448-07-01هـ)``. Dates outside hijridate's range
     (Hijri 1343–1500) are shown Gregorian only."""

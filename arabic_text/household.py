@@ -8,9 +8,8 @@
   يشتغل", "انا اقدر اشتغل" → True.
 All take normalized tokens (numbers.tokenize) and return None when the text is silent.
 """
-from __future__ import annotations
 
-from typing import List, Optional
+from __future__ import annotations
 
 from arabic_text import lexicon
 from arabic_text.matching import bare, has_phrase, is_negated
@@ -18,35 +17,105 @@ from arabic_text.numbers import tokenize
 from arabic_text.people_words import person_reading
 
 _NOT_APPLICABLE = (
-    "لا ينطبق", "ما ينطبق", "لا تنطبق", "ما تنطبق", "ماينطبق", "لاينطبق", "مو منطبق",
-    "غير منطبق", "غير منطبقه", "مش منطبق", "ما يخصني", "لا يخصني", "ما يشملني", "لا يشملني",
-    "ما يخصنا", "لا يخصنا", "ما له علاقه", "مالها علاقه", "ماله علاقه", "مالها دخل", "ماله دخل", "ما لها علاقه", "مو لي", "غير معني",
-    "لا يعنيني", "not applicable", "n/a", "na", "ما ينطبق علي", "ما ينطبق علينا",
+    "لا ينطبق",
+    "ما ينطبق",
+    "لا تنطبق",
+    "ما تنطبق",
+    "ماينطبق",
+    "لاينطبق",
+    "مو منطبق",
+    "غير منطبق",
+    "غير منطبقه",
+    "مش منطبق",
+    "ما يخصني",
+    "لا يخصني",
+    "ما يشملني",
+    "لا يشملني",
+    "ما يخصنا",
+    "لا يخصنا",
+    "ما له علاقه",
+    "مالها علاقه",
+    "ماله علاقه",
+    "مالها دخل",
+    "ماله دخل",
+    "ما لها علاقه",
+    "مو لي",
+    "غير معني",
+    "لا يعنيني",
+    "not applicable",
+    "n/a",
+    "na",
+    "ما ينطبق علي",
+    "ما ينطبق علينا",
 )
 _SMALL = ("صغار", "صغيرين", "صغيرات", "اطفال صغار", "رضع", "رضيع")
 _BELOW_SCHOOL = (
-    "دون سن المدرسه", "تحت سن المدرسه", "قبل سن المدرسه", "ما وصلوا سن المدرسه",
-    "ما بلغوا سن المدرسه", "ما دخلوا المدرسه", "مادخلوا المدرسه", "ما وصل سن المدرسه",
-    "ما دخل المدرسه", "لسه صغار", "بعدهم صغار", "توهم صغار", "ما يدرسون", "ما بعد يدرسون",
+    "دون سن المدرسه",
+    "تحت سن المدرسه",
+    "قبل سن المدرسه",
+    "ما وصلوا سن المدرسه",
+    "ما بلغوا سن المدرسه",
+    "ما دخلوا المدرسه",
+    "مادخلوا المدرسه",
+    "ما وصل سن المدرسه",
+    "ما دخل المدرسه",
+    "لسه صغار",
+    "بعدهم صغار",
+    "توهم صغار",
+    "ما يدرسون",
+    "ما بعد يدرسون",
 )
 _NOBODY_WORKS = (
-    "ما فينا احد يقدر يشتغل", "ما فينا احد يشتغل", "محد فينا يقدر يشتغل", "محد يقدر يشتغل",
-    "ما احد يقدر يشتغل", "ولا احد يقدر يشتغل", "ما فينا احد يقدر يعمل", "لا يوجد من يستطيع العمل",
-    "ما فيه احد يقدر يشتغل", "مافي احد يقدر يشتغل", "ما فيه احد يشتغل", "كلنا كبار", "كلنا كبار بالسن",
-    "كلنا كبار في السن", "كلنا كبار السن", "كلنا عاجزين", "كلنا مرضى", "كلنا متقاعدين",
-    "كلنا شيبان", "احنا كبار بالسن", "احنا كبار في السن", "نحن كبار في السن", "كلنا معاقين",
-    "ما نقدر نشتغل", "مانقدر نشتغل", "لا نستطيع العمل", "ما احد فينا يقدر يشتغل",
-    "كبار بالسن وما نقدر", "عاجز عن العمل", "ما اقدر اشتغل", "ما اقدر اعمل",
+    "ما فينا احد يقدر يشتغل",
+    "ما فينا احد يشتغل",
+    "محد فينا يقدر يشتغل",
+    "محد يقدر يشتغل",
+    "ما احد يقدر يشتغل",
+    "ولا احد يقدر يشتغل",
+    "ما فينا احد يقدر يعمل",
+    "لا يوجد من يستطيع العمل",
+    "ما فيه احد يقدر يشتغل",
+    "مافي احد يقدر يشتغل",
+    "ما فيه احد يشتغل",
+    "كلنا كبار",
+    "كلنا كبار بالسن",
+    "كلنا كبار في السن",
+    "كلنا كبار السن",
+    "كلنا عاجزين",
+    "كلنا مرضى",
+    "كلنا متقاعدين",
+    "كلنا شيبان",
+    "احنا كبار بالسن",
+    "احنا كبار في السن",
+    "نحن كبار في السن",
+    "كلنا معاقين",
+    "ما نقدر نشتغل",
+    "مانقدر نشتغل",
+    "لا نستطيع العمل",
+    "ما احد فينا يقدر يشتغل",
+    "كبار بالسن وما نقدر",
+    "عاجز عن العمل",
+    "ما اقدر اشتغل",
+    "ما اقدر اعمل",
 )
-_CAN_WORK = ("يقدر يشتغل", "اقدر اشتغل", "نقدر نشتغل", "تقدر تشتغل", "قادر على العمل",
-             "يقدرون يشتغلون", "يستطيع العمل", "استطيع العمل", "قادرين على العمل")
+_CAN_WORK = (
+    "يقدر يشتغل",
+    "اقدر اشتغل",
+    "نقدر نشتغل",
+    "تقدر تشتغل",
+    "قادر على العمل",
+    "يقدرون يشتغلون",
+    "يستطيع العمل",
+    "استطيع العمل",
+    "قادرين على العمل",
+)
 
 
 _GLUED = frozenset("ما لا ولا كلنا احنا نحن محد مافي عيالي اطفالي".split())
 
 
-def unglue(tokens: List[str]) -> List[str]:
-    """"وما فينا احد" → "ما فينا احد": a glued و must not hide a phrase."""
+def unglue(tokens: list[str]) -> list[str]:
+    """ "وما فينا احد" → "ما فينا احد": a glued و must not hide a phrase."""
     return [t[1:] if t.startswith("و") and t[1:] in _GLUED else t for t in tokens]
 
 
@@ -66,31 +135,29 @@ def parse_not_applicable(text: str) -> bool:
     )
 
 
-def has_children_in(tokens: List[str]) -> Optional[bool]:
+def has_children_in(tokens: list[str]) -> bool | None:
     """True when children are named ("عندي ٣ عيال", "ولدين وبنت"), False when denied
     ("ما عندي عيال", "ما عندنا اطفال"), None when children are not mentioned."""
     tokens = person_reading(tokens)  # "ولدي حساب" is "and I have", "أم العيال" the wife
     for index, token in enumerate(tokens):
         if bare(token, lexicon.CHILD_NOUNS) is None:
             continue
-        if is_negated(tokens, index):
-            return False
-        return True
+        return not is_negated(tokens, index)
     return None
 
 
-def children_below_school_age(tokens: List[str]) -> bool:
-    """"عيالي صغار", "دون سن المدرسة": the children are too young for school."""
+def children_below_school_age(tokens: list[str]) -> bool:
+    """ "عيالي صغار", "دون سن المدرسة": the children are too young for school."""
     tokens = unglue(tokens)
     if has_phrase(tokens, _BELOW_SCHOOL):
         return True
     for index, token in enumerate(tokens):
-        if token in _SMALL and any(bare(t, lexicon.CHILD_NOUNS) for t in tokens[max(0, index - 2):index]):
+        if token in _SMALL and any(bare(t, lexicon.CHILD_NOUNS) for t in tokens[max(0, index - 2) : index]):
             return not is_negated(tokens, index, window=1)
     return False
 
 
-def able_to_work_in(tokens: List[str]) -> Optional[bool]:
+def able_to_work_in(tokens: list[str]) -> bool | None:
     """Whether someone in the household can work: False for "كلنا كبار بالسن", "ما فينا
     أحد يقدر يشتغل"; True for "ولدي يقدر يشتغل"; None when not said."""
     tokens = unglue(tokens)

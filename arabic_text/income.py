@@ -15,10 +15,10 @@ on a tie, or the one after it when the clause starts with the amount ("١٥٠٠ 
 A negated source ("ما عندي راتب") makes its side 0; a negated generic word ("ما عندي دخل")
 makes both 0. "only" (بس، فقط، ما عندي غير) with sources of one side makes the other 0.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 from arabic_text import lexicon
 from arabic_text.assets import ASSET_WORDS
@@ -54,16 +54,16 @@ class IncomeReading:
     mentioned_without_amount: kinds named with no amount ("بس راتب التقاعد" → ("pension",)).
     """
 
-    earned_sar: Optional[float]
-    other_sar: Optional[float]
-    unclassified_sar: Optional[float]
-    items: Tuple[IncomeItem, ...]
+    earned_sar: float | None
+    other_sar: float | None
+    unclassified_sar: float | None
+    items: tuple[IncomeItem, ...]
     converted: bool
-    unclassified_items: Tuple[IncomeItem, ...] = ()
-    mentioned_without_amount: Tuple[str, ...] = ()
+    unclassified_items: tuple[IncomeItem, ...] = ()
+    mentioned_without_amount: tuple[str, ...] = ()
 
 
-def read_income(text: str) -> Optional[IncomeReading]:
+def read_income(text: str) -> IncomeReading | None:
     """The income a message states, split by source (see the module docstring); None when
     it states no amount and no denial. Never raises on odd input (returns None)."""
     try:
@@ -71,8 +71,8 @@ def read_income(text: str) -> Optional[IncomeReading]:
         spans = money_spans(tokens, find_numbers(tokens))
     except (ValueError, OverflowError, RecursionError):
         return None
-    items: List[IncomeItem] = []
-    unclassified: List[IncomeItem] = []
+    items: list[IncomeItem] = []
+    unclassified: list[IncomeItem] = []
     denied, mentioned, previous, pending, retired = set(), [], [], False, False
     for start, end in clauses(tokens, spans):
         amounts = [s for s in spans if start <= s.start < end]
@@ -87,8 +87,11 @@ def read_income(text: str) -> Optional[IncomeReading]:
         generic_only = bool(sources) and all(s[1] == GENERIC and not s[3] for s in sources)
         # "ودخلي منه ٣ آلاف", "أشتغل سواق ودخلي ١٠٠ يومياً": the income of the source just named.
         refers_back = generic_only and (any(t in _BACK for t in tokens[start:end]) or pending)
-        if amounts and previous and (refers_back or not sources and any(
-                _names_someone(t) for t in tokens[start:amounts[0].start])):
+        if (
+            amounts
+            and previous
+            and (refers_back or (not sources and any(_names_someone(t) for t in tokens[start : amounts[0].start])))
+        ):
             # "اخوي يعطيني ٥٠٠ وابوي ٣٠٠", "زوجتي راتبها ٣٠٠٠ وانا ٢٠٠٠": the same source again.
             sources = [(start, category, kind, False) for _, category, kind, _ in previous[-1:]]
             mentioned = [kind for kind in mentioned if kind not in {p[2] for p in previous}]
@@ -121,9 +124,9 @@ _RETIRED = frozenset("متقاعد متقاعده متقاعدين".split())
 _BESIDES = frozenset("ثاني ثانوي اخر اضافي غيره غيرها ثانيه اخري زياده بعد".split())
 
 
-def _says_other(tokens: List[str], index: int) -> bool:
-    """"دخل ثاني", "دخل غيره", "دخل اخر": income besides what was said (other income)."""
-    return any(t in _BESIDES for t in tokens[index + 1:index + 3])
+def _says_other(tokens: list[str], index: int) -> bool:
+    """ "دخل ثاني", "دخل غيره", "دخل اخر": income besides what was said (other income)."""
+    return any(t in _BESIDES for t in tokens[index + 1 : index + 3])
 
 
 def _names_someone(token: str) -> bool:
@@ -134,13 +137,16 @@ _BACK = frozenset("منه منها منهم منهن".split())  # "ودخلي م
 _PRONOUNS = frozenset("انا وانا هو وهو هي وهي احنا واحنا".split())
 
 
-def _from_source(tokens: List[str], span: NumberSpan, index: int) -> bool:
-    """"دخلي ٢٨٠٠ (ريال) من شغلي": the source after "من" right behind the amount is its origin."""
-    return (index > span.end and tokens[index - 1] == "من"
-            and all(t in lexicon.CURRENCY_WORDS for t in tokens[span.end:index - 1]))
+def _from_source(tokens: list[str], span: NumberSpan, index: int) -> bool:
+    """ "دخلي ٢٨٠٠ (ريال) من شغلي": the source after "من" right behind the amount is its origin."""
+    return (
+        index > span.end
+        and tokens[index - 1] == "من"
+        and all(t in lexicon.CURRENCY_WORDS for t in tokens[span.end : index - 1])
+    )
 
 
-def _nearest(span: NumberSpan, sources, amount_first: bool, tokens: List[str] = ()) -> Tuple[str, str]:
+def _nearest(span: NumberSpan, sources, amount_first: bool, tokens: list[str] = ()) -> tuple[str, str]:
     best, best_key = ("unclassified", "unknown"), None
     for index, category, kind, _ in sources:
         before = index < span.start
@@ -159,27 +165,25 @@ _NOTHING_WORDS = frozenset(
 )
 
 
-def _says_nothing(tokens: List[str]) -> bool:
-    """"ما عندي", "ولا شي", "لا يوجد" as the whole answer: no income at all. Not when the
+def _says_nothing(tokens: list[str]) -> bool:
+    """ "ما عندي", "ولا شي", "لا يوجد" as the whole answer: no income at all. Not when the
     sentence denies something else ("ما عندي حساب بنكي")."""
     words = [t for t in tokens if any(ch.isalnum() for ch in t)]
-    return bool(words) and has_phrase(tokens, lexicon.NOTHING_PHRASES) and all(
-        t in _NOTHING_WORDS for t in words)
+    return bool(words) and has_phrase(tokens, lexicon.NOTHING_PHRASES) and all(t in _NOTHING_WORDS for t in words)
 
 
-def _side(items: List[IncomeItem], side: str, zero: bool) -> Optional[float]:
+def _side(items: list[IncomeItem], side: str, zero: bool) -> float | None:
     amounts = [item.monthly_sar for item in items if item.source == side]
     if amounts:
         return round(sum(amounts), 2)
     return 0.0 if zero else None
 
 
-def _reading(tokens, items, unclassified, denied, mentioned) -> Optional[IncomeReading]:
+def _reading(tokens, items, unclassified, denied, mentioned) -> IncomeReading | None:
     if not items and not unclassified and not mentioned and _says_nothing(tokens):
         denied |= {EARNED, OTHER}
     only = any(t in _ONLY for t in tokens) or has_phrase(tokens, ("ما عندي غير", "ما عندي الا", "لا غير"))
-    named = {item.source for item in items} | {
-        OTHER if kind in _OTHER_KINDS else EARNED for kind in mentioned}
+    named = {item.source for item in items} | {OTHER if kind in _OTHER_KINDS else EARNED for kind in mentioned}
     if only and len(named) == 1 and not unclassified:
         denied |= {EARNED, OTHER} - named
     if not items and not unclassified and not denied and not mentioned:

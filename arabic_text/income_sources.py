@@ -10,14 +10,14 @@ in other Gulf dialects) say there is income without saying its source: unclassif
 Words are in normalize() spelling; source_at() also accepts them with ال / بال / لل / و,
 and with a possessive ending (راتبي، تقاعده، ايجارها).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
 
 EARNED, OTHER, GENERIC = "earned", "other", "generic"
 
-_KINDS: Dict[str, Tuple[str, str]] = {}
+_KINDS: dict[str, tuple[str, str]] = {}
 
 
 def _add(category: str, kind: str, words: str) -> None:
@@ -27,23 +27,34 @@ def _add(category: str, kind: str, words: str) -> None:
 
 _add(EARNED, "salary", "راتب رواتب مرتب مرتبات salary wage wages")
 _add(EARNED, "wage", "اجر اجره اجرتي اجور يوميتي")
-_add(EARNED, "work", "اشتغل نشتغل يشتغل تشتغل يشتغلون اعمل موظف موظفه شغال شغاله شغل شغلي عمل عملي وظيفه وظيفتي دوام دوامي job work")
-_add(EARNED, "business", "تجاره تجارتي محل محلي مشروع مشروعي بزنس بيع مؤسسه مؤسستي شركه "
-                         "شركتي دكان دكاني بقاله بسطه business")
+_add(
+    EARNED,
+    "work",
+    "اشتغل نشتغل يشتغل تشتغل يشتغلون اعمل موظف موظفه شغال شغاله شغل شغلي عمل عملي وظيفه وظيفتي دوام دوامي job work",
+)
+_add(
+    EARNED,
+    "business",
+    "تجاره تجارتي محل محلي مشروع مشروعي بزنس بيع مؤسسه مؤسستي شركه شركتي دكان دكاني بقاله بسطه business",
+)
 _add(EARNED, "freelance", "فريلانس توصيل اوبر مشاوير تاكسي ليموزين حراج freelance")
 _add(OTHER, "pension", "تقاعد تقاعدي تقاعديه متقاعد pension retirement")
 _add(OTHER, "social_insurance", "تامينات تاميناتي")
 _add(OTHER, "social_security", "ضمان ضماني")
 _add(OTHER, "rent", "ايجار ايجارات اجار ايجاري rent")
-_add(OTHER, "help", "مساعده مساعدات معونه يساعدني يساعدنا يساعدوني يساعدونا يعطيني يعطينا "
-                    "يعطوني يعطونا يرسل يرسلي يرسلون يصرف زكاه زكاة صدقه صدقات جمعيه "
-                    "الجمعيه كفاله help")
+_add(
+    OTHER,
+    "help",
+    "مساعده مساعدات معونه يساعدني يساعدنا يساعدوني يساعدونا يعطيني يعطينا "
+    "يعطوني يعطونا يرسل يرسلي يرسلون يصرف زكاه زكاة صدقه صدقات جمعيه "
+    "الجمعيه كفاله help",
+)
 _add(OTHER, "alimony", "نفقه")
 _add(OTHER, "benefit", "ساند حافز تكافل بطاله دعم اعانه اعانات مكافاه benefit")
 _add(GENERIC, "income", "دخل مدخول ايراد ايرادات معاش فلوس income")
 
 # Two-word sources: "حساب المواطن", "عمل حر", "الضمان الاجتماعي" (its first word is enough).
-_PAIRS: Dict[Tuple[str, str], Tuple[str, str]] = {
+_PAIRS: dict[tuple[str, str], tuple[str, str]] = {
     ("حساب", "المواطن"): (OTHER, "benefit"),
     ("حساب", "مواطن"): (OTHER, "benefit"),
     ("عمل", "حر"): (EARNED, "freelance"),
@@ -64,7 +75,7 @@ def _forms(token: str):
     yield token
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            yield token[len(prefix):]
+            yield token[len(prefix) :]
     for form in list(_strip_prefixes(token)):
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= 3:
@@ -75,11 +86,11 @@ def _strip_prefixes(token: str):
     yield token
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            yield token[len(prefix):]
+            yield token[len(prefix) :]
 
 
 @lru_cache(maxsize=4096)
-def lookup(token: str) -> Optional[Tuple[str, str]]:
+def lookup(token: str) -> tuple[str, str] | None:
     """(category, kind) of one token, or None: "وتقاعد" → ("other", "pension")."""
     for form in _forms(token):
         if form in _KINDS:
@@ -87,7 +98,7 @@ def lookup(token: str) -> Optional[Tuple[str, str]]:
     return None
 
 
-def source_at(tokens: List[str], index: int) -> Optional[Tuple[str, str, int]]:
+def source_at(tokens: list[str], index: int) -> tuple[str, str, int] | None:
     """(category, kind, tokens used) for a source named at tokens[index], or None."""
     token = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else ""

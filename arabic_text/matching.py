@@ -1,29 +1,30 @@
 """Small helpers for matching words and phrases in token lists from numbers.tokenize()."""
+
 from __future__ import annotations
 
-from typing import Collection, Iterable, List, Optional
+from collections.abc import Collection, Iterable
 
 from arabic_text import lexicon
 
 
-def has_phrase(tokens: List[str], phrases: Iterable[str]) -> bool:
+def has_phrase(tokens: list[str], phrases: Iterable[str]) -> bool:
     """True when one of the phrases occurs as whole words in the tokens."""
     padded = f" {' '.join(tokens)} "
     return any(f" {phrase} " in padded for phrase in phrases)
 
 
-def bare(token: str, vocabulary: Collection[str]) -> Optional[str]:
+def bare(token: str, vocabulary: Collection[str]) -> str | None:
     """The token as a vocabulary word, also with a glued و or the article ال before it
     (وبنت → بنت, الزوجه → زوجه, والعيال → عيال)."""
     if token in vocabulary:
         return token
     for prefix in ("و", "ال", "وال"):
-        if len(token) > len(prefix) + 1 and token.startswith(prefix) and token[len(prefix):] in vocabulary:
-            return token[len(prefix):]
+        if len(token) > len(prefix) + 1 and token.startswith(prefix) and token[len(prefix) :] in vocabulary:
+            return token[len(prefix) :]
     return None
 
 
-def is_negated(tokens: List[str], index: int, window: int = 3) -> bool:
+def is_negated(tokens: list[str], index: int, window: int = 3) -> bool:
     """Whether a negator stands in the `window` words before tokens[index] ("ما عندي عيال").
 
     An exception word between them ("ما عندي غير ولد") cancels the negation, and punctuation
@@ -35,10 +36,10 @@ def is_negated(tokens: List[str], index: int, window: int = 3) -> bool:
             return True  # "غير سعودي": غير negates when no negator stands before it
         if token in lexicon.EXCEPTIONS or not any(ch.isalnum() for ch in token):
             return False
-        if token in lexicon.NEGATORS or token.startswith("و") and token[1:] in lexicon.NEGATORS:
+        if token in lexicon.NEGATORS or (token.startswith("و") and token[1:] in lexicon.NEGATORS):
             return True  # "ما عندي", and "وما عندي" with a glued و
     return False
 
 
-def has_exception(tokens: List[str]) -> bool:
+def has_exception(tokens: list[str]) -> bool:
     return any(token in lexicon.EXCEPTIONS for token in tokens)

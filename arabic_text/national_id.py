@@ -3,11 +3,11 @@
 A national ID is personal data. Code outside this module should only ever keep the
 masked form (for display) or a keyed hash (for lookup, see status_store).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 # One table for Arabic-Indic and Persian digits, shared with the PII finder.
 from arabic_text.pii_find import to_ascii_digits
@@ -20,8 +20,8 @@ _SEPARATORS = re.compile(r"[\s\-_.٬،,]")
 class NationalIdCheck:
     """The outcome of reading a national ID. `problem` is a machine code, None when valid."""
 
-    digits: Optional[str]
-    problem: Optional[str]  # "no_digits" | "wrong_length" | "wrong_first_digit" | "checksum"
+    digits: str | None
+    problem: str | None  # "no_digits" | "wrong_length" | "wrong_first_digit" | "checksum"
 
     @property
     def is_valid(self) -> bool:

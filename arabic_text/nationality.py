@@ -9,9 +9,8 @@ before الجنسية, after مقيم / وافد / انا ("انا برازيل�
 the same shape that are not nationalities (عندي، راتبي، عسكري، حكومي) are listed in
 _NOT_NATIONALITY. A sentence about someone else ("زوجتي سعودية") says nothing.
 """
-from __future__ import annotations
 
-from typing import List, Optional
+from __future__ import annotations
 
 from arabic_text.matching import is_negated
 
@@ -33,8 +32,7 @@ COUNTRIES = frozenset(
     "سريلانكا نيبال ماليزيا الصين امريكا بريطانيا فرنسا المانيا كينيا اوغندا بورما ميانمار".split()
 )
 _FROM_FRAME = frozenset("انا اني احنا اصلي اصلا اصلنا جنسيتي".split())
-_FRAME_BEFORE = frozenset(
-    "جنسيتي جنسيتنا جنسيه الجنسيه جنسيته جنسيتها مقيم مقيمه وافد وافده انا اني احنا".split())
+_FRAME_BEFORE = frozenset("جنسيتي جنسيتنا جنسيه الجنسيه جنسيته جنسيتها مقيم مقيمه وافد وافده انا اني احنا".split())
 _FRAME_AFTER = frozenset(("الجنسيه", "جنسيه", "الاصل", "اصلا"))
 _RELATIVES = frozenset(
     "زوجي زوجتي زوج زوجه امي ابوي ابي امهم ابوهم اولادي عيالي ابني بنتي اخوي اختي والدتي "
@@ -57,7 +55,7 @@ _NOT_NATIONALITY = frozenset(
 def _word(token: str) -> str:
     for prefix in ("وال", "ال", "و"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
-            rest = token[len(prefix):]
+            rest = token[len(prefix) :]
             if rest in KNOWN or rest in _SAUDI or rest in _FOREIGN:
                 return rest
     return token
@@ -65,27 +63,32 @@ def _word(token: str) -> str:
 
 def has_nisba_shape(word: str) -> bool:
     """Whether a normalized word looks like a nationality adjective (see module docstring)."""
-    if word in _NOT_NATIONALITY or len(word) < 4 or word.startswith("و") and word[1:] in _NOT_NATIONALITY:
+    if word in _NOT_NATIONALITY or len(word) < 4 or (word.startswith("و") and word[1:] in _NOT_NATIONALITY):
         return False
     if word.startswith("و") and word not in KNOWN:
         return False  # "انا وزوجتي": a glued و starts another phrase, not a nationality
     return word.endswith(("ي", "يه", "يين", "يات"))
 
 
-def _framed(tokens: List[str], index: int) -> bool:
+def _framed(tokens: list[str], index: int) -> bool:
     before = tokens[index - 1] if index else ""
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
-    return before in _FRAME_BEFORE or after in _FRAME_AFTER or (
-        index >= 2 and tokens[index - 2] in ("من", "جنسيتي") and before in ("جنسيه", "الجنسيه"))
+    return (
+        before in _FRAME_BEFORE
+        or after in _FRAME_AFTER
+        or (index >= 2 and tokens[index - 2] in ("من", "جنسيتي") and before in ("جنسيه", "الجنسيه"))
+    )
 
 
-def is_saudi_in(tokens: List[str]) -> Optional[bool]:
+def is_saudi_in(tokens: list[str]) -> bool | None:
     """True / False when the sentence states the applicant's nationality, else None."""
     # "لا انا يمني": the لا answers the question; it does not negate what follows.
-    tokens = [("،" if token == "لا" and tokens[i + 1:i + 2] in (["انا"], ["احنا"], ["اني"]) else token)
-              for i, token in enumerate(tokens)]
+    tokens = [
+        ("،" if token == "لا" and tokens[i + 1 : i + 2] in (["انا"], ["احنا"], ["اني"]) else token)
+        for i, token in enumerate(tokens)
+    ]
     for index, raw in enumerate(tokens):
-        if any(token in _RELATIVES for token in tokens[max(0, index - 2):index]):
+        if any(token in _RELATIVES for token in tokens[max(0, index - 2) : index]):
             continue
         token = _word(raw)
         negated = is_negated(tokens, index, window=2)
@@ -95,8 +98,12 @@ def is_saudi_in(tokens: List[str]) -> Optional[bool]:
             if token == "بدون" and not _stateless(tokens, index):
                 continue
             return negated and token != "بدون"
-        if raw in COUNTRIES | {"السعوديه", "المملكه"} and index >= 1 and tokens[index - 1] == "من" and (
-                index == 1 or tokens[index - 2] in _FROM_FRAME):
+        if (
+            raw in COUNTRIES | {"السعوديه", "المملكه"}
+            and index >= 1
+            and tokens[index - 1] == "من"
+            and (index == 1 or tokens[index - 2] in _FROM_FRAME)
+        ):
             return raw in ("السعوديه", "المملكه")  # "انا من اليمن", "اصلي من مصر"
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token in _RESIDENT and following not in ("في", "داخل") and not following.startswith("ب"):
@@ -105,18 +112,20 @@ def is_saudi_in(tokens: List[str]) -> Optional[bool]:
     return None
 
 
-def _stateless(tokens: List[str], index: int) -> bool:
-    """"بدون" names the stateless only as "انا بدون", "من البدون", "بدون جنسيه"."""
+def _stateless(tokens: list[str], index: int) -> bool:
+    """ "بدون" names the stateless only as "انا بدون", "من البدون", "بدون جنسيه"."""
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
     before = tokens[index - 1] if index else ""
-    return following in ("جنسيه", "الجنسيه", "") or before in ("انا", "من") and following == ""
+    return following in ("جنسيه", "الجنسيه", "") or (before in ("انا", "من") and following == "")
 
 
-_FILLERS = frozenset("انا اني احنا والله ايوه نعم لا الجنسيه جنسيتي جنسيه من اصلي مقيم مقيمه "
-                     "وافد وافده الحمدلله الحمد لله يا اخوي اخي اخوك اختي حبيبي".split())
+_FILLERS = frozenset(
+    "انا اني احنا والله ايوه نعم لا الجنسيه جنسيتي جنسيه من اصلي مقيم مقيمه "
+    "وافد وافده الحمدلله الحمد لله يا اخوي اخي اخوك اختي حبيبي".split()
+)
 
 
-def is_saudi_answer(tokens: List[str]) -> Optional[bool]:
+def is_saudi_answer(tokens: list[str]) -> bool | None:
     """The answer to "هل أنت سعودي الجنسية؟": a sentence rule first, then a lone nationality
     word of nisba shape ("كويتي", "مغربيه") is a no."""
     stated = is_saudi_in(tokens)

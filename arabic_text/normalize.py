@@ -17,6 +17,7 @@ Decisions (each one merges spellings users mix up; none of them is a correction 
 
 normalize() is idempotent: normalize(normalize(x)) == normalize(x).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,27 +28,42 @@ from saudi_locale.digits import ARABIC_INDIC, PERSIAN, latin_digit
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks, tatweel.
 _STRIP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
 
-_LETTERS = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ي",
-    "ک": "ك",  # Persian kaf, from Persian keyboards
-    **{digit: latin_digit(digit) for digit in ARABIC_INDIC + PERSIAN},
-    "٫": ".",  # Arabic decimal separator
-    "\u00a0": " ", "\u200f": "", "\u200e": "", "\u200b": "", "\u200c": "", "\u200d": "",
-    "\ufeff": "",
-})
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",  # Persian kaf, from Persian keyboards
+        **{digit: latin_digit(digit) for digit in ARABIC_INDIC + PERSIAN},
+        "٫": ".",  # Arabic decimal separator
+        "\u00a0": " ",
+        "\u200f": "",
+        "\u200e": "",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+    }
+)
 
 # The part of _LETTERS that changes no letter: digits and invisible characters.
-_DIGITS_AND_INVISIBLES = {
-    code: value for code, value in _LETTERS.items() if not chr(code).isalpha()
-}
+_DIGITS_AND_INVISIBLES = {code: value for code, value in _LETTERS.items() if not chr(code).isalpha()}
 
 # A separator with exactly three digits after it is a thousands separator (1,100 / ١٬١٠٠).
 _THOUSANDS = re.compile(r"(?<=\d)[,٬،'](?=\d{3}(?!\d))")
 _EMPHASIS = re.compile(r"([^\W\d_])\1{2,}")
 _ZAMAN = re.compile("ظمان")
 # Sentence punctuation that should stand apart from words.
-_PUNCT = "؟?!،,؛;:.…«»\"()[]{}"
+_PUNCT = '؟?!،,؛;:.…«»"()[]{}'
 _PUNCT_RUN = re.compile("([" + re.escape(_PUNCT) + r"])\1+")
 _PUNCT_ONE = re.compile("[" + re.escape(_PUNCT) + "]")
 _SPACES = re.compile(r"\s+")

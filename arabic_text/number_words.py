@@ -4,15 +4,15 @@ Keys are in normalize() form (ة → ه, أ → ا, ئ → ي, ى → ي), so on
 typings. Dialect forms: Gulf/Najdi (ثنتين، حدعش، خمسطعش), Hijazi/Egyptian (اتنين، تلاتة،
 حداشر، تلتمية), Levantine (تلاتين، ميتين) and MSA (اثنان، مائة، مئتان).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
 
 # kind: "zero", "unit" (1–9), "ten" (10, may follow a unit to make a teen), "teen" (11–19),
 # "tens" (20–90), "hundred" (100–900), "scale" (1000, 10**6; multiplies what precedes),
 # "dual_scale" (2000, 2*10**6; complete on its own), "plural_scale" (آلاف after 3–10).
-_WORDS: Dict[str, Tuple[int, str]] = {}
+_WORDS: dict[str, tuple[int, str]] = {}
 
 
 def _add(words: str, value: int, kind: str) -> None:
@@ -53,9 +53,31 @@ _PRE_TEN = {"احد": 1, "احدي": 1, "حادي": 1, "اثنا": 2, "اثني"
 
 # Stems of units as they appear glued to a suffix (خمسمية، تلتمية، خمسطعش، حداشر).
 _STEMS = {
-    "حد": 1, "احد": 1, "اثن": 2, "اتن": 2, "اطن": 2, "ثن": 2, "ثلاث": 3, "ثلث": 3, "تلت": 3,
-    "تلات": 3, "ثلط": 3, "تلط": 3, "ثلاثط": 3, "اربع": 4, "ربع": 4, "اربط": 4, "خمس": 5,
-    "ست": 6, "سط": 6, "سبع": 7, "ثمان": 8, "ثمن": 8, "تمن": 8, "تمان": 8, "تسع": 9,
+    "حد": 1,
+    "احد": 1,
+    "اثن": 2,
+    "اتن": 2,
+    "اطن": 2,
+    "ثن": 2,
+    "ثلاث": 3,
+    "ثلث": 3,
+    "تلت": 3,
+    "تلات": 3,
+    "ثلط": 3,
+    "تلط": 3,
+    "ثلاثط": 3,
+    "اربع": 4,
+    "ربع": 4,
+    "اربط": 4,
+    "خمس": 5,
+    "ست": 6,
+    "سط": 6,
+    "سبع": 7,
+    "ثمان": 8,
+    "ثمن": 8,
+    "تمن": 8,
+    "تمان": 8,
+    "تسع": 9,
 }
 _STEM_PATTERN = "|".join(sorted(_STEMS, key=len, reverse=True))
 _TEEN = re.compile(f"^({_STEM_PATTERN})(?:ت|ط)?(?:اشر|عشر|عش|طعش|تعش|طاشر|تاشر)$")
@@ -67,7 +89,7 @@ FRACTIONS = {"نص": 0.5, "نصف": 0.5, "ربع": 0.25}
 LATIN_THOUSANDS = {"k"}
 
 
-def lookup(word: str) -> Optional[Tuple[int, str]]:
+def lookup(word: str) -> tuple[int, str] | None:
     """(value, kind) of one normalized word, or None when it is not a number word."""
     if word in _WORDS:
         return _WORDS[word]
@@ -80,6 +102,6 @@ def lookup(word: str) -> Optional[Tuple[int, str]]:
     return None
 
 
-def pre_ten_value(word: str) -> Optional[int]:
+def pre_ten_value(word: str) -> int | None:
     """1 or 2 for words that need a following عشر (احد عشر)."""
     return _PRE_TEN.get(word)

@@ -8,12 +8,12 @@ A part joins the number only when it is smaller than what came before it (الف
 the tens after a unit (خمسه وعشرين); otherwise a new number starts, so that "٣ و ٤" stays
 two numbers. Multipliers (الف، الاف، مليون، مية after a unit, عشر after a unit) need no و.
 """
+
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 from arabic_text import number_words
 from arabic_text.digit_groups import arabic_comma_decimals, join_digit_groups
@@ -32,13 +32,13 @@ class NumberSpan:
     end: int
 
 
-def tokenize(text: str) -> List[str]:
+def tokenize(text: str) -> list[str]:
     """Tokens of normalized text, with digits split from glued letters ("3الاف" → 3, الاف)
     and grouped digits joined ("٨ ٠٠٠" → 8000, "8.000" → 8000; see digit_groups)."""
     return _TOKEN.findall(join_digit_groups(normalize(arabic_comma_decimals(text or ""))))
 
 
-def _word(token: str) -> Tuple[str, bool]:
+def _word(token: str) -> tuple[str, bool]:
     """The token without a glued و, and whether it had one (وخمسين → خمسين, True); a number
     word with the article loses it ("العيال الخمسه" → خمسه)."""
     if token.startswith("ال") and number_words.lookup(token) is None and number_words.lookup(token[2:]):
@@ -54,18 +54,18 @@ def _word(token: str) -> Tuple[str, bool]:
 class _Reader:
     """Reads one number starting at a token; see the module docstring for the grammar."""
 
-    def __init__(self, tokens: List[str], start: int) -> None:
+    def __init__(self, tokens: list[str], start: int) -> None:
         self.tokens = tokens
         self.position = start
         self.total = 0.0
-        self.parts: List[float] = []  # components of the group under the current scale
+        self.parts: list[float] = []  # components of the group under the current scale
         self.scale_ceiling = math.inf  # the next scale word must be smaller than this
-        self.last_kind: Optional[str] = None
+        self.last_kind: str | None = None
 
     def group(self) -> float:
         return sum(self.parts)
 
-    def read(self) -> Optional[Tuple[int, float]]:
+    def read(self) -> tuple[int, float] | None:
         consumed_any = False
         while self.position < len(self.tokens):
             raw = self.tokens[self.position]
@@ -110,7 +110,7 @@ class _Reader:
 
     def _accept_pre_ten(self, value: int, first: bool, conj: bool) -> bool:
         following = self.tokens[self.position + 1] if self.position + 1 < len(self.tokens) else ""
-        if following not in ("عشر", "عشره") or not (first or conj and self._small_ok(10)):
+        if following not in ("عشر", "عشره") or not (first or (conj and self._small_ok(10))):
             return False
         self.parts.append(float(value))
         self.last_kind = "pre_ten"
@@ -138,7 +138,7 @@ class _Reader:
         elif kind in ("scale", "plural_scale"):
             return self._apply_scale(value, conj, plural=kind == "plural_scale", first=first)
         elif kind == "dual_scale":
-            if not (first or conj and not self.parts and value < self.scale_ceiling):
+            if not (first or (conj and not self.parts and value < self.scale_ceiling)):
                 return False
             self.total += value
             self.scale_ceiling = value / 2
@@ -150,7 +150,7 @@ class _Reader:
             if not (3 <= self.parts[-1] <= 9 and len(self.parts) == 1):
                 return False
             self.parts[-1] *= 100  # تلت مية, خمس مية
-        elif first or conj and self._small_ok(value):
+        elif first or (conj and self._small_ok(value)):
             self.parts.append(value)
         else:
             return False
@@ -189,9 +189,9 @@ class _Reader:
         return True
 
 
-def find_numbers(tokens: List[str]) -> List[NumberSpan]:
+def find_numbers(tokens: list[str]) -> list[NumberSpan]:
     """Every number in a token list (from tokenize()), left to right, never overlapping."""
-    spans: List[NumberSpan] = []
+    spans: list[NumberSpan] = []
     position = 0
     while position < len(tokens):
         result = _Reader(tokens, position).read()
@@ -205,6 +205,6 @@ def find_numbers(tokens: List[str]) -> List[NumberSpan]:
     return spans
 
 
-def numbers_in(text: str) -> List[float]:
+def numbers_in(text: str) -> list[float]:
     """The values of all numbers in free text."""
     return [span.value for span in find_numbers(tokenize(text))]

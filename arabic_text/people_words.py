@@ -8,9 +8,8 @@
   "متزوج ولدي أربعة أبناء" is 5 dependents.
 Takes and returns normalized tokens (numbers.tokenize); the rewrite is idempotent.
 """
-from __future__ import annotations
 
-from typing import List
+from __future__ import annotations
 
 from arabic_text import lexicon
 from arabic_text.matching import bare
@@ -30,18 +29,18 @@ def _is_wife(token: str) -> bool:
     return bare(token, lexicon.WIFE_WORDS) is not None
 
 
-def person_reading(tokens: List[str]) -> List[str]:
+def person_reading(tokens: list[str]) -> list[str]:
     """The tokens with "ولدي" = "and I have" as "لدي", "أم العيال" as "زوجتي", and a wife
     added after "متزوج" when other people are counted and no wife word is said (see module)."""
     starts = {span.start for span in find_numbers(tokens)}
-    out: List[str] = []
+    out: list[str] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token == "ولدي" and (
             index + 1 in starts  # "ولدي وبنتي" is a list of people: my son and my daughter
-            or bare(following, lexicon.DEPENDENT_NOUNS) and not following.startswith("و")
+            or (bare(following, lexicon.DEPENDENT_NOUNS) and not following.startswith("و"))
             or bare(following, _THINGS | lexicon.INCOME_WORDS)  # not a verb: "ولدي يشتغل" is my son
         ):
             out.append("لدي")

@@ -12,17 +12,15 @@ read_income leaves it out and the form asks again.
 A period word is looked for in the three words after the amount ("١٠٠ ريال باليوم"), then
 in the two words before it ("دخلي السنوي ٤٨ ألف"); none means a month.
 """
+
 from __future__ import annotations
 
-from typing import Dict, List, Optional
-
-MONTHS_PER_PERIOD: Dict[str, float] = {"month": 1.0, "year": 1 / 12, "week": 52 / 12, "day": 365 / 12}
+MONTHS_PER_PERIOD: dict[str, float] = {"month": 1.0, "year": 1 / 12, "week": 52 / 12, "day": 365 / 12}
 
 # One-word period markers, in normalize() spelling (سنوياً → سنويا).
-_WORDS: Dict[str, str] = {}
+_WORDS: dict[str, str] = {}
 for _period, _words in {
-    "year": "سنويا سنوي سنويه بالسنه السنوي السنويه بالعام سنوي سنويًا للسنه yearly annually annual "
-            "بالسنة",
+    "year": "سنويا سنوي سنويه بالسنه السنوي السنويه بالعام سنوي سنويًا للسنه yearly annually annual بالسنة",
     "week": "بالاسبوعيه اسبوعيا اسبوعي اسبوعيه بالاسبوع الاسبوعي الاسبوعيه weekly",
     "day": "يوميه يومي يوميا باليوم باليوميه باليومي اليومي اليوميه يوميات daily",
     "month": "شهريا شهري شهريه بالشهر الشهري الشهريه monthly",
@@ -33,16 +31,30 @@ for _period, _words in {
         _WORDS[_word] = _period
 
 # Words that name a period only right after an amount or after في / كل / ب ("في السنه").
-_NOUNS = {"سنه": "year", "السنه": "year", "عام": "year", "العام": "year", "year": "year",
-          "اسبوع": "week", "الاسبوع": "week", "week": "week",
-          "يوم": "day", "اليوم": "day", "day": "day",
-          "شهر": "month", "الشهر": "month", "month": "month",
-          "ساعه": "hour", "الساعه": "hour", "hour": "hour"}
+_NOUNS = {
+    "سنه": "year",
+    "السنه": "year",
+    "عام": "year",
+    "العام": "year",
+    "year": "year",
+    "اسبوع": "week",
+    "الاسبوع": "week",
+    "week": "week",
+    "يوم": "day",
+    "اليوم": "day",
+    "day": "day",
+    "شهر": "month",
+    "الشهر": "month",
+    "month": "month",
+    "ساعه": "hour",
+    "الساعه": "hour",
+    "hour": "hour",
+}
 _PER = frozenset("في كل لكل a per /".split())
 _SKIP = frozenset("ريال ريالات ريالا رس sar sr تقريبا يعني".split())
 
 
-def _period_at(tokens: List[str], index: int, right_after: bool) -> Optional[str]:
+def _period_at(tokens: list[str], index: int, right_after: bool) -> str | None:
     token = tokens[index]
     word = token[1:] if token.startswith("و") and token[1:] in _WORDS else token
     if word in _WORDS:
@@ -50,12 +62,12 @@ def _period_at(tokens: List[str], index: int, right_after: bool) -> Optional[str
     if word in _NOUNS:
         previous = tokens[index - 1] if index else ""
         # "٤٨ ألف السنة" names a period; "٤٥ سنة" is an age: bare nouns need في / كل.
-        if previous in _PER or right_after and word.startswith("ال"):
+        if previous in _PER or (right_after and word.startswith("ال")):
             return _NOUNS[word]
     return None
 
 
-def period_of(tokens: List[str], start: int, end: int, stop: int = 10**9, floor: int = 0) -> str:
+def period_of(tokens: list[str], start: int, end: int, stop: int = 10**9, floor: int = 0) -> str:
     """The period of the amount tokens[start:end]: "month", "year", "week" or "day".
 
     `stop` is where the next amount starts and `floor` where the amount's clause starts, so

@@ -15,26 +15,34 @@ The status lookup's answers (`SENSITIVE_SLOTS`) are masked harder: every digit,
 whatever it is, because a birth date is personal data only in that context
 (`mask_all_digits`, `mask_sensitive_slot_value`). Dates elsewhere stay readable.
 """
+
 from __future__ import annotations
 
 import logging
 import re
-from typing import Any, FrozenSet, Optional
-
-from saudi_locale.digits import ANY_DIGIT, ANY_DIGIT_CLASS
+from typing import Any
 
 from arabic_text.pii_find import PiiMatch, classify_digits, find_pii, to_ascii_digits
+from saudi_locale.digits import ANY_DIGIT, ANY_DIGIT_CLASS
 
 __all__ = [
-    "PiiMatch", "find_pii", "classify_digits", "mask_pii", "mask_pii_in", "contains_pii",
-    "SENSITIVE_SLOTS", "mask_all_digits", "mask_sensitive_slot_value",
-    "PiiLogFilter", "install_pii_log_filter",
+    "SENSITIVE_SLOTS",
+    "PiiLogFilter",
+    "PiiMatch",
+    "classify_digits",
+    "contains_pii",
+    "find_pii",
+    "install_pii_log_filter",
+    "mask_all_digits",
+    "mask_pii",
+    "mask_pii_in",
+    "mask_sensitive_slot_value",
 ]
 
 # Slots whose values, and the user's text answering them, are masked digit by digit
 # wherever they are kept: the status lookup's factors (issue 11; see
 # rasa_extensions/event_masking.py for how "answering" is decided).
-SENSITIVE_SLOTS: FrozenSet[str] = frozenset({"national_id", "birth_date", "registration_date"})
+SENSITIVE_SLOTS: frozenset[str] = frozenset({"national_id", "birth_date", "registration_date"})
 
 # Numbers under these keys are machine values (epoch seconds), never personal data.
 _NUMERIC_KEYS_TO_KEEP = frozenset({"timestamp", "confidence", "start", "end", "id"})
@@ -68,7 +76,7 @@ def _mask_match(found: PiiMatch) -> str:
     digit_count = sum("0" <= ch <= "9" for ch in ascii_text)
     keep = _kept_digit_positions(found.kind, digit_count)
     masked, index = [], 0
-    for original, ascii_char in zip(found.text, ascii_text):
+    for original, ascii_char in zip(found.text, ascii_text, strict=False):
         if "0" <= ascii_char <= "9":
             masked.append(original if index in keep else "*")
             index += 1
@@ -115,9 +123,7 @@ def mask_all_digits(text: str) -> str:
         keep[item.start : item.end] = b"\x01" * (item.end - item.start)
     for token in _ALREADY_MASKED.finditer(text):
         keep[token.start() : token.end()] = b"\x01" * (token.end() - token.start())
-    return "".join(
-        "*" if not keep[i] and _ALL_DIGITS.match(ch) else ch for i, ch in enumerate(masked)
-    )
+    return "".join("*" if not keep[i] and _ALL_DIGITS.match(ch) else ch for i, ch in enumerate(masked))
 
 
 def mask_sensitive_slot_value(value: Any) -> Any:
@@ -142,7 +148,7 @@ def _mask_number(value: Any) -> Any:
     return value if masked == as_text else masked
 
 
-def mask_pii_in(obj: Any, _key: Optional[str] = None) -> Any:
+def mask_pii_in(obj: Any, _key: str | None = None) -> Any:
     """A copy of `obj` (dicts, lists, tuples, strings, numbers) with all personal data masked.
 
     Dict keys are masked too. Floats are kept: they are scores and timestamps.
@@ -185,7 +191,7 @@ _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 def _unescape_text(message: str) -> str:
-    def replace(match: "re.Match[str]") -> str:
+    def replace(match: re.Match[str]) -> str:
         code = int(match.group(1), 16)
         return chr(code) if code >= 0xA0 and not 0xD800 <= code <= 0xDFFF else match.group(0)
 
@@ -209,7 +215,7 @@ def _mask_record(record: logging.LogRecord) -> None:
     record._pii_masked = True
 
 
-_installed_factory: Optional[Any] = None
+_installed_factory: Any | None = None
 
 
 def install_pii_log_filter() -> None:
@@ -222,6 +228,7 @@ def install_pii_log_filter() -> None:
     global _installed_factory
     current = logging.getLogRecordFactory()
     if current is not _installed_factory:
+
         def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
             record = current(*args, **kwargs)
             _mask_record(record)

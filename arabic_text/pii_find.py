@@ -31,14 +31,13 @@ local@domain.tld. Both are found before the digit spans, which never overlap the
 `arabic_text/pii.py` masks what this module finds; `webchat/static/pii_mask.js`
 is the same algorithm for the browser, and `tests/pii_vectors.json` keeps the two equal.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 from saudi_locale.digits import to_latin_digits
-
 
 # Spaces of every width, line breaks, zero-width characters, bidi marks and
 # isolates, tatweel, dashes, brackets and the group separators people type.
@@ -64,9 +63,7 @@ _MIN_DIGITS = 9  # the shortest form: 5xxxxxxxx
 # `text` with Arabic-Indic and Persian digits in ASCII, same length (saudi_locale.digits).
 to_ascii_digits = to_latin_digits
 _IBAN_START = re.compile("[Ss][Aa]")
-_IBAN = re.compile(
-    r"(?<![A-Za-z0-9])[Ss][Aa]" + rf"(?:{_SEP_CLASS}{{0,{MAX_GAP}}}[0-9]){{22}}" + r"(?![0-9A-Za-z])"
-)
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[Ss][Aa]" + rf"(?:{_SEP_CLASS}{{0,{MAX_GAP}}}[0-9]){{22}}" + r"(?![0-9A-Za-z])")
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])"
 )
@@ -87,8 +84,8 @@ class PiiMatch:
         return "".join(ch for ch in to_ascii_digits(self.text) if "0" <= ch <= "9")
 
 
-def classify_digits(digits: str, after_plus: bool = False) -> Optional[str]:
-    """"national_id", "phone" or None for a run of ASCII digits (separators removed)."""
+def classify_digits(digits: str, after_plus: bool = False) -> str | None:
+    """ "national_id", "phone" or None for a run of ASCII digits (separators removed)."""
     if after_plus:
         return "phone" if _PHONE_AFTER_PLUS.fullmatch(digits) else None
     if _NATIONAL_ID.fullmatch(digits):
@@ -102,7 +99,7 @@ def _is_ascii_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 
 
-def _spans(ascii_text: str) -> List[List[Tuple[int, int]]]:
+def _spans(ascii_text: str) -> list[list[tuple[int, int]]]:
     """Digit groups as (start, end) pairs, gathered into spans joined by short separator runs.
 
     Spans with fewer than 9 digits are dropped: no personal number is that short.
@@ -115,7 +112,7 @@ def _spans(ascii_text: str) -> List[List[Tuple[int, int]]]:
     return spans
 
 
-def _protected_groups(text: str, groups: List[Tuple[int, int]]) -> List[bool]:
+def _protected_groups(text: str, groups: list[tuple[int, int]]) -> list[bool]:
     """Which groups of a span are dates, decimals or parts of alphanumeric tokens."""
     count = len(groups)
     protected = [False] * count
@@ -141,7 +138,7 @@ def _protected_groups(text: str, groups: List[Tuple[int, int]]) -> List[bool]:
     return protected
 
 
-def _looks_like_date(text: str, triple: List[Tuple[int, int]]) -> bool:
+def _looks_like_date(text: str, triple: list[tuple[int, int]]) -> bool:
     a, b, c = (text[s:e] for s, e in triple)
     if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
         year, month, day = int(a), int(b), int(c)
@@ -154,7 +151,7 @@ def _looks_like_date(text: str, triple: List[Tuple[int, int]]) -> bool:
     return 1300 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
 
 
-def _plus_before(text: str, position: int) -> Optional[int]:
+def _plus_before(text: str, position: int) -> int | None:
     """Where the "+" of "+966 …" is, when one precedes `position` (a few separators allowed)."""
     k = position - 1
     while k >= 0 and position - k <= 3 and text[k] in _SEPARATORS and text[k] not in ",.\u066c\u060c":
@@ -162,8 +159,8 @@ def _plus_before(text: str, position: int) -> Optional[int]:
     return k if k >= 0 and text[k] == "+" else None
 
 
-def _number_matches(ascii_text: str, original: str) -> List[PiiMatch]:
-    found: List[PiiMatch] = []
+def _number_matches(ascii_text: str, original: str) -> list[PiiMatch]:
+    found: list[PiiMatch] = []
     for groups in _spans(ascii_text):
         protected = _protected_groups(ascii_text, groups)
         i = 0
@@ -179,7 +176,7 @@ def _number_matches(ascii_text: str, original: str) -> List[PiiMatch]:
     return found
 
 
-def _longest_from(text: str, groups: List[Tuple[int, int]], protected: List[bool], i: int):
+def _longest_from(text: str, groups: list[tuple[int, int]], protected: list[bool], i: int):
     """(kind, start, last group index) of the longest personal number starting at group i."""
     digits, candidates = "", []
     for j in range(i, len(groups)):
@@ -201,7 +198,7 @@ def _longest_from(text: str, groups: List[Tuple[int, int]], protected: List[bool
     return None
 
 
-def find_pii(text: str) -> List[PiiMatch]:
+def find_pii(text: str) -> list[PiiMatch]:
     """Every national ID, Saudi mobile, Saudi IBAN and e-mail address in `text`, in order.
 
     Positions index `text` itself (the search runs on a same-length ASCII-digit copy).
@@ -209,10 +206,12 @@ def find_pii(text: str) -> List[PiiMatch]:
     if not text:
         return []
     ascii_text = to_ascii_digits(text)
-    found: List[PiiMatch] = []
+    found: list[PiiMatch] = []
     blanked = ascii_text
-    for kind, pattern, worth_trying in (("email", _EMAIL, "@" in ascii_text),
-                                        ("iban", _IBAN, _IBAN_START.search(ascii_text) is not None)):
+    for kind, pattern, worth_trying in (
+        ("email", _EMAIL, "@" in ascii_text),
+        ("iban", _IBAN, _IBAN_START.search(ascii_text) is not None),
+    ):
         if not worth_trying:
             continue
         for match in pattern.finditer(blanked):

@@ -4,27 +4,27 @@
 Each parser returns None when nothing readable was said, so the caller can ask again; range
 checks (25 dependents) are the eligibility module's job, not this one's.
 """
+
 from __future__ import annotations
 
 import math
-from typing import List, Optional
 
 from arabic_text import income_sources, lexicon
-from arabic_text.matching import bare, has_exception, has_phrase, is_negated
 from arabic_text.income import read_income
+from arabic_text.matching import bare, has_exception, has_phrase, is_negated
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.periods import HOURLY, period_of, to_monthly
 from arabic_text.people_words import person_reading
+from arabic_text.periods import HOURLY, period_of, to_monthly
 
 _ONE_WORDS = ("واحد", "واحده", "وحده")
 
 
-def _means_nothing(tokens: List[str]) -> bool:
-    """"ما عندي", "لا يوجد", "ولا شي": none, unless an exception follows ("غير ٥٠٠")."""
+def _means_nothing(tokens: list[str]) -> bool:
+    """ "ما عندي", "لا يوجد", "ولا شي": none, unless an exception follows ("غير ٥٠٠")."""
     return has_phrase(tokens, lexicon.NOTHING_PHRASES) and not has_exception(tokens)
 
 
-def _span_after(tokens: List[str], spans: List[NumberSpan], words: frozenset) -> Optional[NumberSpan]:
+def _span_after(tokens: list[str], spans: list[NumberSpan], words: frozenset) -> NumberSpan | None:
     """The first number directly followed by one of `words` ("٣٠٠٠ ريال", "٤٥ سنه")."""
     for span in spans:
         if span.end < len(tokens) and bare(tokens[span.end], words):
@@ -32,16 +32,16 @@ def _span_after(tokens: List[str], spans: List[NumberSpan], words: frozenset) ->
     return None
 
 
-def _span_before(tokens: List[str], spans: List[NumberSpan], words: frozenset) -> Optional[NumberSpan]:
+def _span_before(tokens: list[str], spans: list[NumberSpan], words: frozenset) -> NumberSpan | None:
     """The first number within two words after one of `words` ("دخلي تقريبا ٣٠٠٠")."""
     for span in spans:
-        before = tokens[max(0, span.start - 2):span.start]
+        before = tokens[max(0, span.start - 2) : span.start]
         if any(bare(token, words) for token in before):
             return span
     return None
 
 
-def amount_span(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSpan]:
+def amount_span(tokens: list[str], spans: list[NumberSpan]) -> NumberSpan | None:
     """The number that is the amount: one with a currency, else one after an income word."""
     return (
         _span_after(tokens, spans, lexicon.CURRENCY_WORDS)
@@ -50,7 +50,7 @@ def amount_span(tokens: List[str], spans: List[NumberSpan]) -> Optional[NumberSp
     )
 
 
-def parse_amount(text: str) -> Optional[float]:
+def parse_amount(text: str) -> float | None:
     """The amount in SAR per MONTH from digits or words, whatever the grouping ("٨ ٠٠٠",
     "8.000", "١٢٬٥٠٠") and with a stated period converted ("٤٨ ألف بالسنة" → 4000, see
     arabic_text.periods). Several amounts with their sources are summed ("راتبي ١٥٠٠ وتقاعد
@@ -75,13 +75,13 @@ def parse_amount(text: str) -> Optional[float]:
         return None
 
 
-def _as_int(value: float) -> Optional[int]:
+def _as_int(value: float) -> int | None:
     if not math.isfinite(value) or value < 0 or value != int(value):
         return None
     return int(value)
 
 
-def dependents_total(tokens: List[str]) -> Optional[int]:
+def dependents_total(tokens: list[str]) -> int | None:
     """Sum of the people named ("ولدين وثلاث بنات" → 5); None when no person word is present.
 
     A number next to a person word counts that many ("٣ عيال", "عيال ثلاثه"); a dual counts
@@ -121,22 +121,25 @@ def dependents_total(tokens: List[str]) -> Optional[int]:
     return total if named else None
 
 
-def in_income_phrase(tokens: List[str], index: int) -> bool:
+def in_income_phrase(tokens: list[str], index: int) -> bool:
     """Whether the person at tokens[index] is named as a source of money, not as a
     dependent: "تقاعد ابوي", "راتب زوجتي", "من اخوي", "اخوي يعطيني"."""
     before = tokens[index - 1] if index else ""
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
     source_before = income_sources.lookup(before)
     source_after = income_sources.lookup(after)
-    return (before in ("من", "مع") or source_before is not None and source_before[0] != "generic"
-            or source_after is not None and source_after[1] == "help")
+    return (
+        before in ("من", "مع")
+        or (source_before is not None and source_before[0] != "generic")
+        or (source_after is not None and source_after[1] == "help")
+    )
 
 
-def _father_ibi(tokens: List[str], index: int) -> Optional[str]:
-    """"ابي" as "my father": glued to و ("امي وابي") or before "و" + a person ("ابي وامي")."""
+def _father_ibi(tokens: list[str], index: int) -> str | None:
+    """ "ابي" as "my father": glued to و ("امي وابي") or before "و" + a person ("ابي وامي")."""
     token = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
-    if token == "وابي" or token == "ابي" and following.startswith("و") and bare(following, lexicon.DEPENDENT_NOUNS):
+    if token == "وابي" or (token == "ابي" and following.startswith("و") and bare(following, lexicon.DEPENDENT_NOUNS)):
         return "ابوي"
     return None
 
@@ -149,18 +152,20 @@ _ME_TOO = ("بما فيهم انا", "معي", "مع نفسي", "وانا منه
 _BESIDES_ME = ("غيري", "بدوني", "ما عدا انا", "بدون ما احسب نفسي", "غير عني")
 
 
-def includes_applicant(tokens: List[str]) -> bool:
+def includes_applicant(tokens: list[str]) -> bool:
     """Whether a count is the household's size with the applicant in it ("احنا ٦", "عدد
     أفراد أسرتي ٦", "٦ افراد معي"), so dependents are one fewer. "عندي ٦ افراد" and
     "اسرتي ٦ غيري" count the others only."""
     named = [bare(t, lexicon.DEPENDENT_NOUNS) for t in tokens]
     if has_phrase(tokens, _BESIDES_ME) or any(n and n not in lexicon.GENERIC_PEOPLE for n in named):
         return False  # "احنا ٤ عيال": people named are the dependents themselves
-    return has_phrase(tokens, _ME_TOO) or any(bare(t, _WE) for t in tokens) and not any(
-        bare(t, frozenset(("عندي", "اعول", "اعيل", "عندنا"))) for t in tokens)
+    return has_phrase(tokens, _ME_TOO) or (
+        any(bare(t, _WE) for t in tokens)
+        and not any(bare(t, frozenset(("عندي", "اعول", "اعيل", "عندنا"))) for t in tokens)
+    )
 
 
-def parse_count(text: str) -> Optional[int]:
+def parse_count(text: str) -> int | None:
     """A small count of dependents: "ثلاثة", "عندي ٣ عيال", "ولدين وبنت" (3), "ولا واحد"
     (0); a family size that includes the applicant ("احنا ٦ افراد") is one fewer."""
     try:
@@ -178,5 +183,3 @@ def parse_count(text: str) -> Optional[int]:
         return None
     except (ValueError, OverflowError, RecursionError):
         return None
-
-

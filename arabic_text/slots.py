@@ -7,15 +7,17 @@ Values: bool for yes/no slots, int for dependents_count and age, float SAR per m
 earned_income and other_income, float SAR for assets_value; None when the reply does not
 answer the question (the form then asks again or hands over to NLU).
 """
+
 from __future__ import annotations
 
 import datetime
-from typing import Any, Callable, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 from arabic_text import lexicon
 from arabic_text.ages import age_needs_clarifying, parse_age
-from arabic_text.answers import extract_answers
 from arabic_text.answer_flags import FLAG_DETECTORS
+from arabic_text.answers import extract_answers
 from arabic_text.assets import assets_value_in, has_high_value_assets_in
 from arabic_text.household import able_to_work_in, has_children_in, parse_not_applicable
 from arabic_text.income import read_income
@@ -30,7 +32,7 @@ from arabic_text.yes_no import parse_yes_no
 # met; nobody able to work means there is no one to rehabilitate (the gate
 # has_able_to_work_members carries the fact itself). Slots missing here cannot "not apply"
 # (is_saudi, resides_in_ksa, has_bank_account): the answer is None and the form asks again.
-NOT_APPLICABLE_MEANS: Dict[str, bool] = {
+NOT_APPLICABLE_MEANS: dict[str, bool] = {
     "meets_education_health": True,
     "accepts_rehabilitation": True,
     "nationality_exception": False,
@@ -40,7 +42,7 @@ NOT_APPLICABLE_MEANS: Dict[str, bool] = {
     "has_able_to_work_members": False,
 }
 
-_SPECIFIC: Dict[str, Callable[[List[str]], Optional[bool]]] = {
+_SPECIFIC: dict[str, Callable[[list[str]], bool | None]] = {
     **FLAG_DETECTORS,
     "is_saudi": is_saudi_answer,
     "has_children": has_children_in,
@@ -51,7 +53,7 @@ BOOL_SLOTS = frozenset(NOT_APPLICABLE_MEANS) | {"is_saudi", "resides_in_ksa", "h
 NUMBER_SLOTS = frozenset(("dependents_count", "age", "earned_income", "other_income", "assets_value"))
 
 
-def _bool_answer(slot: str, text: str, tokens: List[str]) -> Optional[bool]:
+def _bool_answer(slot: str, text: str, tokens: list[str]) -> bool | None:
     stripped = (text or "").strip()
     if stripped.startswith(("/affirm", "/deny")):
         return parse_yes_no(stripped)
@@ -69,7 +71,7 @@ def _bool_answer(slot: str, text: str, tokens: List[str]) -> Optional[bool]:
     return parse_yes_no(text)
 
 
-def _income_answer(slot: str, text: str) -> Optional[float]:
+def _income_answer(slot: str, text: str) -> float | None:
     reading = read_income(text)
     side, other_side = ("earned_sar", "other_sar") if slot == "earned_income" else ("other_sar", "earned_sar")
     if reading is not None:
@@ -84,7 +86,7 @@ def _income_answer(slot: str, text: str) -> Optional[float]:
     return None
 
 
-def answer_for_slot(slot: str, text: str, today: Optional[datetime.date] = None) -> Any:
+def answer_for_slot(slot: str, text: str, today: datetime.date | None = None) -> Any:
     """The typed value of `text` as the answer to the question for `slot` (see the module
     docstring); None when it does not answer it. Raises ValueError for an unknown slot."""
     if slot not in BOOL_SLOTS and slot not in NUMBER_SLOTS:

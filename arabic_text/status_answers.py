@@ -13,13 +13,13 @@ How a message is split:
   dates the earlier is the birth date; a lone full date answers the question asked.
 Pure Python, no Rasa.
 """
+
 from __future__ import annotations
 
 import calendar
 import datetime
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 from hijridate import Hijri
 
@@ -30,7 +30,7 @@ from arabic_text.normalize import normalize
 from arabic_text.numbers import tokenize
 from saudi_locale.clock import riyadh_today
 
-DateRange = Tuple[datetime.date, datetime.date]
+DateRange = tuple[datetime.date, datetime.date]
 
 _GROUP = re.compile(r"\d+")
 # Digit groups joined by the separators people use inside an ID (normalize() has
@@ -49,12 +49,12 @@ _HIJRI_YEARS = range(1300, 1501)
 class StatusAnswers:
     """What one message says. `national_id` is 10 ASCII digits: hash or mask it at once."""
 
-    national_id: Optional[str] = None
-    birth_date: Optional[datetime.date] = None
-    registered_in: Optional[DateRange] = None
+    national_id: str | None = None
+    birth_date: datetime.date | None = None
+    registered_in: DateRange | None = None
 
 
-def _find_national_id(text: str) -> Tuple[Optional[str], str]:
+def _find_national_id(text: str) -> tuple[str | None, str]:
     """(the ID's digits, the text without them) for the first 10-digit run of groups.
 
     Dates (12-4-1985) are blanked first, so their digits never join an ID.
@@ -80,7 +80,7 @@ def _find_national_id(text: str) -> Tuple[Optional[str], str]:
     return None, text
 
 
-def _month_range(year: int, month: int, hijri: bool) -> Optional[DateRange]:
+def _month_range(year: int, month: int, hijri: bool) -> DateRange | None:
     try:
         if hijri:
             first = Hijri(year, month, 1)
@@ -93,7 +93,7 @@ def _month_range(year: int, month: int, hijri: bool) -> Optional[DateRange]:
         return None
 
 
-def _calendar(text: str, year: int, named: Optional[str] = None) -> bool:
+def _calendar(text: str, year: int, named: str | None = None) -> bool:
     """True for Hijri: an explicit marker, else the month name, else the year's range."""
     if _HIJRI_MARKS.search(text):
         return True
@@ -104,7 +104,7 @@ def _calendar(text: str, year: int, named: Optional[str] = None) -> bool:
     return year in _HIJRI_YEARS
 
 
-def parse_registration_month(text: str, today: Optional[datetime.date] = None) -> Optional[DateRange]:
+def parse_registration_month(text: str, today: datetime.date | None = None) -> DateRange | None:
     """The Gregorian (first, last) day of the month a registration date names, or None.
 
     Accepts "3/2024", "2024-03", "1445/9", "رمضان 1445", "مارس ٢٠٢٤", "شهر 3 سنة 2024",
@@ -119,7 +119,7 @@ def parse_registration_month(text: str, today: Optional[datetime.date] = None) -
     return found
 
 
-def _full_date_month(text: str) -> Optional[DateRange]:
+def _full_date_month(text: str) -> DateRange | None:
     match = _FULL_DATE.search(text)
     if not match:
         return None
@@ -136,7 +136,7 @@ def _full_date_month(text: str) -> Optional[DateRange]:
     return _month_range(year, month, _calendar(text, year))
 
 
-def _numeric_month(text: str) -> Optional[DateRange]:
+def _numeric_month(text: str) -> DateRange | None:
     match = _MONTH_YEAR.search(text)
     if match:
         a, b = match.groups()
@@ -151,14 +151,14 @@ def _numeric_month(text: str) -> Optional[DateRange]:
     return None
 
 
-def _named_month(text: str) -> Optional[DateRange]:
+def _named_month(text: str) -> DateRange | None:
     tokens = tokenize(text)
     for index in range(len(tokens)):
         found = find_month(tokens, index)
         if found is None:
             continue
         month, calendar_name, used = found
-        after = " ".join(tokens[index + used:])
+        after = " ".join(tokens[index + used :])
         year = re.search(r"\d{4}", after)
         if year:
             value = int(year.group())
@@ -166,41 +166,39 @@ def _named_month(text: str) -> Optional[DateRange]:
     return None
 
 
-def _labelled_parts(text: str) -> List[Tuple[Optional[str], str]]:
+def _labelled_parts(text: str) -> list[tuple[str | None, str]]:
     """The text cut at label words: [(None | "birth" | "registration", part)]."""
     marks = []
     for kind, labels in (("birth", _BIRTH_LABELS), ("registration", _REGISTRATION_LABELS)):
         for label in labels:
             marks += [(m.start(), kind) for m in re.finditer(label, text)]
     marks.sort()
-    parts: List[Tuple[Optional[str], str]] = [(None, text[: marks[0][0]] if marks else text)]
+    parts: list[tuple[str | None, str]] = [(None, text[: marks[0][0]] if marks else text)]
     for number, (start, kind) in enumerate(marks):
         end = marks[number + 1][0] if number + 1 < len(marks) else len(text)
         parts.append((kind, text[start:end]))
     return parts
 
 
-def _full_dates(text: str, today: datetime.date) -> List[datetime.date]:
+def _full_dates(text: str, today: datetime.date) -> list[datetime.date]:
     dates = []
     for match in _FULL_DATE.finditer(text):
-        tail = text[match.end(): match.end() + 8]
+        tail = text[match.end() : match.end() + 8]
         parsed = parse_birth_date(match.group() + " " + tail, today=today)
         if parsed is not None:
             dates.append(parsed)
     return dates
 
 
-def extract_status_answers(
-    text: str, asked: Optional[str] = None, today: Optional[datetime.date] = None
-) -> StatusAnswers:
+def extract_status_answers(text: str, asked: str | None = None, today: datetime.date | None = None) -> StatusAnswers:
     """Every answer in `text`. `asked` is the question on screen ("national_id",
     "birth_date" or "registration_date"): a lone unlabelled full date answers it.
     """
     today = today or riyadh_today()
     national_id, rest = _find_national_id(normalize(text or ""))
-    birth: Optional[datetime.date] = None
-    registered: Optional[DateRange] = None
-    unlabelled: List[str] = []
+    birth: datetime.date | None = None
+    registered: DateRange | None = None
+    unlabelled: list[str] = []
     for kind, part in _labelled_parts(rest):
         if kind == "birth" and birth is None:
             birth = parse_birth_date(part, today=today)

@@ -6,14 +6,17 @@ right. Terminals that already do bidi (iTerm2, VS Code, WezTerm, mlterm, VTE-bas
 as GNOME Terminal) would then reverse it a second time, so they are left alone, as is any
 output that is not a terminal (pipes, files, logs), which must keep the logical text.
 """
+
 from __future__ import annotations
 
 import os
-import sys
 import re
-from typing import List, Mapping, Optional, TextIO
+import sys
+from collections.abc import Mapping
+from typing import TextIO
 
 import arabic_reshaper
+
 # The pure-Python algorithm: it mirrors brackets, which python-bidi's newer Rust API
 # (bidi.get_display) does not. It has no isolates, so LTR pieces get LRM marks instead.
 from bidi.algorithm import get_display
@@ -28,7 +31,7 @@ BIDI_AWARE_MARKERS = ("VTE_VERSION", "KONSOLE_VERSION")
 SHAPE_MODES = ("auto", "always", "never")
 
 
-def terminal_does_bidi(environ: Optional[Mapping[str, str]] = None) -> bool:
+def terminal_does_bidi(environ: Mapping[str, str] | None = None) -> bool:
     """Whether the terminal described by the environment renders Arabic itself."""
     environ = os.environ if environ is None else environ
     if environ.get("TERM_PROGRAM", "") in BIDI_AWARE_TERMINALS:
@@ -36,15 +39,14 @@ def terminal_does_bidi(environ: Optional[Mapping[str, str]] = None) -> bool:
     return any(environ.get(name) for name in BIDI_AWARE_MARKERS)
 
 
-def _is_tty(stream: Optional[TextIO]) -> bool:
+def _is_tty(stream: TextIO | None) -> bool:
     try:
         return bool(stream is not None and stream.isatty())
     except (AttributeError, ValueError):  # closed or fake streams
         return False
 
 
-def should_shape(shape: str = "auto", stream: Optional[TextIO] = None,
-                 environ: Optional[Mapping[str, str]] = None) -> bool:
+def should_shape(shape: str = "auto", stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> bool:
     """Decide whether display_text would shape for this mode, stream and environment."""
     if shape not in SHAPE_MODES:
         raise ValueError(f"shape must be one of {SHAPE_MODES}, got {shape!r}")
@@ -58,8 +60,10 @@ LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"
 _ISOLATED = re.compile(f"{FSI}([^{PDI}]*){PDI}")
 _DATE_SEPARATOR = re.compile(r"([-/.])")
 # Left-to-right tokens that must come out whole and in order: "/quit", links, e-mails.
-_LTR_TOKEN = re.compile(r"(?:https?://|www\.)\S+|/[A-Za-z_][\w/]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                        r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*")
+_LTR_TOKEN = re.compile(
+    r"(?:https?://|www\.)\S+|/[A-Za-z_][\w/]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:sa|com|org|net)\b\S*"
+)
 
 
 def shape_line(line: str) -> str:
@@ -81,7 +85,7 @@ def text_width(text: str) -> int:
     return width if width >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
 
 
-def _split_word(word: str, width: int) -> List[str]:
+def _split_word(word: str, width: int) -> list[str]:
     pieces, current = [], ""
     for ch in word:
         if current and text_width(current + ch) > width:
@@ -91,14 +95,14 @@ def _split_word(word: str, width: int) -> List[str]:
     return pieces + ([current] if current else [])
 
 
-def wrap_logical_line(line: str, width: int) -> List[str]:
+def wrap_logical_line(line: str, width: int) -> list[str]:
     """`line` (logical order) cut into rows of at most `width` columns, at spaces;
     a word longer than a row is cut inside. Leading indentation is kept on the first row."""
     if width < 1:
         raise ValueError(f"width must be at least 1, got {width}")
     if text_width(line) <= width:
         return [line]
-    rows: List[str] = []
+    rows: list[str] = []
     current = ""
     for word in line.split(" "):
         if not word and current:
@@ -119,8 +123,9 @@ def wrap_logical_line(line: str, width: int) -> List[str]:
     return rows or [""]
 
 
-def display_rows(text: str, width: int, shape: str = "auto", stream: Optional[TextIO] = None,
-                 environ: Optional[Mapping[str, str]] = None) -> List[str]:
+def display_rows(
+    text: str, width: int, shape: str = "auto", stream: TextIO | None = None, environ: Mapping[str, str] | None = None
+) -> list[str]:
     """The printed rows of `text` for a terminal `width` columns wide.
 
     Each logical line is wrapped to the width first and each row is then reordered
@@ -128,15 +133,16 @@ def display_rows(text: str, width: int, shape: str = "auto", stream: Optional[Te
     of a sentence on the first row and cut words in the middle.
     """
     shaping = should_shape(shape, stream, environ)
-    rows: List[str] = []
+    rows: list[str] = []
     for line in (text or "").split("\n"):
         for row in wrap_logical_line(line, width):
             rows.append(shape_line(row) if shaping else row)
     return rows
 
 
-def display_text(text: str, shape: str = "auto", stream: Optional[TextIO] = None,
-                 environ: Optional[Mapping[str, str]] = None) -> str:
+def display_text(
+    text: str, shape: str = "auto", stream: TextIO | None = None, environ: Mapping[str, str] | None = None
+) -> str:
     """Text ready to print: shaped line by line when needed (see the module docstring).
 
     shape="always" shapes, "never" returns the text unchanged, "auto" shapes only for a

@@ -3,9 +3,8 @@
 Order of reading: button payloads, then hedges (unknown), then negation, then yes words.
 Negation is read first so that "مو صحيح" is a no even though صحيح alone is a yes.
 """
-from __future__ import annotations
 
-from typing import List, Optional, Set
+from __future__ import annotations
 
 from arabic_text import lexicon
 from arabic_text.matching import has_phrase
@@ -20,9 +19,24 @@ _YES = frozenset(
 # Answers that are only a no: لا، لأ، لاء، ابد، كلا... (after normalize لأ is لا).
 _NO = frozenset("لا لاء ابد ابدا كلا ارفض رافض رافضه no nope nah n ❌ 👎 ✖".split())
 # Negated phrases that mean yes: "ما عندي مانع" (I don't mind), "ما يخالف" (Gulf: fine).
-_YES_PHRASES = ("ما عندي مانع", "ماعندي مانع", "ما في مانع", "مافي مانع", "لا مانع", "ما يخالف",
-                "مايخالف", "ما في مشكله", "مافي مشكله", "مو مشكله", "مش مشكله", "لا باس",
-                "ما عندي اعتراض", "لا يوجد مانع", "معنديش مانع", "ولا يهمك")
+_YES_PHRASES = (
+    "ما عندي مانع",
+    "ماعندي مانع",
+    "ما في مانع",
+    "مافي مانع",
+    "لا مانع",
+    "ما يخالف",
+    "مايخالف",
+    "ما في مشكله",
+    "مافي مشكله",
+    "مو مشكله",
+    "مش مشكله",
+    "لا باس",
+    "ما عندي اعتراض",
+    "لا يوجد مانع",
+    "معنديش مانع",
+    "ولا يهمك",
+)
 # Yes words that only strengthen: with a no they make an emphatic no ("اكيد لا").
 _INTENSIFIERS = frozenset("اكيد اكيده طبعا".split())
 # Negators that attach to the next word: مو صحيح, ما عندي, مش موجود.
@@ -33,7 +47,7 @@ _NEGATION_WORDS = frozenset("مافي مافيه ماعندي ماعنديش م�
 _FILLERS = frozenset("والله يا اخوي اختي اخي حبيبي طال عمرك ان شاء الله الحمدلله الحمد لله".split())
 
 
-def _payload(text: str) -> Optional[bool]:
+def _payload(text: str) -> bool | None:
     stripped = text.strip()
     if stripped.startswith("/affirm"):
         return True
@@ -42,8 +56,8 @@ def _payload(text: str) -> Optional[bool]:
     return None
 
 
-def _negated_statement(tokens: List[str]) -> bool:
-    """"ما عندي", "مو صحيح", "مافي": a statement that denies something."""
+def _negated_statement(tokens: list[str]) -> bool:
+    """ "ما عندي", "مو صحيح", "مافي": a statement that denies something."""
     for index, token in enumerate(tokens):
         if token in _NEGATION_WORDS:
             return True
@@ -54,7 +68,7 @@ def _negated_statement(tokens: List[str]) -> bool:
     return False
 
 
-def _plain_yes_words(tokens: List[str]) -> Set[str]:
+def _plain_yes_words(tokens: list[str]) -> set[str]:
     """Yes words that no negator stands right before (so "مو صحيح" does not count)."""
     found = set()
     for index, token in enumerate(tokens):
@@ -66,7 +80,7 @@ def _plain_yes_words(tokens: List[str]) -> Set[str]:
     return found
 
 
-def parse_yes_no(text: str) -> Optional[bool]:
+def parse_yes_no(text: str) -> bool | None:
     """True for yes, False for no, None when the answer is unclear or mixed."""
     if not text:
         return None
@@ -87,4 +101,3 @@ def parse_yes_no(text: str) -> Optional[bool]:
         # "اكيد لا" / "لا طبعا" is an emphatic no; "لا، عندي" says both.
         return False if yes_words <= _INTENSIFIERS else None
     return True if yes_words else None
-

@@ -4,13 +4,15 @@ An applicant decides its next message from the bot's replies, so both load shape
 can drive it: the closed loop runs a conversation back to back, the open loop sends
 one turn of some idle conversation at each arrival.
 """
+
 from __future__ import annotations
 
 import itertools
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any
 
 from bench import dialect
 from bench.client import BotClient
@@ -29,7 +31,7 @@ class Outcomes:
     def add(self, name: str) -> None:
         self.counts[name] += 1
 
-    def as_dict(self) -> Dict[str, int]:
+    def as_dict(self) -> dict[str, int]:
         return dict(sorted(self.counts.items()))
 
 
@@ -42,7 +44,7 @@ class Applicant:
         self.outcomes = outcomes
         self.sender = f"bench-{run_tag}-{self.kind}-{next(_ids)}"
         self.turns = 0
-        self.pending: Optional[str] = self.first_message()
+        self.pending: str | None = self.first_message()
 
     @property
     def done(self) -> bool:
@@ -51,10 +53,10 @@ class Applicant:
     def first_message(self) -> str:
         raise NotImplementedError
 
-    async def reply_to(self, replies: List[Dict[str, Any]], client: BotClient) -> Optional[str]:
+    async def reply_to(self, replies: list[dict[str, Any]], client: BotClient) -> str | None:
         raise NotImplementedError
 
-    async def next_turn(self, client: BotClient, phase: str, base_url: Optional[str] = None) -> bool:
+    async def next_turn(self, client: BotClient, phase: str, base_url: str | None = None) -> bool:
         """Send the pending message; returns True while the conversation goes on."""
         if self.pending is None:
             return False
@@ -72,7 +74,9 @@ class Applicant:
             self.pending = await self.reply_to(replies, client)
         return self.pending is not None
 
-    async def _answer_asked(self, replies: List[Dict[str, Any]], client: BotClient, answer: Callable[[str], str]) -> Optional[str]:
+    async def _answer_asked(
+        self, replies: list[dict[str, Any]], client: BotClient, answer: Callable[[str], str]
+    ) -> str | None:
         if self.reader.asks_confirmation(replies):
             return dialect.confirm()
         slot = self.reader.asked_slot(replies)
@@ -91,10 +95,10 @@ class FaqApplicant(Applicant):
 
     def first_message(self) -> str:
         questions = dialect.faq_questions(self.rng, self.rng.randint(1, 3))
-        self._script = questions + [self.rng.choice(dialect.THANKS)]
+        self._script = [*questions, self.rng.choice(dialect.THANKS)]
         return self.rng.choice(dialect.GREETINGS)
 
-    async def reply_to(self, replies: List[Dict[str, Any]], client: BotClient) -> Optional[str]:
+    async def reply_to(self, replies: list[dict[str, Any]], client: BotClient) -> str | None:
         if not self._script:
             self.outcomes.add("faq_done")
             return None
@@ -110,7 +114,7 @@ class EligibilityApplicant(Applicant):
         self._thanked = False
         return self.rng.choice(dialect.START_ELIGIBILITY)
 
-    async def reply_to(self, replies: List[Dict[str, Any]], client: BotClient) -> Optional[str]:
+    async def reply_to(self, replies: list[dict[str, Any]], client: BotClient) -> str | None:
         if self._thanked:
             return None
         if payload_of(replies, "eligibility_result") is not None:
@@ -134,7 +138,7 @@ class StatusApplicant(Applicant):
             return dialect.registration_month(self._national_id)
         return self._born if slot == "birth_date" else self._national_id
 
-    async def reply_to(self, replies: List[Dict[str, Any]], client: BotClient) -> Optional[str]:
+    async def reply_to(self, replies: list[dict[str, Any]], client: BotClient) -> str | None:
         status = payload_of(replies, "application_status")
         if status is not None:
             self.outcomes.add(f"status_{status.get('status')}")
@@ -150,7 +154,7 @@ DEFAULT_MIX = {"faq": 0.4, "eligibility": 0.4, "status": 0.2}
 class ApplicantFactory:
     """Creates applicants in the configured mix, reproducibly from one seed."""
 
-    mix: Dict[str, float]
+    mix: dict[str, float]
     seed: int
     run_tag: str
     reader: QuestionReader = field(default_factory=QuestionReader.from_domain)
@@ -162,14 +166,14 @@ class ApplicantFactory:
             raise ValueError(f"unknown applicant kinds: {', '.join(sorted(unknown))}")
         self._rng = random.Random(self.seed)
 
-    def new(self, kind: Optional[str] = None) -> Applicant:
+    def new(self, kind: str | None = None) -> Applicant:
         chosen = kind or self._rng.choices(list(self.mix), weights=list(self.mix.values()))[0]
         return KINDS[chosen](random.Random(self._rng.random()), self.reader, self.outcomes, self.run_tag)
 
 
-def parse_mix(text: str) -> Dict[str, float]:
-    """"faq=0.4,eligibility=0.4,status=0.2" -> {"faq": 0.4, ...}"""
-    mix: Dict[str, float] = {}
+def parse_mix(text: str) -> dict[str, float]:
+    """ "faq=0.4,eligibility=0.4,status=0.2" -> {"faq": 0.4, ...}"""
+    mix: dict[str, float] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         name, _, weight = part.partition("=")
         mix[name.strip()] = float(weight or 1)

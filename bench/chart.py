@@ -1,20 +1,21 @@
 """PNG chart: latency against offered load (open loop) and against concurrency (closed loop)."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on servers and in CI
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 
-def _series(rows: List[Dict[str, Any]], key: str) -> List[float]:
+def _series(rows: list[dict[str, Any]], key: str) -> list[float]:
     return [row["summary"].get(key) or float("nan") for row in rows]
 
 
-def draw(results: Dict[str, Any], output: Path, p95_target_ms: float = 150.0) -> Path:
+def draw(results: dict[str, Any], output: Path, p95_target_ms: float = 150.0) -> Path:
     open_rows = results.get("open_loop") or []
     closed_rows = results.get("closed_loop") or []
     figure, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
@@ -23,7 +24,9 @@ def draw(results: Dict[str, Any], output: Path, p95_target_ms: float = 150.0) ->
         rates = [row["offered_rate"] for row in open_rows]
         for key, style in (("p50_ms", "o-"), ("p95_ms", "s-"), ("p99_ms", "^-")):
             left.plot(rates, _series(open_rows, key), style, label=key.replace("_ms", ""))
-        left.axhline(p95_target_ms, color="grey", linestyle="--", linewidth=1, label=f"p95 target {p95_target_ms:.0f} ms")
+        left.axhline(
+            p95_target_ms, color="grey", linestyle="--", linewidth=1, label=f"p95 target {p95_target_ms:.0f} ms"
+        )
         left.set_xticks(rates)
     left.set_title("Open loop: latency vs offered load")
     left.set_xlabel("offered load (messages/s)")

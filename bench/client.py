@@ -3,11 +3,12 @@
 aiohttp rather than httpx: on 2 shared cores the load generator competes with the
 servers it measures, and aiohttp costs less CPU per request.
 """
+
 from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import aiohttp
 
@@ -23,9 +24,9 @@ class Sample:
     started_s: float  # since the client was created
     position: int = 0  # index of the message in its conversation
     silent: bool = False  # a webhook answered with no bot message at all
-    error: Optional[str] = None
+    error: str | None = None
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -34,18 +35,16 @@ class BotClient:
     rasa_url: str
     token: str
     timeout_s: float = 60.0
-    samples: List[Sample] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)
     probes: int = 0  # untimed tracker reads used to find the asked question
 
     def __post_init__(self) -> None:
         self._origin = time.monotonic()
-        self._session: Optional[aiohttp.ClientSession] = None
+        self._session: aiohttp.ClientSession | None = None
 
-    async def __aenter__(self) -> "BotClient":
+    async def __aenter__(self) -> BotClient:
         connector = aiohttp.TCPConnector(limit=0, force_close=False)
-        self._session = aiohttp.ClientSession(
-            connector=connector, timeout=aiohttp.ClientTimeout(total=self.timeout_s)
-        )
+        self._session = aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=self.timeout_s))
         return self
 
     async def __aexit__(self, *exc_info: Any) -> None:
@@ -59,8 +58,8 @@ class BotClient:
         return self._session
 
     async def say(
-        self, sender: str, text: str, *, phase: str, scenario: str, position: int, base_url: Optional[str] = None
-    ) -> Optional[List[Dict[str, Any]]]:
+        self, sender: str, text: str, *, phase: str, scenario: str, position: int, base_url: str | None = None
+    ) -> list[dict[str, Any]] | None:
         """Send one user message over the REST channel; None when it failed."""
         url = f"{base_url or self.rasa_url}/webhooks/rest/webhook"
         started = time.monotonic()
@@ -75,12 +74,22 @@ class BotClient:
                         error = "unreadable body"
                 else:
                     error = f"HTTP {status}"
-        except Exception as exc:  # noqa: BLE001 - a benchmark counts every failure, time-outs included
+        except Exception as exc:
             error = type(exc).__name__
         latency = (time.monotonic() - started) * 1000
         self.samples.append(
-            Sample(phase, "webhook", scenario, latency, replies is not None, status,
-                   started - self._origin, position, silent=replies == [], error=error)
+            Sample(
+                phase,
+                "webhook",
+                scenario,
+                latency,
+                replies is not None,
+                status,
+                started - self._origin,
+                position,
+                silent=replies == [],
+                error=error,
+            )
         )
         return replies
 
@@ -95,13 +104,13 @@ class BotClient:
                 await response.read()
                 ok = status == 200
                 error = None if ok else f"HTTP {status}"
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             error = type(exc).__name__
         latency = (time.monotonic() - started) * 1000
         self.samples.append(Sample(phase, "parse", scenario, latency, ok, status, started - self._origin, error=error))
         return ok
 
-    async def tracker(self, sender: str, base_url: Optional[str] = None) -> Optional[Dict[str, Any]]:
+    async def tracker(self, sender: str, base_url: str | None = None) -> dict[str, Any] | None:
         """The conversation's tracker (untimed: it is the test harness's view, not the user's)."""
         try:
             async with self.session.get(
@@ -110,10 +119,10 @@ class BotClient:
                 if response.status != 200:
                     return None
                 return await response.json(content_type=None)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
 
-    async def requested_slot(self, sender: str) -> Optional[str]:
+    async def requested_slot(self, sender: str) -> str | None:
         self.probes += 1
         tracker = await self.tracker(sender)
         if not tracker or not (tracker.get("active_loop") or {}).get("name"):
@@ -121,7 +130,7 @@ class BotClient:
         return (tracker.get("slots") or {}).get("requested_slot")
 
 
-def _json_list(body: bytes) -> Optional[List[Dict[str, Any]]]:
+def _json_list(body: bytes) -> list[dict[str, Any]] | None:
     import json
 
     try:

@@ -3,10 +3,11 @@
 The texts mix Gulf, Hijazi, Egyptian and Levantine forms, Arabic-Indic digits and
 amounts in words, so that the benchmark pays the same NLU cost real traffic does.
 """
+
 from __future__ import annotations
 
 import random
-from typing import Dict, List, Sequence, Tuple
+from collections.abc import Sequence
 
 GREETINGS: Sequence[str] = ("السلام عليكم", "هلا", "مرحبا", "صباح الخير", "اهلين")
 THANKS: Sequence[str] = ("شكرا", "مشكور", "يعطيك العافية", "تسلم")
@@ -48,7 +49,7 @@ YES: Sequence[str] = ("ايوه", "اي", "نعم", "اكيد", "ايه", "طب�
 NO: Sequence[str] = ("لا", "لا والله", "لأ", "ابد", "لا ما عندي")
 
 # Slot -> how a qualifying applicant answers, with a few ways to say it.
-_ELIGIBLE_ANSWERS: Dict[str, Sequence[str]] = {
+_ELIGIBLE_ANSWERS: dict[str, Sequence[str]] = {
     "is_saudi": YES,
     "nationality_exception": NO,
     "resides_in_ksa": ("ايوه", "ايه ساكن بالرياض", "نعم", "اي ساكن هنا"),
@@ -70,7 +71,7 @@ _ELIGIBLE_ANSWERS: Dict[str, Sequence[str]] = {
 
 # Demo applications seeded by `python -m status_store seed-demo` (status_store/demo.py):
 # fake IDs that pass the Luhn check, with the birth date written as people type it.
-STATUS_LOOKUPS: Sequence[Tuple[str, str]] = (
+STATUS_LOOKUPS: Sequence[tuple[str, str]] = (
     ("1012345672", "12-4-1985"),
     ("١٠٤٥٦٧٨٩٠٩", "30/9/1978"),
     ("1098765439", "١٥-١-١٩٩٠"),
@@ -87,7 +88,7 @@ def answer_for(slot: str, rng: random.Random) -> str:
     return rng.choice(choices)
 
 
-def status_inputs(rng: random.Random) -> Tuple[str, str]:
+def status_inputs(rng: random.Random) -> tuple[str, str]:
     """(national ID, birth date) of a seeded demo application."""
     national_id, born = rng.choice(STATUS_LOOKUPS)
     if rng.random() < 0.3:
@@ -104,7 +105,7 @@ def registration_month(national_id: str) -> str:
     return demo.registration_month()
 
 
-def faq_questions(rng: random.Random, count: int) -> List[str]:
+def faq_questions(rng: random.Random, count: int) -> list[str]:
     return [rng.choice(FAQ_QUESTIONS) for _ in range(count)]
 
 

@@ -14,6 +14,7 @@ Point it at a running stack with --rasa-url and --token instead.
 
     python -m bench.load --help
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from bench import chart, profiling, targets
 from bench.applicants import parse_mix
@@ -33,21 +34,32 @@ from bench.run_phases import ALL_PHASES, BenchPlan, run_plan
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def _numbers(text: str, kind: type) -> List[Any]:
+def _numbers(text: str, kind: type) -> list[Any]:
     return [kind(part) for part in text.split(",") if part.strip()]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.load", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     target = parser.add_argument_group("what to measure")
     target.add_argument("--rasa-url", help="a running Rasa server (default: start a fresh local stack)")
     target.add_argument("--token", help="its RASA_TOKEN (needed with --rasa-url)")
-    target.add_argument("--pid", action="append", default=[], metavar="NAME=PID",
-                        help="with --rasa-url: process trees to sample for memory, e.g. rasa=1234 (repeatable)")
+    target.add_argument(
+        "--pid",
+        action="append",
+        default=[],
+        metavar="NAME=PID",
+        help="with --rasa-url: process trees to sample for memory, e.g. rasa=1234 (repeatable)",
+    )
     target.add_argument("--tracker-db-url", help="tracker store URL for the local stack (default: fresh SQLite)")
-    target.add_argument("--experiment", action="append", default=[], metavar="NAME",
-                        help="load bench/experiments/NAME.py into the local Rasa server (repeatable)")
+    target.add_argument(
+        "--experiment",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="load bench/experiments/NAME.py into the local Rasa server (repeatable)",
+    )
     shape = parser.add_argument_group("load shape")
     shape.add_argument("--phases", default=",".join(ALL_PHASES), help=f"subset of {','.join(ALL_PHASES)}")
     shape.add_argument("--rates", default="5,10,20,40", help="open-loop offered loads, messages/s")
@@ -59,8 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument("--long-length", type=int, default=50)
     shape.add_argument("--mix", default="faq=0.4,eligibility=0.4,status=0.2", help="conversation mix")
     shape.add_argument("--seed", type=int, default=7)
-    shape.add_argument("--profile", type=int, default=0, metavar="SECONDS",
-                       help="py-spy the Rasa server during the busiest closed-loop level (cap in seconds)")
+    shape.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="py-spy the Rasa server during the busiest closed-loop level (cap in seconds)",
+    )
     output = parser.add_argument_group("output")
     output.add_argument("--name", default="local", help="results file stem: bench/results/<name>.json")
     output.add_argument("--results-dir", type=Path, default=RESULTS)
@@ -74,15 +91,21 @@ def plan_from(args: argparse.Namespace) -> BenchPlan:
     if unknown:
         raise SystemExit(f"unknown phases: {', '.join(sorted(unknown))}")
     return BenchPlan(
-        rates=_numbers(args.rates, float), rate_duration_s=args.rate_duration,
-        concurrency=_numbers(args.concurrency, int), closed_messages=args.closed_messages,
-        floor_messages=args.floor_messages, long_conversations=args.long_conversations,
-        long_length=args.long_length, mix=parse_mix(args.mix), seed=args.seed,
-        profile_s=args.profile, phases=phases,
+        rates=_numbers(args.rates, float),
+        rate_duration_s=args.rate_duration,
+        concurrency=_numbers(args.concurrency, int),
+        closed_messages=args.closed_messages,
+        floor_messages=args.floor_messages,
+        long_conversations=args.long_conversations,
+        long_length=args.long_length,
+        mix=parse_mix(args.mix),
+        seed=args.seed,
+        profile_s=args.profile,
+        phases=phases,
     )
 
 
-def experiment_env(names: List[str]) -> Dict[str, str]:
+def experiment_env(names: list[str]) -> dict[str, str]:
     """Environment that makes the Rasa server load bench/experiments/<name>.py at start-up."""
     from runner.stack import ROOT
 
@@ -92,7 +115,7 @@ def experiment_env(names: List[str]) -> Dict[str, str]:
     return {"PYTHONPATH": f"{ROOT / 'bench' / 'experiments'}:{ROOT}", "BENCH_EXPERIMENTS": ",".join(names)}
 
 
-def write_outputs(results: Dict[str, Any], args: argparse.Namespace) -> Dict[str, Path]:
+def write_outputs(results: dict[str, Any], args: argparse.Namespace) -> dict[str, Path]:
     out_dir: Path = args.results_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     samples = results.pop("samples", [])
@@ -105,22 +128,26 @@ def write_outputs(results: Dict[str, Any], args: argparse.Namespace) -> Dict[str
         paths["chart"] = chart.draw(results, out_dir / f"{args.name}.png")
     profile_raw = out_dir / f"profile-{args.name}.raw.txt"
     if profile_raw.exists():
-        text = profiling.render_summary(f"Rasa server CPU profile ({args.name})", profiling.summarize_collapsed(profile_raw))
+        text = profiling.render_summary(
+            f"Rasa server CPU profile ({args.name})", profiling.summarize_collapsed(profile_raw)
+        )
         paths["profile"] = out_dir / f"profile-{args.name}.md"
         paths["profile"].write_text(text, encoding="utf-8")
     return paths
 
 
-async def _against(url: str, token: str, pids: Dict[str, List[int]], plan: BenchPlan, args: argparse.Namespace) -> Dict[str, Any]:
+async def _against(
+    url: str, token: str, pids: dict[str, list[int]], plan: BenchPlan, args: argparse.Namespace
+) -> dict[str, Any]:
     return await run_plan(plan, url, token, pids, args.results_dir, args.name)
 
 
-def run(args: argparse.Namespace) -> Dict[str, Any]:
+def run(args: argparse.Namespace) -> dict[str, Any]:
     plan = plan_from(args)
     if args.rasa_url:
         if not args.token:
             raise SystemExit("--token is needed with --rasa-url")
-        pids: Dict[str, List[int]] = {}
+        pids: dict[str, list[int]] = {}
         for item in args.pid:
             name, _, pid = item.partition("=")
             pids.setdefault(name, []).append(int(pid))
@@ -146,14 +173,17 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
     return results
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     started = time.time()
     load_before = os.getloadavg()
     results = run(args)
     # Other work on the same cores skews every figure: record how busy the machine was.
-    results["machine"] = {"cpus": os.cpu_count(), "loadavg_before": [round(x, 2) for x in load_before],
-                          "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
+    results["machine"] = {
+        "cpus": os.cpu_count(),
+        "loadavg_before": [round(x, 2) for x in load_before],
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+    }
     results["title"] = f"Rasa REST channel latency ({args.name})"
     results["started_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started))
     results["training_seconds"] = targets.training_seconds()

@@ -1,12 +1,12 @@
 """The load shapes: open loop at a set arrival rate, closed loop at a set concurrency,
 the parse floor with one conversation at a time, and one long conversation.
 """
+
 from __future__ import annotations
 
 import asyncio
 import time
 from collections import deque
-from typing import Deque, Dict, List, Optional, Set
 
 from bench import dialect
 from bench.applicants import Applicant, ApplicantFactory
@@ -14,8 +14,12 @@ from bench.client import BotClient
 
 
 async def closed_loop(
-    client: BotClient, factory: ApplicantFactory, concurrency: int, messages: int, phase: str,
-    base_urls: Optional[List[str]] = None,
+    client: BotClient,
+    factory: ApplicantFactory,
+    concurrency: int,
+    messages: int,
+    phase: str,
+    base_urls: list[str] | None = None,
 ) -> float:
     """`concurrency` applicants talk without pauses until `messages` have been sent.
 
@@ -39,17 +43,21 @@ async def closed_loop(
 
 
 async def open_loop(
-    client: BotClient, factory: ApplicantFactory, rate: float, duration_s: float, phase: str,
+    client: BotClient,
+    factory: ApplicantFactory,
+    rate: float,
+    duration_s: float,
+    phase: str,
     drain_timeout_s: float = 60.0,
-) -> Dict[str, float]:
+) -> dict[str, float]:
     """Messages arrive every 1/rate seconds whatever the server does (no coordinated omission).
 
     Each arrival sends the next message of an idle conversation, or of a new one when
     all are waiting for a reply, so the offered load stays at `rate` even when the
     server falls behind. Returns the scheduling lag, to show the generator kept up.
     """
-    idle: Deque[Applicant] = deque()
-    in_flight: Set[asyncio.Task] = set()
+    idle: deque[Applicant] = deque()
+    in_flight: set[asyncio.Task] = set()
     interval = 1.0 / rate
     arrivals = int(rate * duration_s)
     worst_lag = 0.0
@@ -71,8 +79,12 @@ async def open_loop(
         task.add_done_callback(in_flight.discard)
     if in_flight:
         await asyncio.wait(set(in_flight), timeout=drain_timeout_s)
-    return {"offered_rate": rate, "arrivals": arrivals, "worst_schedule_lag_ms": round(worst_lag * 1000, 1),
-            "wall_s": round(time.monotonic() - started, 2)}
+    return {
+        "offered_rate": rate,
+        "arrivals": arrivals,
+        "worst_schedule_lag_ms": round(worst_lag * 1000, 1),
+        "wall_s": round(time.monotonic() - started, 2),
+    }
 
 
 async def parse_floor(client: BotClient, factory: ApplicantFactory, messages: int, phase: str) -> None:

@@ -4,20 +4,20 @@ It reuses runner.Stack (real action server + real Rasa server on loopback) with 
 own databases and secrets in a scratch directory, so a run never touches var/ of a
 developer's assistant and starts from empty trackers.
 """
+
 from __future__ import annotations
 
 import secrets
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, Optional
 
 from runner.stack import ROOT, Stack, StackConfig, free_port
 
 MODEL = ROOT / "models" / "current.tar.gz"
 
 
-def scratch_env(work_dir: Path, extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+def scratch_env(work_dir: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for a stack whose state lives in `work_dir` (SQLite files)."""
     env = {
         "RASA_TOKEN": secrets.token_hex(16),
@@ -30,16 +30,20 @@ def scratch_env(work_dir: Path, extra: Optional[Dict[str, str]] = None) -> Dict[
     return env
 
 
-def prepare_status_db(env: Dict[str, str]) -> None:
+def prepare_status_db(env: dict[str, str]) -> None:
     """Create the status schema and the demo applications the status conversations look up."""
     for command in (["migrate"], ["seed-demo"]):
         subprocess.run(
             [sys.executable, "-m", "status_store", *command],
-            cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, timeout=120,
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=120,
         )
 
 
-def scratch_stack(work_dir: Path, extra_env: Optional[Dict[str, str]] = None, model: Path = MODEL) -> Stack:
+def scratch_stack(work_dir: Path, extra_env: dict[str, str] | None = None, model: Path = MODEL) -> Stack:
     """A configured, not yet started Stack on free ports with its state in `work_dir`."""
     if not model.exists():
         raise FileNotFoundError(f"No trained model at {model}: run scripts/train_if_needed.sh first.")

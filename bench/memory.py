@@ -3,11 +3,12 @@
 Resident set size is summed over each root process and all its children: Rasa and
 the action server may fork helpers, and a leak in a child counts too.
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional
 
 import psutil
 
@@ -18,7 +19,7 @@ def tree_rss(pid: int) -> int:
     """RSS in bytes of `pid` and its descendants (0 if it is gone)."""
     try:
         root = psutil.Process(pid)
-        processes = [root] + root.children(recursive=True)
+        processes = [root, *root.children(recursive=True)]
     except psutil.Error:
         return 0
     total = 0
@@ -34,11 +35,11 @@ def tree_rss(pid: int) -> int:
 class PeakMemorySampler:
     """Samples named groups of process trees; `peaks_mb()` gives the highest sum seen."""
 
-    groups: Dict[str, List[int]]
+    groups: dict[str, list[int]]
     interval_s: float = 0.25
-    _peaks: Dict[str, int] = field(default_factory=dict)
+    _peaks: dict[str, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: Optional[threading.Thread] = None
+    _thread: threading.Thread | None = None
 
     def sample_once(self) -> None:
         for name, pids in self.groups.items():
@@ -50,7 +51,7 @@ class PeakMemorySampler:
         while not self._stop.wait(self.interval_s):
             self.sample_once()
 
-    def __enter__(self) -> "PeakMemorySampler":
+    def __enter__(self) -> PeakMemorySampler:
         self.sample_once()
         self._thread = threading.Thread(target=self._loop, name="rss-sampler", daemon=True)
         self._thread.start()
@@ -62,7 +63,7 @@ class PeakMemorySampler:
             self._thread.join(timeout=5)
         self.sample_once()
 
-    def peaks_mb(self) -> Dict[str, float]:
+    def peaks_mb(self) -> dict[str, float]:
         return {name: round(value / MB, 1) for name, value in self._peaks.items()}
 
 
@@ -74,7 +75,7 @@ def tree_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds used so far by `pid` and its live descendants."""
     try:
         root = psutil.Process(pid)
-        processes = [root] + root.children(recursive=True)
+        processes = [root, *root.children(recursive=True)]
     except psutil.Error:
         return 0.0
     total = 0.0
@@ -87,7 +88,7 @@ def tree_cpu_seconds(pid: int) -> float:
     return total
 
 
-def cpu_snapshot(groups: Dict[str, List[int]]) -> Dict[str, float]:
+def cpu_snapshot(groups: dict[str, list[int]]) -> dict[str, float]:
     """CPU seconds per group, plus this load generator alone (not its child servers)."""
     snapshot = {name: sum(tree_cpu_seconds(pid) for pid in pids) for name, pids in groups.items()}
     own = psutil.Process().cpu_times()
@@ -95,7 +96,7 @@ def cpu_snapshot(groups: Dict[str, List[int]]) -> Dict[str, float]:
     return snapshot
 
 
-def cpu_ms_per_message(before: Dict[str, float], after: Dict[str, float], messages: int) -> Dict[str, float]:
+def cpu_ms_per_message(before: dict[str, float], after: dict[str, float], messages: int) -> dict[str, float]:
     """CPU each server spent per message: unlike latency, it barely depends on what else
     runs on the machine, so it is the figure to compare between runs and fixes."""
     if messages <= 0:

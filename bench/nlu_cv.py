@@ -6,6 +6,7 @@ comparison to bench/nlu_pipeline_comparison.md and bench/results/nlu_cv.json. Sl
 
     python -m bench.nlu_cv [--folds 5] [--configs baseline normalized ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,21 +15,35 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = ROOT / "bench" / "configs"
 RESULTS = ROOT / "bench" / "results"
 
 
-def run_config(name: str, folds: int) -> Dict[str, float]:
+def run_config(name: str, folds: int) -> dict[str, float]:
     out = RESULTS / f"cv-{name}"
     started = time.monotonic()
     subprocess.run(
-        [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", "data/nlu",
-         "--config", str(CONFIGS / f"{name}.yml"), "--cross-validation", "--folds", str(folds),
-         "--out", str(out), "--no-plot"],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "rasa"),
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--config",
+            str(CONFIGS / f"{name}.yml"),
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--out",
+            str(out),
+            "--no-plot",
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     intents = json.loads((out / "intent_report.json").read_text())
     figures = {
@@ -42,7 +57,7 @@ def run_config(name: str, folds: int) -> Dict[str, float]:
     return figures
 
 
-def write_table(results: Dict[str, Dict[str, float]], folds: int) -> str:
+def write_table(results: dict[str, dict[str, float]], folds: int) -> str:
     lines = [
         f"# NLU pipeline comparison ({folds}-fold cross-validation on data/nlu)",
         "",
@@ -59,13 +74,13 @@ def write_table(results: Dict[str, Dict[str, float]], folds: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--configs", nargs="*", default=sorted(p.stem for p in CONFIGS.glob("*.yml")))
     args = parser.parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    results: Dict[str, Dict[str, float]] = {}
+    results: dict[str, dict[str, float]] = {}
     for name in args.configs:
         print(f"cross-validating {name}…", flush=True)
         results[name] = run_config(name, args.folds)

@@ -26,6 +26,7 @@ sub-intents it has no answer for yet are left out of the second view):
   confidence (no fallback, wrong label, below that threshold: only a wrong faq
   sub-intent can be, as the ResponseSelector has no fallback). The four add up to 1.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,23 +36,29 @@ import logging
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "models" / "current.tar.gz"
 DEFAULT_DATA = ROOT / "tests" / "nlu" / "unseen.yml"
 DEFAULT_JSON = ROOT / "bench" / "results" / "nlu_unseen.json"
 # Labels the model has no training data for yet (issue 12, part 4).
-NEW_FAQ_LABELS = ("faq/home_visit", "faq/extra_payments", "faq/payment_problem",
-                  "faq/support_stop", "faq/update_data")
+NEW_FAQ_LABELS = ("faq/home_visit", "faq/extra_payments", "faq/payment_problem", "faq/support_stop", "faq/update_data")
 FALLBACK_INTENT = "nlu_fallback"
 RETRIEVAL_INTENT = "faq"
 DEFAULT_FALLBACK_THRESHOLD = 0.3  # Rasa's own default when config.yml gives none
 OUTCOMES = ("right_at_once", "fallback", "confidently_wrong", "wrong_low_confidence")
-CLARIFY_OUTCOMES = ("right_at_once", "clarified_with_right_button", "clarified_without_it",
-                    "fallback", "confidently_wrong", "wrong_low_confidence")
+CLARIFY_OUTCOMES = (
+    "right_at_once",
+    "clarified_with_right_button",
+    "clarified_without_it",
+    "fallback",
+    "confidently_wrong",
+    "wrong_low_confidence",
+)
 # A clarifying question is worth at most this share of the set (issue 12: "ask one
 # short question" when two meanings are close, not at every message).
 MAX_ASKING = 0.12
@@ -65,12 +72,12 @@ class Scored:
     gold: str  # full label: intent, or faq/<sub>
     intent: str  # DIET's pick with the fallback undone
     intent_confidence: float
-    faq: Optional[str]  # ResponseSelector's faq/<sub> pick, None if it gave none
+    faq: str | None  # ResponseSelector's faq/<sub> pick, None if it gave none
     faq_confidence: float
     fell_back: bool
-    second_intent: Optional[str] = None
+    second_intent: str | None = None
     second_intent_confidence: float = 0.0
-    second_faq: Optional[str] = None
+    second_faq: str | None = None
     second_faq_confidence: float = 0.0
 
     @property
@@ -126,7 +133,9 @@ def clarify_outcome(s: Scored, threshold: float, ambiguity: float, faq_ambiguity
     return "confidently_wrong" if confidence >= threshold else "wrong_low_confidence"
 
 
-def clarify_rates(items: Sequence[Scored], threshold: float, ambiguity: float, faq_ambiguity: float) -> Dict[str, float]:
+def clarify_rates(
+    items: Sequence[Scored], threshold: float, ambiguity: float, faq_ambiguity: float
+) -> dict[str, float]:
     """Share (0..1) of each of CLARIFY_OUTCOMES, plus "clarified" (both kinds)."""
     counts = Counter(clarify_outcome(s, threshold, ambiguity, faq_ambiguity) for s in items)
     rates = {name: counts[name] / len(items) if items else 0.0 for name in CLARIFY_OUTCOMES}
@@ -134,7 +143,7 @@ def clarify_rates(items: Sequence[Scored], threshold: float, ambiguity: float, f
     return rates
 
 
-def tune(items: Sequence[Scored]) -> List[Dict[str, float]]:
+def tune(items: Sequence[Scored]) -> list[dict[str, float]]:
     """Threshold triples ranked: least confidently wrong while asking (clarified or
     rephrase) at most MAX_ASKING of the time, then most right at once."""
     grid = []
@@ -143,8 +152,15 @@ def tune(items: Sequence[Scored]) -> List[Dict[str, float]]:
             for faq_ambiguity in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
                 rates = clarify_rates(items, threshold, ambiguity, faq_ambiguity)
                 asking = rates["clarified"] + rates["fallback"]
-                grid.append({"threshold": threshold, "ambiguity_threshold": ambiguity,
-                             "faq_ambiguity_threshold": faq_ambiguity, "asking": asking, **rates})
+                grid.append(
+                    {
+                        "threshold": threshold,
+                        "ambiguity_threshold": ambiguity,
+                        "faq_ambiguity_threshold": faq_ambiguity,
+                        "asking": asking,
+                        **rates,
+                    }
+                )
     usable = [g for g in grid if g["asking"] <= MAX_ASKING]
     return sorted(usable, key=lambda g: (round(g["confidently_wrong"], 4), -g["right_at_once"], g["asking"]))
 
@@ -157,7 +173,7 @@ def clarification_thresholds(config_path: Path) -> tuple:
     return found["threshold"], found["ambiguity"], found["faq_ambiguity"]
 
 
-def scored_from_parse(text: str, gold: str, parse: Dict[str, Any]) -> Scored:
+def scored_from_parse(text: str, gold: str, parse: dict[str, Any]) -> Scored:
     """Builds a Scored from a Rasa parse result (the dict of /model/parse)."""
     fell_back = parse.get("intent", {}).get("name") == FALLBACK_INTENT
     ranking = [r for r in parse.get("intent_ranking", []) if r.get("name") != FALLBACK_INTENT]
@@ -170,20 +186,25 @@ def scored_from_parse(text: str, gold: str, parse: Dict[str, Any]) -> Scored:
     faq_ranking = selector.get("ranking", [])
     second_faq = faq_ranking[1] if len(faq_ranking) > 1 else {}
     return Scored(
-        text=text, gold=gold, intent=first.get("name"), intent_confidence=float(first.get("confidence", 0.0)),
-        faq=response.get("intent_response_key"), faq_confidence=float(response.get("confidence") or 0.0),
+        text=text,
+        gold=gold,
+        intent=first.get("name"),
+        intent_confidence=float(first.get("confidence", 0.0)),
+        faq=response.get("intent_response_key"),
+        faq_confidence=float(response.get("confidence") or 0.0),
         fell_back=fell_back,
-        second_intent=second.get("name"), second_intent_confidence=float(second.get("confidence", 0.0)),
+        second_intent=second.get("name"),
+        second_intent_confidence=float(second.get("confidence", 0.0)),
         second_faq=second_faq.get("intent_response_key"),
         second_faq_confidence=float(second_faq.get("confidence") or 0.0),
     )
 
 
-def summarise(items: Sequence[Scored], threshold: float) -> Dict[str, Any]:
+def summarise(items: Sequence[Scored], threshold: float) -> dict[str, Any]:
     """Accuracies (0..1), outcome rates (0..1, summing to 1) and per-label confusion."""
     faq_items = [s for s in items if s.gold_intent == RETRIEVAL_INTENT]
     outcomes = Counter(s.outcome(threshold) for s in items)
-    per_label: Dict[str, Dict[str, Any]] = {}
+    per_label: dict[str, dict[str, Any]] = {}
     for label in sorted({s.gold for s in items}):
         rows = [s for s in items if s.gold == label]
         wrong = Counter(s.predicted for s in rows if s.predicted != label)
@@ -218,11 +239,13 @@ SHAPES = {
     "Arabic-Indic or Persian digits": lambda t: re.search(r"[\u0660-\u0669\u06F0-\u06F9]", t) is not None,
     "neighbouring program named": lambda t: re.search(NEIGHBOURS, t) is not None,
 }
-NEIGHBOURS = (r"حساب المواطن|التأهيل الشامل|دعم الوصول|دعم ريف|"
-              r"(?<!\w)(?:الإسكان|الاسكان|سكني|السكني|ساند|حافز)(?!\w)")
+NEIGHBOURS = (
+    r"حساب المواطن|التأهيل الشامل|دعم الوصول|دعم ريف|"
+    r"(?<!\w)(?:الإسكان|الاسكان|سكني|السكني|ساند|حافز)(?!\w)"
+)
 
 
-def by_shape(items: Sequence[Scored], threshold: float) -> Dict[str, Dict[str, float]]:
+def by_shape(items: Sequence[Scored], threshold: float) -> dict[str, dict[str, float]]:
     """For each shape: count, full-label accuracy and confidently-wrong rate (0..1)."""
     table = {}
     for name, matches in SHAPES.items():
@@ -250,7 +273,7 @@ def fallback_threshold(config_path: Path) -> float:
     return DEFAULT_FALLBACK_THRESHOLD
 
 
-def load_examples(data_path: Path) -> List[tuple]:
+def load_examples(data_path: Path) -> list[tuple]:
     """(text, full label) pairs of a Rasa NLU YAML file."""
     from rasa.shared.nlu.training_data.loading import load_data
 
@@ -258,7 +281,7 @@ def load_examples(data_path: Path) -> List[tuple]:
     return [(m.get("text"), m.get("intent_response_key") or m.get("intent")) for m in data.intent_examples]
 
 
-def predict(model_path: Path, examples: Sequence[tuple]) -> List[Scored]:
+def predict(model_path: Path, examples: Sequence[tuple]) -> list[Scored]:
     """Parses each text with the trained model, as the Rasa server's NLU would."""
     from rasa.core.agent import Agent
 
@@ -268,41 +291,62 @@ def predict(model_path: Path, examples: Sequence[tuple]) -> List[Scored]:
 
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
-    async def parse_all() -> List[Scored]:
+    async def parse_all() -> list[Scored]:
         return [scored_from_parse(text, gold, await agent.parse_message(text)) for text, gold in examples]
 
     return asyncio.run(parse_all())
 
 
-def markdown(views: Dict[str, Dict[str, Any]], threshold: float, top: int = 15) -> str:
+def markdown(views: dict[str, dict[str, Any]], threshold: float, top: int = 15) -> str:
     """The report: one figures table for the views, then confusions of the first view."""
     lines = ["| figure | " + " | ".join(views) + " |", "|---|" + "---|" * len(views)]
-    rows = [("utterances", "n", "{:d}"), ("intent accuracy", "intent_accuracy", "{:.3f}"),
-            ("faq utterances", "faq_n", "{:d}"), ("faq sub-intent accuracy", "faq_sub_intent_accuracy", "{:.3f}"),
-            ("full label accuracy", "full_label_accuracy", "{:.3f}"),
-            ("wrong picks whose runner-up was right", "wrong_with_gold_second", "{:.1%}")]
+    rows = [
+        ("utterances", "n", "{:d}"),
+        ("intent accuracy", "intent_accuracy", "{:.3f}"),
+        ("faq utterances", "faq_n", "{:d}"),
+        ("faq sub-intent accuracy", "faq_sub_intent_accuracy", "{:.3f}"),
+        ("full label accuracy", "full_label_accuracy", "{:.3f}"),
+        ("wrong picks whose runner-up was right", "wrong_with_gold_second", "{:.1%}"),
+    ]
     for title, key, fmt in rows:
         lines.append(f"| {title} | " + " | ".join(fmt.format(v[key]) for v in views.values()) + " |")
     for name in OUTCOMES:
         title = name.replace("_", " ") + (f" (≥ {threshold:.2f})" if name == "confidently_wrong" else "")
         lines.append(f"| {title} | " + " | ".join(f"{v['outcomes'][name]:.1%}" for v in views.values()) + " |")
     first = next(iter(views.values()))
-    lines += ["", f"By shape ({next(iter(views))}):", "", "| shape | n | full label accuracy | confidently wrong |",
-              "|---|---|---|---|"]
-    lines += [f"| {name} | {row['n']} | {row['full_label_accuracy']:.2f} | {row['confidently_wrong']:.1%} |"
-              for name, row in first["by_shape"].items()]
-    lines += ["", f"Top confusions ({next(iter(views))}; gold → predicted):", "",
-              "| gold | predicted | count |", "|---|---|---|"]
+    lines += [
+        "",
+        f"By shape ({next(iter(views))}):",
+        "",
+        "| shape | n | full label accuracy | confidently wrong |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {name} | {row['n']} | {row['full_label_accuracy']:.2f} | {row['confidently_wrong']:.1%} |"
+        for name, row in first["by_shape"].items()
+    ]
+    lines += [
+        "",
+        f"Top confusions ({next(iter(views))}; gold → predicted):",
+        "",
+        "| gold | predicted | count |",
+        "|---|---|---|",
+    ]
     lines += [f"| {c['gold']} | {c['predicted']} | {c['count']} |" for c in first["top_confusions"][:top]]
-    lines += ["", "Per label (all items):", "", "| label | n | accuracy | fallback | predicted instead |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "Per label (all items):",
+        "",
+        "| label | n | accuracy | fallback | predicted instead |",
+        "|---|---|---|---|---|",
+    ]
     for label, row in sorted(first["per_label"].items(), key=lambda kv: (kv[1]["accuracy"], kv[0])):
         instead = ", ".join(f"{k} {n}" for k, n in row["predicted_instead"].items())
         lines.append(f"| {label} | {row['n']} | {row['accuracy']:.2f} | {row['fallback']} | {instead} |")
     return "\n".join(lines) + "\n"
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -319,29 +363,50 @@ def main(argv: Optional[List[str]] = None) -> int:
     known = [s for s in items if s.gold not in NEW_FAQ_LABELS]
     views = {"all items": summarise(items, threshold), "without the new faq sub-intents": summarise(known, threshold)}
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({
-        "model": str(args.model), "data": str(args.data), "fallback_threshold": threshold,
-        "views": views, "items": [asdict(s) | {"outcome": s.outcome(threshold)} for s in items],
-    }, ensure_ascii=False, indent=1))
+    args.json.write_text(
+        json.dumps(
+            {
+                "model": str(args.model),
+                "data": str(args.data),
+                "fallback_threshold": threshold,
+                "views": views,
+                "items": [asdict(s) | {"outcome": s.outcome(threshold)} for s in items],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
     print(markdown(views, threshold))
     print(clarify_markdown({"all items": items, "without the new faq sub-intents": known}, args.config))
     return 0
 
 
-def _load_saved(json_path: Path) -> List[Scored]:
+def _load_saved(json_path: Path) -> list[Scored]:
     fields = set(Scored.__dataclass_fields__)
     saved = json.loads(json_path.read_text(encoding="utf-8"))
     return [Scored(**{k: v for k, v in item.items() if k in fields}) for item in saved["items"]]
 
 
-def clarify_markdown(views: Dict[str, Sequence[Scored]], config_path: Path) -> str:
+def clarify_markdown(views: dict[str, Sequence[Scored]], config_path: Path) -> str:
     """The three rates of issue 12 under config.yml's thresholds, per view."""
     threshold, ambiguity, faq_ambiguity = clarification_thresholds(config_path)
     rates = {name: clarify_rates(rows, threshold, ambiguity, faq_ambiguity) for name, rows in views.items()}
-    lines = ["", f"With clarification (threshold {threshold}, ambiguity {ambiguity}, faq ambiguity {faq_ambiguity}):", "",
-             "| outcome | " + " | ".join(views) + " |", "|---|" + "---|" * len(views)]
-    for name in ("right_at_once", "clarified", "clarified_with_right_button", "clarified_without_it",
-                 "fallback", "confidently_wrong", "wrong_low_confidence"):
+    lines = [
+        "",
+        f"With clarification (threshold {threshold}, ambiguity {ambiguity}, faq ambiguity {faq_ambiguity}):",
+        "",
+        "| outcome | " + " | ".join(views) + " |",
+        "|---|" + "---|" * len(views),
+    ]
+    for name in (
+        "right_at_once",
+        "clarified",
+        "clarified_with_right_button",
+        "clarified_without_it",
+        "fallback",
+        "confidently_wrong",
+        "wrong_low_confidence",
+    ):
         lines.append(f"| {name.replace('_', ' ')} | " + " | ".join(f"{r[name]:.1%}" for r in rates.values()) + " |")
     return "\n".join(lines) + "\n"
 
@@ -350,11 +415,15 @@ def tune_report(json_path: Path, config_path: Path, top: int = 10) -> int:
     items = _load_saved(json_path)
     known = [s for s in items if s.gold not in NEW_FAQ_LABELS]
     print(f"Tuning on {json_path} ({len(known)} items with known labels; asking at most {MAX_ASKING:.0%}):\n")
-    print("| threshold | ambiguity | faq ambiguity | right at once | clarified (right button) | fallback | confidently wrong |")
+    print(
+        "| threshold | ambiguity | faq ambiguity | right at once | clarified (right button) | fallback | confidently wrong |"
+    )
     print("|---|---|---|---|---|---|---|")
     for g in tune(known)[:top]:
-        print(f"| {g['threshold']} | {g['ambiguity_threshold']} | {g['faq_ambiguity_threshold']} | {g['right_at_once']:.1%} "
-              f"| {g['clarified']:.1%} ({g['clarified_with_right_button']:.1%}) | {g['fallback']:.1%} | {g['confidently_wrong']:.1%} |")
+        print(
+            f"| {g['threshold']} | {g['ambiguity_threshold']} | {g['faq_ambiguity_threshold']} | {g['right_at_once']:.1%} "
+            f"| {g['clarified']:.1%} ({g['clarified_with_right_button']:.1%}) | {g['fallback']:.1%} | {g['confidently_wrong']:.1%} |"
+        )
     print(clarify_markdown({"all items": items, "without the new faq sub-intents": known}, config_path))
     return 0
 

@@ -11,6 +11,7 @@ personal data (the common case):
   SlotSet, BotUttered): what the tracker store pays per message;
 - the browser's `maskPii` (webchat/static/pii_mask.js) under Node, when node exists.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,8 @@ import shutil
 import statistics
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,17 +41,19 @@ def _message(seed: str, length: int = 500) -> str:
     return (seed * (length // len(seed) + 1))[:length]
 
 
-def _median_us(function: Callable[[], object], runs: int) -> Dict[str, float]:
+def _median_us(function: Callable[[], object], runs: int) -> dict[str, float]:
     for _ in range(min(200, runs)):  # warm-up: regex caches, allocator
         function()
-    samples: List[int] = []
+    samples: list[int] = []
     for _ in range(runs):
         start = time.perf_counter_ns()
         function()
         samples.append(time.perf_counter_ns() - start)
     samples.sort()
-    return {"median_us": round(statistics.median(samples) / 1000, 1),
-            "p95_us": round(samples[int(len(samples) * 0.95)] / 1000, 1)}
+    return {
+        "median_us": round(statistics.median(samples) / 1000, 1),
+        "p95_us": round(samples[int(len(samples) * 0.95)] / 1000, 1),
+    }
 
 
 def _turn(text: str) -> list:
@@ -60,31 +63,37 @@ def _turn(text: str) -> list:
     entities = [{"entity": "number", "value": "1320", "start": 10, "end": 15}]
     return [
         ActionExecuted("action_listen", timestamp=1.0),
-        UserUttered(text, intent, entities, {"intent": intent, "entities": entities, "text": text,
-                                             "intent_ranking": [intent]}, timestamp=2.0),
+        UserUttered(
+            text,
+            intent,
+            entities,
+            {"intent": intent, "entities": entities, "text": text, "intent_ranking": [intent]},
+            timestamp=2.0,
+        ),
         SlotSet("earned_income", 1320, timestamp=2.1),
         BotUttered("شكرا، وصلت المعلومات", timestamp=2.2),
     ]
 
 
-def _node_median_us(text: str, runs: int) -> Dict[str, float]:
+def _node_median_us(text: str, runs: int) -> dict[str, float]:
     node = shutil.which("node")
     if not node:
         return {}
     script = f"""
-import("{(ROOT / 'webchat/static/pii_mask.js').as_uri()}").then(({{ maskPii }}) => {{
+import("{(ROOT / "webchat/static/pii_mask.js").as_uri()}").then(({{ maskPii }}) => {{
   const text = {json.dumps(text)}; const runs = {runs}; const t = [];
   for (let i = 0; i < 200; i++) maskPii(text);
   for (let i = 0; i < runs; i++) {{ const s = process.hrtime.bigint(); maskPii(text); t.push(Number(process.hrtime.bigint() - s)); }}
   t.sort((a, b) => a - b);
   console.log(JSON.stringify({{ median_us: Math.round(t[Math.floor(runs / 2)] / 100) / 10, p95_us: Math.round(t[Math.floor(runs * 0.95)] / 100) / 10 }}));
 }});"""
-    result = subprocess.run([node, "--no-warnings", "--input-type=module", "-e", script],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [node, "--no-warnings", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=300
+    )
     return json.loads(result.stdout) if result.returncode == 0 else {"error": result.stderr[-300:]}
 
 
-def run(runs: int) -> Dict[str, Dict[str, Dict[str, float]]]:
+def run(runs: int) -> dict[str, dict[str, dict[str, float]]]:
     from arabic_text.pii import mask_pii
     from rasa_extensions.event_masking import masked_events
 
@@ -110,7 +119,9 @@ def main() -> None:
     print(f"500-character message, {args.runs} runs each (microseconds)")
     for name, figures in results.items():
         for what, figure in figures.items():
-            print(f"  {name:12s} {what:22s} median {figure.get('median_us', '-'):>7}  p95 {figure.get('p95_us', '-'):>7}")
+            print(
+                f"  {name:12s} {what:22s} median {figure.get('median_us', '-'):>7}  p95 {figure.get('p95_us', '-'):>7}"
+            )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"runs": args.runs, "message_chars": 500, **results}, indent=1) + "\n")

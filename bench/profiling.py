@@ -4,6 +4,7 @@ py-spy attaches from outside (no code change, no restart) and writes collapsed
 stacks; the summary lists where the wall time goes by function and by package, which
 is what a fix proposal needs.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -12,21 +13,34 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
 
 PY_SPY = Path(sys.executable).parent / "py-spy"
 
 
-def start_recording(pid: int, output: Path, duration_s: int, rate: int = 100) -> Optional[subprocess.Popen]:
+def start_recording(pid: int, output: Path, duration_s: int, rate: int = 100) -> subprocess.Popen | None:
     """Start py-spy on `pid` in the background; None when py-spy is not available."""
     binary = str(PY_SPY) if PY_SPY.exists() else shutil.which("py-spy")
     if not binary:
         return None
     output.parent.mkdir(parents=True, exist_ok=True)
     return subprocess.Popen(
-        [binary, "record", "--pid", str(pid), "--duration", str(duration_s), "--rate", str(rate),
-         "--format", "raw", "--output", str(output), "--nonblocking"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            binary,
+            "record",
+            "--pid",
+            str(pid),
+            "--duration",
+            str(duration_s),
+            "--rate",
+            str(rate),
+            "--format",
+            "raw",
+            "--output",
+            str(output),
+            "--nonblocking",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -41,7 +55,7 @@ def stop_recording(recorder: subprocess.Popen, timeout_s: float = 30.0) -> None:
         recorder.wait()
 
 
-def _frames(stack: str) -> List[str]:
+def _frames(stack: str) -> list[str]:
     return [frame for frame in stack.split(";") if frame]
 
 
@@ -58,7 +72,7 @@ def _package(frame: str) -> str:
     return ".".join(parts[:3]) if len(parts) > 3 else ".".join(parts[:-1]) or parts[0]
 
 
-def summarize_collapsed(path: Path, top: int = 25) -> Dict[str, List[Tuple[str, float]]]:
+def summarize_collapsed(path: Path, top: int = 25) -> dict[str, list[tuple[str, float]]]:
     """Share of CPU samples per leaf function (self time), per function anywhere on the
     stack (inclusive time) and per package of the leaf frame. Idle samples are left out
     by py-spy: under load the single event loop is CPU-bound, and CPU is what queues."""
@@ -80,14 +94,18 @@ def summarize_collapsed(path: Path, top: int = 25) -> Dict[str, List[Tuple[str, 
         for frame in set(frames):
             inclusive[frame] += count
 
-    def shares(counter: Counter) -> List[Tuple[str, float]]:
+    def shares(counter: Counter) -> list[tuple[str, float]]:
         return [(name, round(100.0 * n / total, 1)) for name, n in counter.most_common(top)] if total else []
 
-    return {"self": shares(leaf), "inclusive": shares(inclusive), "packages": shares(packages),
-            "samples": [("total", float(total))]}
+    return {
+        "self": shares(leaf),
+        "inclusive": shares(inclusive),
+        "packages": shares(packages),
+        "samples": [("total", float(total))],
+    }
 
 
-def render_summary(title: str, summary: Dict[str, List[Tuple[str, float]]]) -> str:
+def render_summary(title: str, summary: dict[str, list[tuple[str, float]]]) -> str:
     lines = [f"# {title}", ""]
     for section in ("packages", "self", "inclusive"):
         lines.append(f"## {section} (% of samples)")

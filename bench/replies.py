@@ -5,11 +5,13 @@ Question texts come from domain.yml, so the benchmark follows the domain when th
 wording changes. When a reply matches no known question, the caller can fall back to
 the tracker's `requested_slot`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional
+from typing import Any
 
 import yaml
 
@@ -22,7 +24,7 @@ _WORDING_SUFFIXES = ("_only", "_with_duty")
 
 
 def _slot_of(response: str) -> str:
-    slot = response[len(_ASK_PREFIX):]
+    slot = response[len(_ASK_PREFIX) :]
     for suffix in _WORDING_SUFFIXES:
         if slot.endswith(suffix):
             return slot[: -len(suffix)]
@@ -42,24 +44,22 @@ class QuestionReader:
     confirm_heads: tuple
 
     @classmethod
-    def from_domain(cls, domain_path: Path = ROOT / "domain.yml") -> "QuestionReader":
-        responses: Dict[str, List[Dict[str, Any]]] = (
+    def from_domain(cls, domain_path: Path = ROOT / "domain.yml") -> QuestionReader:
+        responses: dict[str, list[dict[str, Any]]] = (
             yaml.safe_load(domain_path.read_text(encoding="utf-8")).get("responses") or {}
         )
-        questions: Dict[str, str] = {}
+        questions: dict[str, str] = {}
         for name, variants in responses.items():
             if name.startswith(_ASK_PREFIX) and name != "utter_ask_continue" and name != "utter_ask_rephrase":
                 for variant in variants or []:
                     if variant.get("text"):
                         questions[variant["text"].strip()] = _slot_of(name)
         heads = tuple(
-            _template_head(variant["text"])
-            for variant in responses.get(CONFIRM_RESPONSE) or []
-            if variant.get("text")
+            _template_head(variant["text"]) for variant in responses.get(CONFIRM_RESPONSE) or [] if variant.get("text")
         )
         return cls(questions, heads)
 
-    def asked_slot(self, messages: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    def asked_slot(self, messages: Iterable[Mapping[str, Any]]) -> str | None:
         """The slot the last question in `messages` asks for, if any."""
         slot = None
         for message in messages:
@@ -70,13 +70,11 @@ class QuestionReader:
 
     def asks_confirmation(self, messages: Iterable[Mapping[str, Any]]) -> bool:
         return any(
-            head and (message.get("text") or "").startswith(head)
-            for message in messages
-            for head in self.confirm_heads
+            head and (message.get("text") or "").startswith(head) for message in messages for head in self.confirm_heads
         )
 
 
-def payload_of(messages: Iterable[Mapping[str, Any]], key: str) -> Optional[Dict[str, Any]]:
+def payload_of(messages: Iterable[Mapping[str, Any]], key: str) -> dict[str, Any] | None:
     """The machine-readable payload `key` (eligibility_result, application_status) if sent."""
     for message in messages:
         custom = message.get("custom") or {}

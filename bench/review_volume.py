@@ -10,6 +10,7 @@ times pages with an HTTP client. Results: bench/results/review_volume.json/.md.
 
 Targets (issue 13): list page p95 <= 300 ms, search p95 <= 500 ms, report <= 2 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import aiohttp
 import sqlalchemy as sa
@@ -33,10 +34,31 @@ from bench.stats import percentile
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS_MS = {"list_page": 300, "search": 500, "report": 2000}
 STAFF, PASSWORD = "bench-staff", "Bench-Review-2026!"
-SEARCHES = ["الضمان", "موظف", "البطاقة الرقمية", "اعترض", "دخلنا", "سعر البنزين", "هويتي", "اسرة", "برا",
-            "كلمة غير موجودة", "الشروط", "ايوه"]
-LIST_FILTERS = ["", "channel=whatsapp", "outcome=handoff", "outcome=none", "fallback=1", "low=1&below=0.5",
-                "since=2026-09-10&until=2026-09-20", "channel=socketio&outcome=eligible", "tag=متابعة"]
+SEARCHES = [
+    "الضمان",
+    "موظف",
+    "البطاقة الرقمية",
+    "اعترض",
+    "دخلنا",
+    "سعر البنزين",
+    "هويتي",
+    "اسرة",
+    "برا",
+    "كلمة غير موجودة",
+    "الشروط",
+    "ايوه",
+]
+LIST_FILTERS = [
+    "",
+    "channel=whatsapp",
+    "outcome=handoff",
+    "outcome=none",
+    "fallback=1",
+    "low=1&below=0.5",
+    "since=2026-09-10&until=2026-09-20",
+    "channel=socketio&outcome=eligible",
+    "tag=متابعة",
+]
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -57,9 +79,13 @@ def _count(url: str, query: str) -> int:
         engine.dispose()
 
 
-def _figures(samples: List[float]) -> Dict[str, Any]:
-    return {"requests": len(samples), "p50_ms": round(percentile(samples, 50), 1),
-            "p95_ms": round(percentile(samples, 95), 1), "max_ms": round(max(samples), 1)}
+def _figures(samples: list[float]) -> dict[str, Any]:
+    return {
+        "requests": len(samples),
+        "p50_ms": round(percentile(samples, 50), 1),
+        "p95_ms": round(percentile(samples, 95), 1),
+        "max_ms": round(max(samples), 1),
+    }
 
 
 async def _timed(session: aiohttp.ClientSession, url: str) -> float:
@@ -71,13 +97,14 @@ async def _timed(session: aiohttp.ClientSession, url: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-async def _measure(base: str, requests: int, rng: random.Random) -> Dict[str, Any]:
+async def _measure(base: str, requests: int, rng: random.Random) -> dict[str, Any]:
     # unsafe=True: keep cookies from an IP address (127.0.0.1); aiohttp drops them by default.
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
         async with session.get(f"{base}/login") as response:
             token = _TOKEN.search(await response.text()).group(1)
-        async with session.post(f"{base}/login", data={"username": STAFF, "password": PASSWORD, "csrf_token": token},
-                                allow_redirects=False) as response:
+        async with session.post(
+            f"{base}/login", data={"username": STAFF, "password": PASSWORD, "csrf_token": token}, allow_redirects=False
+        ) as response:
             if response.status != 303:
                 raise RuntimeError(f"sign-in failed with {response.status}")
         first_visit = await _timed(session, f"{base}/")  # indexes anything the last run did not
@@ -95,8 +122,13 @@ async def _measure(base: str, requests: int, rng: random.Random) -> Dict[str, An
             for chart in ("conversations_per_day", "outcomes", "top_intents", "faq_topics"):
                 await _timed(session, f"{base}/report/{chart}.png")
             reports.append((time.perf_counter() - started) * 1000)
-    return {"first_list_visit_ms": round(first_visit, 1), "list_page": _figures(lists),
-            "search": _figures(searches), "report_page_only": _figures(report_pages), "report": _figures(reports)}
+    return {
+        "first_list_visit_ms": round(first_visit, 1),
+        "list_page": _figures(lists),
+        "search": _figures(searches),
+        "report_page_only": _figures(report_pages),
+        "report": _figures(reports),
+    }
 
 
 async def _count_total(session: aiohttp.ClientSession, base: str) -> int:
@@ -105,9 +137,21 @@ async def _count_total(session: aiohttp.ClientSession, base: str) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _serve(env: Dict[str, str], urls: Dict[str, str], port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "review", "--db", urls["tracker"], "--status-db", urls["status"],
-               "--review-db", urls["review"], "serve", "--port", str(port)]
+def _serve(env: dict[str, str], urls: dict[str, str], port: int) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "review",
+        "--db",
+        urls["tracker"],
+        "--status-db",
+        urls["status"],
+        "--review-db",
+        urls["review"],
+        "serve",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 180
     while time.time() < deadline:
@@ -122,13 +166,16 @@ def _serve(env: Dict[str, str], urls: Dict[str, str], port: int) -> subprocess.P
     raise RuntimeError("review server did not start")
 
 
-def run(args: argparse.Namespace) -> Dict[str, Any]:
+def run(args: argparse.Namespace) -> dict[str, Any]:
     from bench.review_seed import BENCH_HMAC_KEY, seed
 
     os.environ.setdefault("NATIONAL_ID_HMAC_KEY", BENCH_HMAC_KEY)
     urls = {"tracker": args.tracker_db, "status": args.status_db, "review": args.review_db}
-    result: Dict[str, Any] = {"command": " ".join(["python -m bench.review_volume"] + sys.argv[1:]),
-                              "cpus": os.cpu_count(), "load_average_before": os.getloadavg()}
+    result: dict[str, Any] = {
+        "command": " ".join(["python -m bench.review_volume", *sys.argv[1:]]),
+        "cpus": os.cpu_count(),
+        "load_average_before": os.getloadavg(),
+    }
     have = _count(urls["tracker"], "SELECT count(DISTINCT sender_id) FROM events")
     if have < args.conversations:
         result["seeding"] = seed(urls["tracker"], urls["status"], args.conversations - have, seed_value=have + 13)
@@ -168,27 +215,37 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
     return result
 
 
-def markdown(result: Dict[str, Any]) -> str:
-    rows = [f"| {name.replace('_', ' ')} | {result[name]['requests']} | {result[name]['p50_ms']} | "
-            f"{result[name]['p95_ms']} | {result[name]['max_ms']} | {'≤ ' + str(TARGETS_MS[name]) if name in TARGETS_MS else '—'}"
-            f" | {('yes' if result['met'][name] else 'NO') if name in TARGETS_MS else ''} |"
-            for name in ("list_page", "search", "report_page_only", "report")]
-    return "\n".join([
-        "# Review tool at volume", "",
-        f"`{result['command']}` (PYTHONPATH=. .venv/bin/python -m ...), {result['conversations']} conversations, "
-        f"{result['events']} events, {result['cpus']} CPUs shared with other work "
-        f"(load average before: {', '.join(f'{x:.1f}' for x in result['load_average_before'])}).", "",
-        "Over HTTP against `python -m review serve` (its own process, SQLite files), signed in as staff. "
-        "\"report\" is the report page and its four PNG charts, one after another; its first run "
-        "computes the figures and draws the charts (the max column), later runs reuse both until "
-        "something new is indexed or tagged.", "",
-        "| measure | requests | p50 ms | p95 ms | max ms | target ms | met |", "|---|---|---|---|---|---|---|",
-        *rows, "",
-        f"- first indexing of every event into the review DB: {result['full_index_s']} s (once; later runs read only new events)",
-        f"- indexing when nothing is new: {result['index_when_nothing_is_new_ms']} ms (runs on every list, report and export request)",
-        f"- first list visit after the server started: {result['first_list_visit_ms']} ms",
-        *([f"- seeding: {result['seeding']}"] if "seeding" in result else []), "",
-    ])
+def markdown(result: dict[str, Any]) -> str:
+    rows = [
+        f"| {name.replace('_', ' ')} | {result[name]['requests']} | {result[name]['p50_ms']} | "
+        f"{result[name]['p95_ms']} | {result[name]['max_ms']} | {'≤ ' + str(TARGETS_MS[name]) if name in TARGETS_MS else '—'}"
+        f" | {('yes' if result['met'][name] else 'NO') if name in TARGETS_MS else ''} |"
+        for name in ("list_page", "search", "report_page_only", "report")
+    ]
+    return "\n".join(
+        [
+            "# Review tool at volume",
+            "",
+            f"`{result['command']}` (PYTHONPATH=. .venv/bin/python -m ...), {result['conversations']} conversations, "
+            f"{result['events']} events, {result['cpus']} CPUs shared with other work "
+            f"(load average before: {', '.join(f'{x:.1f}' for x in result['load_average_before'])}).",
+            "",
+            "Over HTTP against `python -m review serve` (its own process, SQLite files), signed in as staff. "
+            '"report" is the report page and its four PNG charts, one after another; its first run '
+            "computes the figures and draws the charts (the max column), later runs reuse both until "
+            "something new is indexed or tagged.",
+            "",
+            "| measure | requests | p50 ms | p95 ms | max ms | target ms | met |",
+            "|---|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"- first indexing of every event into the review DB: {result['full_index_s']} s (once; later runs read only new events)",
+            f"- indexing when nothing is new: {result['index_when_nothing_is_new_ms']} ms (runs on every list, report and export request)",
+            f"- first list visit after the server started: {result['first_list_visit_ms']} ms",
+            *([f"- seeding: {result['seeding']}"] if "seeding" in result else []),
+            "",
+        ]
+    )
 
 
 def main() -> None:

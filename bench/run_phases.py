@@ -1,11 +1,12 @@
 """Runs the benchmark phases against one Rasa URL and gathers their figures."""
+
 from __future__ import annotations
 
 import asyncio
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from bench import loads, profiling
 from bench.applicants import DEFAULT_MIX, ApplicantFactory
@@ -18,22 +19,22 @@ ALL_PHASES = ("floor", "long", "closed", "open")
 
 @dataclass
 class BenchPlan:
-    rates: List[float] = field(default_factory=lambda: [5, 10, 20, 40])
+    rates: list[float] = field(default_factory=lambda: [5, 10, 20, 40])
     rate_duration_s: float = 30.0
-    concurrency: List[int] = field(default_factory=lambda: [1, 4, 16, 64])
+    concurrency: list[int] = field(default_factory=lambda: [1, 4, 16, 64])
     closed_messages: int = 300
     floor_messages: int = 150
     long_conversations: int = 5
     long_length: int = 50
     warmup_messages: int = 30
-    mix: Dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MIX))
+    mix: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MIX))
     seed: int = 7
     profile_s: int = 0  # py-spy the Rasa server during the busiest closed-loop level
-    phases: List[str] = field(default_factory=lambda: list(ALL_PHASES))
+    phases: list[str] = field(default_factory=lambda: list(ALL_PHASES))
 
 
-def _long_figures(client: BotClient, length: int) -> Dict[str, Any]:
-    by_position: Dict[int, List[float]] = {}
+def _long_figures(client: BotClient, length: int) -> dict[str, Any]:
+    by_position: dict[int, list[float]] = {}
     for sample in select(client.samples, "long"):
         if sample.ok:
             by_position.setdefault(sample.position, []).append(sample.latency_ms)
@@ -56,8 +57,14 @@ def _long_figures(client: BotClient, length: int) -> Dict[str, Any]:
     }
 
 
-async def _closed_levels(client: BotClient, factory: ApplicantFactory, plan: BenchPlan,
-                         pids: Dict[str, List[int]], results_dir: Path, run_tag: str) -> List[Dict[str, Any]]:
+async def _closed_levels(
+    client: BotClient,
+    factory: ApplicantFactory,
+    plan: BenchPlan,
+    pids: dict[str, list[int]],
+    results_dir: Path,
+    run_tag: str,
+) -> list[dict[str, Any]]:
     rows = []
     rasa_pid = (pids.get("rasa") or [None])[0]
     for level in plan.concurrency:
@@ -71,14 +78,16 @@ async def _closed_levels(client: BotClient, factory: ApplicantFactory, plan: Ben
         cpu = cpu_ms_per_message(cpu_before, cpu_snapshot(pids), len(select(client.samples, phase)))
         if recorder:
             profiling.stop_recording(recorder)
-        rows.append({"concurrency": level, "summary": summarize(select(client.samples, phase), wall),
-                     "cpu_ms_per_message": cpu})
+        rows.append(
+            {"concurrency": level, "summary": summarize(select(client.samples, phase), wall), "cpu_ms_per_message": cpu}
+        )
     return rows
 
 
-async def run_plan(plan: BenchPlan, rasa_url: str, token: str, pids: Dict[str, List[int]],
-                   results_dir: Path, run_tag: str) -> Dict[str, Any]:
-    results: Dict[str, Any] = {"plan": {k: v for k, v in plan.__dict__.items()}}
+async def run_plan(
+    plan: BenchPlan, rasa_url: str, token: str, pids: dict[str, list[int]], results_dir: Path, run_tag: str
+) -> dict[str, Any]:
+    results: dict[str, Any] = {"plan": {k: v for k, v in plan.__dict__.items()}}
     factory = ApplicantFactory(plan.mix, plan.seed, run_tag)
     started = time.monotonic()
     with PeakMemorySampler(pids) as memory:
@@ -91,11 +100,15 @@ async def run_plan(plan: BenchPlan, rasa_url: str, token: str, pids: Dict[str, L
                 await loads.parse_floor(client, factory, plan.floor_messages, "floor")
                 webhook = summarize(select(client.samples, "floor"))
                 parse = summarize(select(client.samples, "floor", "parse"))
-                results["floor"] = {"webhook": webhook, "parse": parse,
-                                    "cpu_ms_per_webhook_and_parse": cpu_ms_per_message(
-                                        cpu_before, cpu_snapshot(pids), webhook["messages"]),
-                                    "p50_ratio": ratio(webhook["p50_ms"], parse["p50_ms"]),
-                                    "p95_ratio": ratio(webhook["p95_ms"], parse["p95_ms"])}
+                results["floor"] = {
+                    "webhook": webhook,
+                    "parse": parse,
+                    "cpu_ms_per_webhook_and_parse": cpu_ms_per_message(
+                        cpu_before, cpu_snapshot(pids), webhook["messages"]
+                    ),
+                    "p50_ratio": ratio(webhook["p50_ms"], parse["p50_ms"]),
+                    "p95_ratio": ratio(webhook["p95_ms"], parse["p95_ms"]),
+                }
             if "long" in plan.phases:
                 for index in range(plan.long_conversations):
                     await loads.long_conversation(client, run_tag, index, plan.long_length, "long")
@@ -109,8 +122,13 @@ async def run_plan(plan: BenchPlan, rasa_url: str, token: str, pids: Dict[str, L
                     cpu_before = cpu_snapshot(pids)
                     shape = await loads.open_loop(client, factory, rate, plan.rate_duration_s, phase)
                     done = select(client.samples, phase)
-                    rows.append({**shape, "summary": summarize(done),
-                                 "cpu_ms_per_message": cpu_ms_per_message(cpu_before, cpu_snapshot(pids), len(done))})
+                    rows.append(
+                        {
+                            **shape,
+                            "summary": summarize(done),
+                            "cpu_ms_per_message": cpu_ms_per_message(cpu_before, cpu_snapshot(pids), len(done)),
+                        }
+                    )
                     await asyncio.sleep(2)  # let queues drain between levels
                 results["open_loop"] = rows
             results["tracker_probes"] = client.probes

@@ -9,6 +9,7 @@ Three configurations, the same closed-loop load each:
   two_replicas_direct  conversations split over both replicas' own ports
   two_replicas_nginx   all conversations through nginx (least_conn)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from bench.applicants import ApplicantFactory, parse_mix
 from bench.client import BotClient
@@ -29,7 +30,7 @@ from bench.stats import select, summarize
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def read_env_file(path: Path) -> Dict[str, str]:
+def read_env_file(path: Path) -> dict[str, str]:
     values = {}
     for line in path.read_text().splitlines():
         name, sep, value = line.partition("=")
@@ -38,8 +39,8 @@ def read_env_file(path: Path) -> Dict[str, str]:
     return values
 
 
-def process_groups(scale_dir: Path) -> Dict[str, List[int]]:
-    groups: Dict[str, List[int]] = {}
+def process_groups(scale_dir: Path) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
     for pid_file in sorted((scale_dir / "run").glob("*.pid")):
         name = pid_file.stem.rstrip("0123456789")
         try:
@@ -49,15 +50,21 @@ def process_groups(scale_dir: Path) -> Dict[str, List[int]]:
     return groups
 
 
-async def measure(env: Dict[str, str], groups: Dict[str, List[int]], concurrency: List[int], messages: int,
-                  mix: Dict[str, float], seed: int) -> Dict[str, Any]:
+async def measure(
+    env: dict[str, str],
+    groups: dict[str, list[int]],
+    concurrency: list[int],
+    messages: int,
+    mix: dict[str, float],
+    seed: int,
+) -> dict[str, Any]:
     replicas = [u for u in env["RASA_REPLICA_URLS"].split(",") if u]
     configurations = {
         "one_replica_direct": replicas[:1],
         "two_replicas_direct": replicas[:2],
         "two_replicas_nginx": [env["RASA_PROXY_URL"]],
     }
-    results: Dict[str, Any] = {}
+    results: dict[str, Any] = {}
     run_tag = f"scale{int(time.time())}"
     async with BotClient(env["RASA_PROXY_URL"], env["RASA_TOKEN"]) as client:
         # Warm both replicas (first messages load lazily-built graphs).
@@ -71,16 +78,22 @@ async def measure(env: Dict[str, str], groups: Dict[str, List[int]], concurrency
                 before = cpu_snapshot(groups)
                 wall = await closed_loop(client, factory, level, max(messages, level * 4), phase, urls)
                 done = select(client.samples, phase)
-                rows.append({"concurrency": level, "summary": summarize(done, wall),
-                             "cpu_ms_per_message": cpu_ms_per_message(before, cpu_snapshot(groups), len(done)),
-                             "outcomes": factory.outcomes.as_dict()})
+                rows.append(
+                    {
+                        "concurrency": level,
+                        "summary": summarize(done, wall),
+                        "cpu_ms_per_message": cpu_ms_per_message(before, cpu_snapshot(groups), len(done)),
+                        "outcomes": factory.outcomes.as_dict(),
+                    }
+                )
             results[name] = rows
     return results
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.scale_bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.scale_bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale-dir", type=Path, default=ROOT / "var" / "scale")
     parser.add_argument("--concurrency", default="16", help="closed-loop levels, e.g. 4,16,32")
     parser.add_argument("--messages", type=int, default=400, help="messages per level and configuration")
@@ -97,19 +110,29 @@ def main(argv: Optional[List[str]] = None) -> int:
     levels = [int(x) for x in args.concurrency.split(",") if x]
     with PeakMemorySampler(groups) as memory:
         results = asyncio.run(measure(env, groups, levels, args.messages, parse_mix(args.mix), args.seed))
-    summary = {"configurations": results, "peak_rss_mb": memory.peaks_mb(),
-               "replicas": len([u for u in env["RASA_REPLICA_URLS"].split(",") if u]), "cpus": os.cpu_count(),
-               "loadavg_after": [round(x, 2) for x in os.getloadavg()],
-               "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    summary = {
+        "configurations": results,
+        "peak_rss_mb": memory.peaks_mb(),
+        "replicas": len([u for u in env["RASA_REPLICA_URLS"].split(",") if u]),
+        "cpus": os.cpu_count(),
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for name, rows in results.items():
         for row in rows:
             s = row["summary"]
-            print(f"{name:22s} c={row['concurrency']:<3d} {s['messages_per_s']} msg/s  p50 {s['p50_ms']} ms  "
-                  f"p95 {s['p95_ms']} ms  errors {s['errors']}")
-    broken = {f"{name} c={row['concurrency']}": row["outcomes"] for name, rows in results.items() for row in rows
-              if any(k.endswith(("_error", "_stuck", "_too_long")) for k in row["outcomes"])}
+            print(
+                f"{name:22s} c={row['concurrency']:<3d} {s['messages_per_s']} msg/s  p50 {s['p50_ms']} ms  "
+                f"p95 {s['p95_ms']} ms  errors {s['errors']}"
+            )
+    broken = {
+        f"{name} c={row['concurrency']}": row["outcomes"]
+        for name, rows in results.items()
+        for row in rows
+        if any(k.endswith(("_error", "_stuck", "_too_long")) for k in row["outcomes"])
+    }
     if broken:  # figures from conversations that went wrong measure the wrong thing
         print(f"WARNING: some conversations did not end normally: {broken}", file=sys.stderr)
     print(f"peak RSS MB: {summary['peak_rss_mb']}\nsummary: {args.out}")

@@ -1,13 +1,14 @@
 """Latency and throughput figures from timed samples."""
+
 from __future__ import annotations
 
 import math
-from typing import Dict, Iterable, List, Optional, Sequence
+from collections.abc import Iterable, Sequence
 
 from bench.client import Sample
 
 
-def percentile(values: Sequence[float], q: float) -> Optional[float]:
+def percentile(values: Sequence[float], q: float) -> float | None:
     """Linear-interpolated percentile (q in 0..100); None for no values."""
     if not values:
         return None
@@ -21,17 +22,17 @@ def percentile(values: Sequence[float], q: float) -> Optional[float]:
     return float(ordered[low] + (ordered[high] - ordered[low]) * (rank - low))
 
 
-def _rounded(value: Optional[float], digits: int = 1) -> Optional[float]:
+def _rounded(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def summarize(samples: Iterable[Sample], wall_s: Optional[float] = None) -> Dict[str, object]:
+def summarize(samples: Iterable[Sample], wall_s: float | None = None) -> dict[str, object]:
     """p50/p95/p99 latency of the successful messages, errors, and messages per second.
 
     Throughput counts successful messages over the phase's wall time (first send to
     last answer) unless `wall_s` is given.
     """
-    items: List[Sample] = list(samples)
+    items: list[Sample] = list(samples)
     good = [s.latency_ms for s in items if s.ok]
     if wall_s is None and items:
         wall_s = max(s.started_s + s.latency_ms / 1000 for s in items) - min(s.started_s for s in items)
@@ -49,11 +50,11 @@ def summarize(samples: Iterable[Sample], wall_s: Optional[float] = None) -> Dict
     }
 
 
-def select(samples: Iterable[Sample], phase: str, kind: str = "webhook") -> List[Sample]:
+def select(samples: Iterable[Sample], phase: str, kind: str = "webhook") -> list[Sample]:
     return [s for s in samples if s.phase == phase and s.kind == kind]
 
 
-def ratio(numerator: Optional[float], denominator: Optional[float]) -> Optional[float]:
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
     if numerator is None or not denominator:
         return None
     return round(numerator / denominator, 2)

@@ -4,9 +4,8 @@ Rasa 3.6's RestInput calls `.get` on the parsed body, so a JSON array or a bare 
 made it answer 500. This subclass checks the body's shape first; everything else is
 Rasa's own channel, at the same URL (/webhooks/rest/webhook).
 """
-from __future__ import annotations
 
-from typing import Optional, Text
+from __future__ import annotations
 
 from rasa.core.channels.rest import RestInput
 from sanic.exceptions import InvalidUsage
@@ -20,10 +19,10 @@ install_pii_log_filter()
 
 class ValidatingRestInput(RestInput):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
-    async def _extract_sender(self, req: Request) -> Optional[Text]:
+    async def _extract_sender(self, req: Request) -> str | None:
         body = req.json
         if not isinstance(body, dict):
             raise InvalidUsage('The body must be a JSON object: {"sender": "...", "message": "..."}')

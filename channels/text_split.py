@@ -5,9 +5,8 @@ word or a sentence in half, which reads badly in Arabic, so we cut at the last
 sentence end (. ! ? ؟ ؛ ، or a newline) that fits, then at a space, and only as a
 last resort in the middle of a word.
 """
-from __future__ import annotations
 
-from typing import List
+from __future__ import annotations
 
 WHATSAPP_TEXT_LIMIT = 4096
 
@@ -41,14 +40,14 @@ def _cut_position(rest: str, limit: int) -> int:
     return limit
 
 
-def split_text(text: str, limit: int = WHATSAPP_TEXT_LIMIT) -> List[str]:
+def split_text(text: str, limit: int = WHATSAPP_TEXT_LIMIT) -> list[str]:
     """Split `text` into non-empty pieces of at most `limit` characters, in order.
 
     Whitespace at the cut points is dropped; text within a piece is kept as is.
     """
     if limit < 1:
         raise ValueError("limit must be at least 1 character")
-    pieces: List[str] = []
+    pieces: list[str] = []
     rest = (text or "").strip()
     while len(rest) > limit:
         cut = _cut_position(rest, limit)

@@ -14,11 +14,13 @@ body that is not a WhatsApp webhook, 503 while the channel lacks its secrets, an
 200 otherwise, also when some messages were skipped or duplicates, because Meta
 keeps redelivering anything else.
 """
+
 from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
@@ -53,13 +55,13 @@ class WhatsAppInput(InputChannel):
         return "whatsapp"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         # Missing credentials are allowed here: the environment may hold them.
         return cls(settings_from(credentials))
 
     def __init__(self, settings: WhatsAppSettings) -> None:
         self.settings = settings
-        self._dedup: Optional[MessageDeduplicator] = None
+        self._dedup: MessageDeduplicator | None = None
         self._recipients: RecipientBook | None = None
         missing = settings.missing()
         if missing:
@@ -73,7 +75,7 @@ class WhatsAppInput(InputChannel):
     def is_configured(self) -> bool:
         return self._dedup is not None
 
-    def get_output_channel(self) -> Optional[OutputChannel]:
+    def get_output_channel(self) -> OutputChannel | None:
         """Writes to a conversation by its id (Rasa's `output_channel=latest`, used for staff
         replies); the number is kept only sealed, for WhatsApp's 24-hour window."""
         if self._recipients is None:
@@ -120,13 +122,15 @@ class WhatsAppInput(InputChannel):
         )
         try:
             await on_new_message(user_message)
-        except Exception as error:  # noqa: BLE001 - one failed message must not fail the batch
+        except Exception as error:
             # The exception text could quote the user's message, so only its type is logged.
-            logger.error("WhatsApp message processing failed: %s (conversation=%s)", type(error).__name__, sender_id[:15])
+            logger.error(
+                "WhatsApp message processing failed: %s (conversation=%s)", type(error).__name__, sender_id[:15]
+            )
             await output.send_text_message(sender_id, texts.TEMPORARY_ERROR)
 
     async def process_webhook(
-        self, body: bytes, signature: Optional[str], on_new_message: Callable[[UserMessage], Awaitable[Any]]
+        self, body: bytes, signature: str | None, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> HTTPResponse:
         """Verify, parse and answer one webhook delivery (the POST route's logic)."""
         if self._dedup is None:
@@ -140,7 +144,13 @@ class WhatsAppInput(InputChannel):
             batch = parse_webhook(json.loads(body))
         except (ValueError, PayloadError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
             return response.json({"error": f"unreadable webhook: {type(error).__name__}"}, status=400)
-        counts = {"processed": 0, "duplicates": 0, "other_number": 0, "statuses": batch.statuses, "skipped": batch.skipped}
+        counts = {
+            "processed": 0,
+            "duplicates": 0,
+            "other_number": 0,
+            "statuses": batch.statuses,
+            "skipped": batch.skipped,
+        }
         async with self._graph_client() as client:
             for message in batch.messages:
                 if message.phone_number_id and message.phone_number_id != self.settings.phone_number_id:

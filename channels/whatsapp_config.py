@@ -4,12 +4,14 @@ Rasa substitutes ${VAR} in credentials.yml, but an unset or empty variable leave
 empty value; we then look at the environment ourselves so that one set of
 environment variables configures the channel however Rasa was started.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Mapping, Optional
+from typing import Any
 
 from arabic_text.pseudonyms import KEY_ENV
 
@@ -49,7 +51,7 @@ class WhatsAppSettings:
     retry_base_delay: float = 0.5
     request_timeout: float = 10.0
 
-    def missing(self) -> List[str]:
+    def missing(self) -> list[str]:
         """Names of the settings without which the channel must not process messages."""
         required = {
             "verify_token": self.verify_token,
@@ -69,16 +71,11 @@ def _resolve_dedup_path(raw: str) -> str:
     return str(path if path.is_absolute() else REPO_ROOT / path)
 
 
-def settings_from(
-    credentials: Optional[Mapping[str, Any]], environ: Optional[Mapping[str, str]] = None
-) -> WhatsAppSettings:
+def settings_from(credentials: Mapping[str, Any] | None, environ: Mapping[str, str] | None = None) -> WhatsAppSettings:
     """Build settings from a credentials.yml section, falling back to the environment."""
     env = os.environ if environ is None else environ
     creds = dict(credentials or {})
-    values = {
-        key: _clean(creds.get(key)) or _clean(env.get(env_name))
-        for key, env_name in _ENV_FALLBACKS.items()
-    }
+    values = {key: _clean(creds.get(key)) or _clean(env.get(env_name)) for key, env_name in _ENV_FALLBACKS.items()}
     # The one pseudonym key (arabic_text.pseudonyms): a phone number gets the same
     # conversation id here as in the status store.
     sender_key = _clean(env.get(KEY_ENV))

@@ -6,13 +6,14 @@ SQLite makes it atomic, so exactly one delivery wins even between processes that
 share the file. The id itself embeds the sender's phone number (a wamid is base64
 of it), so only a keyed hash of the id is stored.
 """
+
 from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional
 
 from arabic_text.pseudonyms import pseudonym
 
@@ -40,7 +41,7 @@ class MessageDeduplicator:
         self._key = key
         self._retention = retention_seconds
         self._clock = clock
-        self._last_prune: Optional[float] = None
+        self._last_prune: float | None = None
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.execute(_SCHEMA)

@@ -7,11 +7,13 @@ the message itself is wrong and retrying cannot help.
 Failures are logged without the message text or the phone number: only the
 status, Meta's error code and a pseudonymous reference to the conversation.
 """
+
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 
@@ -22,7 +24,7 @@ def _is_retryable(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-def _error_fields(response: httpx.Response) -> Dict[str, Any]:
+def _error_fields(response: httpx.Response) -> dict[str, Any]:
     """Meta's error code and type; its message may quote the number, so it is left out."""
     try:
         error = response.json().get("error") or {}
@@ -48,9 +50,9 @@ class GraphClient:
         self._base_delay = base_delay
         self._timeout = timeout
         self._sleep = sleep
-        self._http: Optional[httpx.AsyncClient] = None
+        self._http: httpx.AsyncClient | None = None
 
-    async def __aenter__(self) -> "GraphClient":
+    async def __aenter__(self) -> GraphClient:
         return self
 
     async def __aexit__(self, *exc_info: Any) -> None:
@@ -67,10 +69,10 @@ class GraphClient:
             self._http = httpx.AsyncClient(timeout=self._timeout)
         return self._http
 
-    async def send(self, message: Dict[str, Any], log_ref: str = "-") -> Optional[str]:
+    async def send(self, message: dict[str, Any], log_ref: str = "-") -> str | None:
         """POST one message; returns Meta's message id, or None after logging a failure."""
-        last_status: Optional[int] = None
-        last_error: Dict[str, Any] = {}
+        last_status: int | None = None
+        last_error: dict[str, Any] = {}
         for attempt in range(1, self._attempts + 1):
             try:
                 response = await self._client().post(self._url, json=message, headers=self._headers)
@@ -95,7 +97,7 @@ class GraphClient:
         return None
 
 
-def _message_id(response: httpx.Response) -> Optional[str]:
+def _message_id(response: httpx.Response) -> str | None:
     try:
         messages = response.json().get("messages") or [{}]
         return messages[0].get("id")

@@ -8,9 +8,11 @@ Text goes out in the assistant's one digit style with dates isolated (FSI … PD
 arabic_text.display does for every channel. Links and phone numbers stay plain text:
 WhatsApp makes them tappable itself.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Sequence, Tuple
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from arabic_text.display import display_digits, for_plain_text
 from channels import whatsapp_texts as texts
@@ -26,7 +28,7 @@ ROW_ID_LIMIT = 200
 LIST_BUTTON_LIMIT = 20
 ELLIPSIS = "…"
 
-Choice = Tuple[str, str]  # (id sent back to us when tapped, title shown)
+Choice = tuple[str, str]  # (id sent back to us when tapped, title shown)
 
 
 def truncate(text: str, limit: int) -> str:
@@ -37,13 +39,13 @@ def truncate(text: str, limit: int) -> str:
     return text[: limit - 1].rstrip() + ELLIPSIS
 
 
-def unique_titles(titles: Sequence[str], limit: int) -> List[str]:
+def unique_titles(titles: Sequence[str], limit: int) -> list[str]:
     """Titles cut to `limit`, numbered where cutting made two of them equal.
 
     Meta refuses a message whose reply buttons share a title, and a user could not
     tell such buttons apart anyway.
     """
-    result: List[str] = []
+    result: list[str] = []
     for title in titles:
         candidate = truncate(title, limit)
         number = 2
@@ -55,7 +57,7 @@ def unique_titles(titles: Sequence[str], limit: int) -> List[str]:
     return result
 
 
-def _envelope(to: str, message_type: str, content: Dict[str, Any]) -> Dict[str, Any]:
+def _envelope(to: str, message_type: str, content: dict[str, Any]) -> dict[str, Any]:
     return {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
@@ -65,16 +67,18 @@ def _envelope(to: str, message_type: str, content: Dict[str, Any]) -> Dict[str, 
     }
 
 
-def text_messages(to: str, body: str) -> List[Dict[str, Any]]:
+def text_messages(to: str, body: str) -> list[dict[str, Any]]:
     """One text message per piece of `body` (split at sentence ends past 4,096 chars)."""
     body = for_plain_text(body)
-    return [_envelope(to, "text", {"body": piece, "preview_url": False}) for piece in split_text(body, WHATSAPP_TEXT_LIMIT)]
+    return [
+        _envelope(to, "text", {"body": piece, "preview_url": False}) for piece in split_text(body, WHATSAPP_TEXT_LIMIT)
+    ]
 
 
-def _choices(buttons: Sequence[Mapping[str, Any]], id_limit: int) -> Tuple[List[Choice], List[str]]:
+def _choices(buttons: Sequence[Mapping[str, Any]], id_limit: int) -> tuple[list[Choice], list[str]]:
     """(reply choices, link lines). Links cannot be reply buttons, so they become text."""
-    choices: List[Choice] = []
-    links: List[str] = []
+    choices: list[Choice] = []
+    links: list[str] = []
     seen = set()
     for button in buttons:
         title = str(button.get("title") or "").strip()
@@ -93,7 +97,7 @@ def _choices(buttons: Sequence[Mapping[str, Any]], id_limit: int) -> Tuple[List[
     return choices, links
 
 
-def _split_body(to: str, body: str) -> Tuple[List[Dict[str, Any]], str]:
+def _split_body(to: str, body: str) -> tuple[list[dict[str, Any]], str]:
     """Text messages for all but the last part of `body`, and that last part (≤ 1,024 chars)."""
     pieces = split_text(body, INTERACTIVE_BODY_LIMIT)
     if not pieces:
@@ -102,7 +106,7 @@ def _split_body(to: str, body: str) -> Tuple[List[Dict[str, Any]], str]:
     return leading, pieces[-1]
 
 
-def _reply_buttons(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
+def _reply_buttons(to: str, body: str, choices: list[Choice]) -> dict[str, Any]:
     return _envelope(
         to,
         "interactive",
@@ -112,16 +116,18 @@ def _reply_buttons(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
             "action": {
                 "buttons": [
                     {"type": "reply", "reply": {"id": choice_id, "title": title}}
-                    for (choice_id, _), title in zip(choices, unique_titles([t for _, t in choices], BUTTON_TITLE_LIMIT))
+                    for (choice_id, _), title in zip(
+                        choices, unique_titles([t for _, t in choices], BUTTON_TITLE_LIMIT), strict=False
+                    )
                 ]
             },
         },
     )
 
 
-def _list(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
+def _list(to: str, body: str, choices: list[Choice]) -> dict[str, Any]:
     titles = unique_titles([title for _, title in choices], ROW_TITLE_LIMIT)
-    rows = [{"id": choice_id, "title": title} for (choice_id, _), title in zip(choices, titles)]
+    rows = [{"id": choice_id, "title": title} for (choice_id, _), title in zip(choices, titles, strict=False)]
     return _envelope(
         to,
         "interactive",
@@ -136,7 +142,7 @@ def _list(to: str, body: str, choices: List[Choice]) -> Dict[str, Any]:
     )
 
 
-def interactive_messages(to: str, body: str, buttons: Sequence[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+def interactive_messages(to: str, body: str, buttons: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Messages that show `body` with `buttons`: reply buttons for up to 3, lists beyond."""
     choices, links = _choices(buttons, BUTTON_ID_LIMIT)
     if links:
@@ -155,5 +161,5 @@ def interactive_messages(to: str, body: str, buttons: Sequence[Mapping[str, Any]
     return messages
 
 
-def image_message(to: str, url: str) -> Dict[str, Any]:
+def image_message(to: str, url: str) -> dict[str, Any]:
     return _envelope(to, "image", {"link": url})

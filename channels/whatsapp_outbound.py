@@ -6,10 +6,12 @@ message, with the number it came from. `WhatsAppConversationOutput` writes to a
 conversation later (staff replies), with the number kept sealed for WhatsApp's
 24-hour window (channels.whatsapp_recipients).
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Dict, Iterable, List
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rasa.core.channels.channel import OutputChannel
 
@@ -32,9 +34,9 @@ class WhatsAppOutput(OutputChannel):
         self._client = client
         self._to = to_number
         self._log_ref = log_ref
-        self.sent_ids: List[str] = []
+        self.sent_ids: list[str] = []
 
-    async def _send_all(self, messages: Iterable[Dict[str, Any]]) -> None:
+    async def _send_all(self, messages: Iterable[dict[str, Any]]) -> None:
         for message in messages:
             message_id = await self._client.send(message, log_ref=self._log_ref)
             if message_id:
@@ -44,12 +46,12 @@ class WhatsAppOutput(OutputChannel):
         await self._send_all(text_messages(self._to, text))
 
     async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         await self._send_all(interactive_messages(self._to, text, buttons))
 
     async def send_quick_replies(
-        self, recipient_id: str, text: str, quick_replies: List[Dict[str, Any]], **kwargs: Any
+        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         await self._send_all(interactive_messages(self._to, text, quick_replies))
 
@@ -60,12 +62,12 @@ class WhatsAppOutput(OutputChannel):
         if isinstance(attachment, str):
             await self._send_all(text_messages(self._to, attachment))
 
-    async def send_elements(self, recipient_id: str, elements: Iterable[Dict[str, Any]], **kwargs: Any) -> None:
+    async def send_elements(self, recipient_id: str, elements: Iterable[dict[str, Any]], **kwargs: Any) -> None:
         for element in elements:
             text = "\n".join(part for part in (element.get("title"), element.get("subtitle")) if part)
             await self.send_text_with_buttons(recipient_id, text, element.get("buttons") or [])
 
-    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         """Send `{"whatsapp": {...message object...}}` as is; skip other custom payloads."""
         native = json_message.get("whatsapp") if isinstance(json_message, dict) else None
         if isinstance(native, dict) and native.get("type"):

@@ -14,14 +14,27 @@ An envelope we cannot read raises PayloadError (the webhook answers 400). Inside
 readable envelope, single entries we cannot use are skipped and counted, so one odd
 item never blocks the other messages of the same delivery.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, List, Tuple
+from typing import Any
 
 # Types we cannot read: the user gets a polite "text only, please" reply.
 MEDIA_TYPES = frozenset(
-    {"audio", "voice", "image", "sticker", "video", "document", "location", "contacts", "unsupported", "unknown", "order"}
+    {
+        "audio",
+        "voice",
+        "image",
+        "sticker",
+        "video",
+        "document",
+        "location",
+        "contacts",
+        "unsupported",
+        "unknown",
+        "order",
+    }
 )
 # Types that need no answer at all: an emoji reaction, or a system notice such as
 # "the user changed their number".
@@ -44,7 +57,7 @@ class InboundMessage:
 
 @dataclass
 class WebhookBatch:
-    messages: List[InboundMessage] = field(default_factory=list)
+    messages: list[InboundMessage] = field(default_factory=list)
     statuses: int = 0
     skipped: int = 0
 
@@ -53,11 +66,11 @@ def _digits(value: Any) -> str:
     return "".join(ch for ch in str(value or "") if ch.isdigit())
 
 
-def _as_list(value: Any) -> List[Any]:
+def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _text_of(message: dict) -> Tuple[str, str]:
+def _text_of(message: dict) -> tuple[str, str]:
     """(kind, text) of one message."""
     message_type = str(message.get("type") or "unknown")
     if message_type == "text":
@@ -132,4 +145,3 @@ def parse_webhook(payload: Any) -> WebhookBatch:
             batch.statuses += len(_as_list(value.get("statuses")))
             _messages_of(value, batch)
     return batch
-

@@ -14,6 +14,7 @@ reveals no number. The table lives in the channel's SQLite file (WHATSAPP_DEDUP_
 which Rasa replicas on one host share; replicas on several hosts would need a shared
 store, as the de-duplication does.
 """
+
 from __future__ import annotations
 
 import base64
@@ -47,8 +48,13 @@ def _fernet(secret: str) -> Fernet:
 class RecipientBook:
     """Sealed numbers by conversation id, each kept for the 24-hour window after the user's last message."""
 
-    def __init__(self, db_path: str, secret: str, window_seconds: float = CUSTOMER_SERVICE_WINDOW_SECONDS,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        db_path: str,
+        secret: str,
+        window_seconds: float = CUSTOMER_SERVICE_WINDOW_SECONDS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._db_path, self._fernet, self._window, self._clock = db_path, _fernet(secret), window_seconds, clock
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:

@@ -3,11 +3,11 @@
 Phone numbers are personal data: Rasa only ever sees a keyed hash of the sender's
 number, and our logs and databases never see the number at all.
 """
+
 from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Optional
 
 SIGNATURE_PREFIX = "sha256="
 
@@ -18,7 +18,7 @@ def sign_body(body: bytes, app_secret: str) -> str:
     return SIGNATURE_PREFIX + digest
 
 
-def is_valid_signature(body: bytes, header: Optional[str], app_secret: str) -> bool:
+def is_valid_signature(body: bytes, header: str | None, app_secret: str) -> bool:
     """True only when `header` is Meta's HMAC-SHA256 of the raw body with our app secret."""
     if not app_secret or not header or not header.startswith(SIGNATURE_PREFIX):
         return False
@@ -27,9 +27,8 @@ def is_valid_signature(body: bytes, header: Optional[str], app_secret: str) -> b
     return hmac.compare_digest(expected.encode("ascii"), header.strip().lower().encode("ascii", "replace"))
 
 
-def is_valid_verify_token(candidate: Optional[str], verify_token: str) -> bool:
+def is_valid_verify_token(candidate: str | None, verify_token: str) -> bool:
     """Constant-time comparison of the handshake token."""
     if not verify_token or candidate is None:
         return False
     return hmac.compare_digest(candidate.encode("utf-8"), verify_token.encode("utf-8"))
-

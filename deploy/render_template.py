@@ -3,24 +3,24 @@
 Only {{NAME}} placeholders are replaced, so nginx's own $variables pass through.
 Fails when a placeholder has no value, rather than writing a broken config.
 """
+
 from __future__ import annotations
 
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List
 
 _PLACEHOLDER = re.compile(r"{{([A-Z0-9_]+)}}")
 
 
-def render(template: str, values: Dict[str, str]) -> str:
+def render(template: str, values: dict[str, str]) -> str:
     missing = sorted({name for name in _PLACEHOLDER.findall(template) if name not in values})
     if missing:
         raise KeyError(f"no value for: {', '.join(missing)}")
     return _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
 
 
-def main(argv: List[str]) -> int:
+def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2

@@ -4,6 +4,7 @@ With --json-key the body must be JSON with a non-empty KEY (Rasa's /status has
 `model_file` only once the model is loaded). With --pid it gives up as soon as that
 process has exited, instead of waiting for the time-out.
 """
+
 from __future__ import annotations
 
 import argparse

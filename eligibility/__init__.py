@@ -9,6 +9,7 @@ broken file stops start-up with a ParameterError naming the file and field.
 parameter period in force it makes the `rules_version` of every assessment
 ("2.1.0+2023-11-01"). eligibility/CHANGELOG.md lists what each version changed.
 """
+
 from __future__ import annotations
 
 from .answers import ANSWER_SLOTS, BOOL_SLOTS, NUMBER_SLOTS, RETIRED_INPUTS, Answers, coerce_answers
@@ -16,9 +17,9 @@ from .assessment import Assessment, Outcome, assess
 from .conditions import CONDITIONS, GATES, ConditionResult, ConditionStatus
 from .errors import EligibilityError, ParameterError
 from .facts import facts
+from .income import IncomeBreakdown
 from .parameters import Parameters, Source, load_parameters, parameters_on, threshold_sar
 from .questions import QUESTION_ORDER, next_question
-from .income import IncomeBreakdown
 from .render import render_assessment_ar, render_understood_ar
 from .version import __version__
 
@@ -27,21 +28,22 @@ load_parameters()
 __all__ = [
     "ANSWER_SLOTS",
     "BOOL_SLOTS",
+    "CONDITIONS",
+    "GATES",
     "NUMBER_SLOTS",
+    "QUESTION_ORDER",
+    "RETIRED_INPUTS",
     "Answers",
     "Assessment",
-    "CONDITIONS",
     "ConditionResult",
     "ConditionStatus",
     "EligibilityError",
-    "GATES",
     "IncomeBreakdown",
     "Outcome",
     "ParameterError",
     "Parameters",
-    "QUESTION_ORDER",
-    "RETIRED_INPUTS",
     "Source",
+    "__version__",
     "assess",
     "coerce_answers",
     "facts",
@@ -51,5 +53,4 @@ __all__ = [
     "render_assessment_ar",
     "render_understood_ar",
     "threshold_sar",
-    "__version__",
 ]

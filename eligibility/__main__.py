@@ -1,4 +1,5 @@
 """python -m eligibility: see eligibility/cli.py."""
+
 import sys
 
 from .cli import main

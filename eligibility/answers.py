@@ -5,13 +5,15 @@ Answers arrive from Rasa slots (bool, int, float, or text such as "true" or
 answer raises EligibilityError with an Arabic message for the user and an
 English one for developers; the raw value is never echoed for free-text fields.
 """
+
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping, Optional
+from typing import Any
 
 from saudi_locale.digits import to_latin_digits
 
@@ -64,32 +66,32 @@ class Answers:
     whole household, assets_value in SAR (wealth beyond the main home and one car).
     """
 
-    is_saudi: Optional[bool] = None
-    nationality_exception: Optional[bool] = None
-    resides_in_ksa: Optional[bool] = None
-    dependents_count: Optional[int] = None
-    age: Optional[int] = None
-    earned_income: Optional[Decimal] = None
-    other_income: Optional[Decimal] = None
-    has_high_value_assets: Optional[bool] = None
-    assets_value: Optional[Decimal] = None
-    has_bank_account: Optional[bool] = None
-    lives_in_care_facility: Optional[bool] = None
-    has_children: Optional[bool] = None
-    meets_education_health: Optional[bool] = None
-    has_able_to_work_members: Optional[bool] = None
-    accepts_rehabilitation: Optional[bool] = None
+    is_saudi: bool | None = None
+    nationality_exception: bool | None = None
+    resides_in_ksa: bool | None = None
+    dependents_count: int | None = None
+    age: int | None = None
+    earned_income: Decimal | None = None
+    other_income: Decimal | None = None
+    has_high_value_assets: bool | None = None
+    assets_value: Decimal | None = None
+    has_bank_account: bool | None = None
+    lives_in_care_facility: bool | None = None
+    has_children: bool | None = None
+    meets_education_health: bool | None = None
+    has_able_to_work_members: bool | None = None
+    accepts_rehabilitation: bool | None = None
 
     def is_known(self, slot: str) -> bool:
         return getattr(self, slot) is not None
 
     @property
-    def applies_alone(self) -> Optional[bool]:
+    def applies_alone(self) -> bool | None:
         """True with no dependents (the independent person's case), None while unknown."""
         return None if self.dependents_count is None else self.dependents_count == 0
 
     @property
-    def able_to_work(self) -> Optional[bool]:
+    def able_to_work(self) -> bool | None:
         """Whether someone in the household can work, None while unknown.
 
         The explicit answer wins. Without it, income from work means someone in the

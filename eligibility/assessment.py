@@ -1,10 +1,12 @@
 """assess(): the decision for one set of answers on one date."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any
 
 from .answers import Answers, coerce_answers
 from .conditions import CONDITIONS, NOT_MET, UNKNOWN, ConditionResult, evaluate
@@ -46,11 +48,11 @@ class Assessment:
         return self.status is Outcome.ELIGIBLE
 
     @property
-    def failed_conditions(self) -> Tuple[str, ...]:
+    def failed_conditions(self) -> tuple[str, ...]:
         return tuple(name for name in CONDITIONS if self.conditions[name].status is NOT_MET)
 
     @property
-    def unknown_conditions(self) -> Tuple[str, ...]:
+    def unknown_conditions(self) -> tuple[str, ...]:
         return tuple(name for name in CONDITIONS if self.conditions[name].status is UNKNOWN)
 
     @property
@@ -75,11 +77,11 @@ class Assessment:
     def sources(self) -> Mapping[str, Source]:
         return self.parameters.sources
 
-    def sources_for(self, condition: str) -> Tuple[Source, ...]:
+    def sources_for(self, condition: str) -> tuple[Source, ...]:
         """The parameter sources behind one condition's decision."""
         return tuple(self.sources[name] for name in self.conditions[condition].parameters)
 
-    def explain(self) -> Dict[str, Dict[str, Any]]:
+    def explain(self) -> dict[str, dict[str, Any]]:
         """Condition by condition: status, Arabic explanation and remedy, and the
         parameter sources (file, reference, start) behind it. JSON-serialisable."""
         return {
@@ -88,8 +90,13 @@ class Assessment:
                 "explanation_ar": result.explanation_ar,
                 "remedy_ar": result.remedy_ar,
                 "sources": [
-                    {"parameter": s.parameter, "file": s.file, "reference": s.value_reference,
-                     "since": format_date(s.start), "trust": s.trust}
+                    {
+                        "parameter": s.parameter,
+                        "file": s.file,
+                        "reference": s.value_reference,
+                        "since": format_date(s.start),
+                        "trust": s.trust,
+                    }
                     for s in self.sources_for(name)
                 ],
             }
@@ -97,11 +104,14 @@ class Assessment:
         }
 
     @property
-    def failed_reasons(self) -> List[Dict[str, str]]:
+    def failed_reasons(self) -> list[dict[str, str]]:
         """Each unmet condition with its Arabic explanation and remedy, in presentation order."""
         return [
-            {"condition": name, "explanation_ar": self.conditions[name].explanation_ar,
-             "remedy_ar": self.conditions[name].remedy_ar}
+            {
+                "condition": name,
+                "explanation_ar": self.conditions[name].explanation_ar,
+                "remedy_ar": self.conditions[name].remedy_ar,
+            }
             for name in self.failed_conditions
         ]
 
@@ -115,7 +125,7 @@ class Assessment:
             return fill(SUMMARY_INELIGIBLE, {"reasons": reasons})
         return SUMMARY_INCOMPLETE
 
-    def to_payload(self) -> Dict[str, Any]:
+    def to_payload(self) -> dict[str, Any]:
         """The shared-contract payload (JSON-serialisable).
 
         Contract keys (design.md): eligible, failed_conditions, threshold_sar,

@@ -4,13 +4,14 @@ Flags override values read from --file (JSON or YAML: slot names at the top
 level, or OpenFisca-style `input` with `period`). Bad input prints a clear
 message and exits with code 2, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import yaml
 
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_file(path: Path) -> Dict[str, Any]:
+def _read_file(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))  # YAML also reads JSON
     except OSError as exc:
@@ -90,7 +91,7 @@ def _read_file(path: Path) -> Dict[str, Any]:
     return dict(data)
 
 
-def _situation(args: argparse.Namespace) -> Dict[str, Any]:
+def _situation(args: argparse.Namespace) -> dict[str, Any]:
     answers = _read_file(args.file) if args.file else {}
     for slot in FLAGS.values():
         if getattr(args, slot) is not None:
@@ -100,7 +101,7 @@ def _situation(args: argparse.Namespace) -> Dict[str, Any]:
     return answers
 
 
-def _as_json(answers: Dict[str, Any], on: Any) -> str:
+def _as_json(answers: dict[str, Any], on: Any) -> str:
     assessment = assess(answers, on)
     result = {
         "eligibility_result": assessment.to_payload(),
@@ -112,7 +113,7 @@ def _as_json(answers: Dict[str, Any], on: Any) -> str:
     return json.dumps(result, ensure_ascii=False, indent=2)
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # Arabic output even under a C locale
         sys.stderr.reconfigure(encoding="utf-8")

@@ -16,11 +16,12 @@ Household readings (domain.md, "How the conditions apply to a real household"):
   (seed 004 "القادرين من أفراد الأسرة");
 - wealth is never an outright refusal: it enters the means test.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Dict, Mapping, Optional, Tuple
 
 from .answers import Answers
 from .formatting import format_sar
@@ -40,7 +41,7 @@ MET, NOT_MET, UNKNOWN = ConditionStatus.MET, ConditionStatus.NOT_MET, ConditionS
 # The names failed_conditions may hold, in presentation order (design.md): the slot
 # of each yes/no condition, `age`, and `monthly_income` for the means test.
 # dependents_count is listed so explain() shows the per-dependent amount; it never fails.
-CONDITIONS: Tuple[str, ...] = (
+CONDITIONS: tuple[str, ...] = (
     "is_saudi",
     "resides_in_ksa",
     "dependents_count",
@@ -64,13 +65,17 @@ GATES: Mapping[str, str] = {
 
 # The parameter files each condition depends on, so a decision can be explained
 # condition by condition down to the file and its reference.
-PARAMETERS_USED: Mapping[str, Tuple[str, ...]] = {
+PARAMETERS_USED: Mapping[str, tuple[str, ...]] = {
     "resides_in_ksa": ("max_months_abroad",),
     "age": ("independent_min_age",),
     "dependents_count": ("dependent_amount",),
     "monthly_income": (
-        "reference_amount", "dependent_amount", "earned_income_share",
-        "assets_excluded_homes", "assets_excluded_cars", "assets_wealth_divisor",
+        "reference_amount",
+        "dependent_amount",
+        "earned_income_share",
+        "assets_excluded_homes",
+        "assets_excluded_cars",
+        "assets_wealth_divisor",
     ),
 }
 
@@ -79,12 +84,12 @@ PARAMETERS_USED: Mapping[str, Tuple[str, ...]] = {
 class ConditionResult:
     name: str
     status: ConditionStatus
-    parameters: Tuple[str, ...]
+    parameters: tuple[str, ...]
     explanation_ar: str  # why not met (or a note such as "not applicable"); "" otherwise
     remedy_ar: str  # what the person can do when not met; "" otherwise
 
 
-def _must_be(value: Optional[bool], wanted: bool) -> ConditionStatus:
+def _must_be(value: bool | None, wanted: bool) -> ConditionStatus:
     if value is None:
         return UNKNOWN
     return MET if value is wanted else NOT_MET
@@ -108,7 +113,7 @@ def _age(a: Answers, p: Parameters) -> ConditionStatus:
     return NOT_MET if a.applies_alone else UNKNOWN  # too young only if applying alone
 
 
-def _income(income: IncomeBreakdown, threshold: Optional[int]) -> ConditionStatus:
+def _income(income: IncomeBreakdown, threshold: int | None) -> ConditionStatus:
     if threshold is None:
         return UNKNOWN
     # The law says income "must not exceed" the reference amount: equal is eligible.
@@ -118,7 +123,7 @@ def _income(income: IncomeBreakdown, threshold: Optional[int]) -> ConditionStatu
     return MET if income.complete else UNKNOWN
 
 
-def _binds_only_if(gate: Optional[bool], value: Optional[bool]) -> ConditionStatus:
+def _binds_only_if(gate: bool | None, value: bool | None) -> ConditionStatus:
     """A yes/no duty that binds only when `gate` is True (children, able members)."""
     if gate is False or value is True:
         return MET
@@ -132,7 +137,7 @@ def _education_health(a: Answers) -> ConditionStatus:
     return _binds_only_if(has_children, a.meets_education_health)
 
 
-def statuses(a: Answers, p: Parameters, income: IncomeBreakdown, threshold: Optional[int]) -> Dict[str, ConditionStatus]:
+def statuses(a: Answers, p: Parameters, income: IncomeBreakdown, threshold: int | None) -> dict[str, ConditionStatus]:
     """The status of every condition, in presentation order."""
     return {
         "is_saudi": _nationality(a),
@@ -161,9 +166,9 @@ def evaluate(
     a: Answers,
     p: Parameters,
     income: IncomeBreakdown,
-    threshold: Optional[int],
+    threshold: int | None,
     values: Mapping[str, str],
-) -> Dict[str, ConditionResult]:
+) -> dict[str, ConditionResult]:
     """Condition results with Arabic explanations; `values` fills the text templates."""
     filled = dict(values)
     if threshold is not None:

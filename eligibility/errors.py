@@ -4,9 +4,8 @@ Both carry a message a person can act on. EligibilityError is about an answer
 (what the user typed); ParameterError is about the rules data (what a maintainer
 edited) and names the file and the field so it can be fixed without a debugger.
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 
 class EligibilityError(ValueError):
@@ -27,7 +26,7 @@ class EligibilityError(ValueError):
 class ParameterError(ValueError):
     """A parameter file is malformed or contradicts itself or the others."""
 
-    def __init__(self, file: str, field: Optional[str], problem: str) -> None:
+    def __init__(self, file: str, field: str | None, problem: str) -> None:
         self.file = file
         self.field = field
         self.problem = problem

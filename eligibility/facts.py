@@ -3,9 +3,8 @@
 Every amount, period and date the bot says comes from here, so a response
 template writes "{reference_amount_sar}" and never "1,320".
 """
-from __future__ import annotations
 
-from typing import Dict
+from __future__ import annotations
 
 from .formatting import format_date, format_pct, format_sar
 from .parameters import DateLike, Parameters, parameters_on, previous_values
@@ -15,7 +14,7 @@ from .texts_ar import AGE_RULE, GENERAL_CONDITION, INCOME_COUNTING, LABELS, WEAL
 EXAMPLE_DEPENDENTS = 3
 
 
-def template_values(params: Parameters) -> Dict[str, str]:
+def template_values(params: Parameters) -> dict[str, str]:
     """Formatted values of one parameter snapshot, keyed for texts_ar templates.
 
     Besides single numbers it holds two sentences built from them:
@@ -45,12 +44,17 @@ def template_values(params: Parameters) -> Dict[str, str]:
 # The general conditions, in the conditions answer's order. Age is not one of them:
 # it is the independent person's rule, said last with its scope (domain.md, "Age").
 GENERAL_CONDITIONS = (
-    "is_saudi", "resides_in_ksa", "monthly_income", "has_bank_account", "lives_in_care_facility",
-    "meets_education_health", "accepts_rehabilitation",
+    "is_saudi",
+    "resides_in_ksa",
+    "monthly_income",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "meets_education_health",
+    "accepts_rehabilitation",
 )
 
 
-def conditions_text(values: Dict[str, str]) -> str:
+def conditions_text(values: dict[str, str]) -> str:
     """The conditions as an Arabic bullet list with the numbers in force.
 
     The general conditions, the wealth rule, the ministry's instructions, then the
@@ -61,7 +65,7 @@ def conditions_text(values: Dict[str, str]) -> str:
     return "\n".join(f"• {line}." for line in lines)
 
 
-def facts(on: DateLike = None) -> Dict[str, str]:
+def facts(on: DateLike = None) -> dict[str, str]:
     """Formatted facts for the rules in force on `on` (today in Riyadh by default).
 
     Before any raise, the "previous" values equal the current ones.

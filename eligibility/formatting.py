@@ -3,19 +3,19 @@
 Western digits with a comma thousands separator ("1,320") everywhere, so the
 chat, the staff tools and the payloads show the same figures.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Union
 
 
-def format_sar(amount: Union[int, Decimal]) -> str:
+def format_sar(amount: int | Decimal) -> str:
     """Whole riyals with thousands separators: 3300 -> "3,300"."""
     return f"{int(amount):,}"
 
 
-def format_number(value: Union[int, Decimal]) -> str:
+def format_number(value: int | Decimal) -> str:
     """A number to the halala without a trailing ".0": Decimal("1200.50") -> "1,200.5",
     Decimal(10000) / 12 -> "833.33"."""
     decimal = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

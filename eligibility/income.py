@@ -11,12 +11,13 @@ While some parts are unanswered the breakdown holds the parts that are known and
 `complete` is False; `counted_sar` is then a lower bound, enough to refuse early
 when the known parts alone already exceed the threshold.
 """
+
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Dict, Optional, Union
+from typing import Any
 
 from .answers import Answers
 from .parameters import Parameters
@@ -28,19 +29,19 @@ _CENT = Decimal("0.01")
 class IncomeBreakdown:
     """Each source in SAR per month (assets_value_sar is a value); None = not answered."""
 
-    earned_income_sar: Optional[Decimal]
+    earned_income_sar: Decimal | None
     earned_income_share: Decimal
-    counted_earned_sar: Optional[Decimal]
-    other_income_sar: Optional[Decimal]
-    assets_value_sar: Optional[Decimal]  # 0 when the household has no such wealth
+    counted_earned_sar: Decimal | None
+    other_income_sar: Decimal | None
+    assets_value_sar: Decimal | None  # 0 when the household has no such wealth
     assets_wealth_divisor: int
-    wealth_monthly_sar: Optional[Decimal]
+    wealth_monthly_sar: Decimal | None
     # Rounded UP to a whole riyal: with whole-riyal thresholds, "ceil(x) <= T" is the
     # same test as "x <= T", and the estimate is never overstated.
     counted_sar: int
     complete: bool
 
-    def to_payload(self) -> Dict[str, Union[int, float, None]]:
+    def to_payload(self) -> dict[str, int | float | None]:
         """The `income_by_source` payload: numbers rounded to the halala, null if unanswered."""
         return {
             "earned_income_sar": _json_number(self.earned_income_sar),
@@ -57,14 +58,14 @@ def round_sar(value: Decimal) -> Decimal:
     return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _json_number(value: Optional[Decimal]) -> Any:
+def _json_number(value: Decimal | None) -> Any:
     if value is None:
         return None
     rounded = round_sar(value)
     return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
 
 
-def _assets_value(answers: Answers) -> Optional[Decimal]:
+def _assets_value(answers: Answers) -> Decimal | None:
     if answers.has_high_value_assets is False:
         return Decimal(0)  # only the main home and one car, which are not counted
     return answers.assets_value  # None until answered, even when the gate is unanswered

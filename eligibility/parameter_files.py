@@ -5,13 +5,15 @@ Each file follows OpenFisca's parameter layout: description, reference, unit and
 reference. Everything wrong with a file is reported as a ParameterError naming
 the file and the field, so a maintainer can fix the data without reading Python.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Dict, Mapping, Optional, Tuple, Union
+from typing import Any, Union
 
 import yaml
 from hijridate import Hijri
@@ -48,8 +50,8 @@ class ValuePeriod:
     start: dt.date
     value: Value
     reference: str
-    trust: Optional[str] = None
-    hijri: Optional[str] = None
+    trust: str | None = None
+    hijri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,10 @@ class ParameterSeries:
     description: str
     reference: str
     unit: str
-    note: Optional[str]
-    periods: Tuple[ValuePeriod, ...]
+    note: str | None
+    periods: tuple[ValuePeriod, ...]
 
-    def period_on(self, on: dt.date) -> Optional[ValuePeriod]:
+    def period_on(self, on: dt.date) -> ValuePeriod | None:
         """The period in force on `on`, or None before the first one."""
         current = None
         for period in self.periods:
@@ -72,7 +74,7 @@ class ParameterSeries:
                 current = period
         return current
 
-    def period_before(self, period: ValuePeriod) -> Optional[ValuePeriod]:
+    def period_before(self, period: ValuePeriod) -> ValuePeriod | None:
         index = self.periods.index(period)
         return self.periods[index - 1] if index > 0 else None
 
@@ -101,7 +103,7 @@ def _construct_strict_mapping(loader: _StrictLoader, node: yaml.MappingNode, dee
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_strict_mapping)
 
 
-def _whole_number(low: int, high: Optional[int]) -> Callable[[Any], Value]:
+def _whole_number(low: int, high: int | None) -> Callable[[Any], Value]:
     def check(raw: Any) -> Value:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"must be a whole number, found {raw!r}")
@@ -202,9 +204,7 @@ def read_parameter_file(path: Path) -> ParameterSeries:
     raw_values = data.get("values")
     if not isinstance(raw_values, dict) or not raw_values:
         raise ParameterError(file, "values", "must map at least one start date to a value")
-    periods = tuple(
-        sorted((_parse_period(k, v, unit, file) for k, v in raw_values.items()), key=lambda p: p.start)
-    )
+    periods = tuple(sorted((_parse_period(k, v, unit, file) for k, v in raw_values.items()), key=lambda p: p.start))
     note = data.get("note")
     if note is not None and not isinstance(note, str):
         raise ParameterError(file, "note", "must be text")
@@ -219,11 +219,11 @@ def read_parameter_file(path: Path) -> ParameterSeries:
     )
 
 
-def read_parameter_directory(directory: Path) -> Dict[str, ParameterSeries]:
+def read_parameter_directory(directory: Path) -> dict[str, ParameterSeries]:
     """Read every *.yaml file and check the set is complete and consistent."""
     if not directory.is_dir():
         raise ParameterError(str(directory), None, "parameter directory not found")
-    series: Dict[str, ParameterSeries] = {}
+    series: dict[str, ParameterSeries] = {}
     for path in sorted(directory.glob("*.yaml")):
         if path.stem not in REQUIRED_UNITS:
             raise ParameterError(path.name, None, "unknown parameter file (check the name for a typo)")

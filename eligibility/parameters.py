@@ -4,14 +4,16 @@ Files are read and validated once per directory (cached): `load_parameters()` is
 called when the package is imported, so a broken file stops the bot at start-up
 instead of producing a wrong answer later.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Mapping, Optional, Union
+from typing import Union
 
 from saudi_locale.clock import riyadh_today
 
@@ -34,7 +36,7 @@ class Source:
     reference: str
     value_reference: str
     start: dt.date
-    trust: Optional[str]
+    trust: str | None
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,12 @@ def _load(directory: str) -> ParameterBook:
     return ParameterBook(directory, read_parameter_directory(Path(directory)))
 
 
-def load_parameters(directory: Union[str, Path, None] = None) -> ParameterBook:
+def load_parameters(directory: str | Path | None = None) -> ParameterBook:
     """Read and validate a parameter directory once; raises ParameterError if broken."""
     return _load(str(Path(directory).resolve() if directory else DEFAULT_DIRECTORY))
 
 
-def resolve_date(on: DateLike, book: Optional[ParameterBook] = None) -> dt.date:
+def resolve_date(on: DateLike, book: ParameterBook | None = None) -> dt.date:
     """Turn None/ISO text/date into a date inside the program's lifetime."""
     book = book or load_parameters()
     if on is None:
@@ -121,21 +123,21 @@ def resolve_date(on: DateLike, book: Optional[ParameterBook] = None) -> dt.date:
     return day
 
 
-def parameters_on(on: DateLike = None, directory: Union[str, Path, None] = None) -> Parameters:
+def parameters_on(on: DateLike = None, directory: str | Path | None = None) -> Parameters:
     """The typed parameters in force on `on` (today in Riyadh by default)."""
     book = load_parameters(directory)
     day = resolve_date(on, book)
-    values: Dict[str, object] = {_FIELD_NAMES.get(name, name): book.period(name, day).value for name in book.series}
+    values: dict[str, object] = {_FIELD_NAMES.get(name, name): book.period(name, day).value for name in book.series}
     sources = {name: book.source(name, day) for name in book.series}
     version = max(source.start for source in sources.values())
     return Parameters(on=day, rules_version=version, sources=sources, **values)  # type: ignore[arg-type]
 
 
-def previous_values(on: DateLike = None, directory: Union[str, Path, None] = None) -> Dict[str, object]:
+def previous_values(on: DateLike = None, directory: str | Path | None = None) -> dict[str, object]:
     """Each parameter's value in the period before the one in force (or the current one if none)."""
     book = load_parameters(directory)
     day = resolve_date(on, book)
-    result: Dict[str, object] = {}
+    result: dict[str, object] = {}
     for name, item in book.series.items():
         current = book.period(name, day)
         before = item.period_before(current)

@@ -23,15 +23,17 @@ from work (someone works, so someone can work), has_high_value_assets once
 assets_value is known. Nothing is asked once the outcome is decided: after the
 first unmet condition the answer is None.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Mapping, Optional, Tuple
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .answers import Answers
 from .assessment import Outcome, assess
 from .parameters import DateLike
 
-QUESTION_ORDER: Tuple[str, ...] = (
+QUESTION_ORDER: tuple[str, ...] = (
     "is_saudi",
     "nationality_exception",
     "resides_in_ksa",
@@ -50,7 +52,7 @@ QUESTION_ORDER: Tuple[str, ...] = (
 )
 
 # slot -> True when it still needs asking, given the other answers (its gate).
-_NEEDED: Dict[str, Callable[[Answers], bool]] = {
+_NEEDED: dict[str, Callable[[Answers], bool]] = {
     # An exempt category meets the nationality condition either way.
     "is_saudi": lambda a: a.nationality_exception is not True,
     # Only a non-Saudi needs an exception.
@@ -74,7 +76,7 @@ def is_needed(slot: str, answers: Answers) -> bool:
     return not answers.is_known(slot) and _NEEDED.get(slot, lambda a: True)(answers)
 
 
-def next_question(answers: Mapping[str, Any], on: DateLike = None) -> Optional[str]:
+def next_question(answers: Mapping[str, Any], on: DateLike = None) -> str | None:
     """The next slot to ask (a name from QUESTION_ORDER), or None when the outcome is decided.
 
     Same inputs and errors as assess().

@@ -6,10 +6,12 @@ estimate with its arithmetic (always called تقديري), and gives the next st
 render_understood_ar is the short check before the verdict. All numbers come
 from the Assessment, i.e. from the answers and the dated parameters.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, List, Mapping
+from typing import Any
 
 from .assessment import Assessment, Outcome, assess
 from .facts import template_values
@@ -26,29 +28,49 @@ APPLY_STEP = (
 ESTIMATE_NOTE = "هذا المبلغ تقديري فقط، والوزارة هي التي تحدد الأهلية والمبلغ الفعلي بعد دراسة الطلب."
 
 
-def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> List[str]:
+def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> list[str]:
     """The counted income by source, one line each, then the sum (only parts answered)."""
     lines, parts = [], []
     if income.earned_income_sar is not None:
-        lines.append(fill(INCOME_LINES["earned"], {**values, "earned_sar": format_number(income.earned_income_sar),
-                                                   "counted_earned_sar": format_number(income.counted_earned_sar)}))
+        lines.append(
+            fill(
+                INCOME_LINES["earned"],
+                {
+                    **values,
+                    "earned_sar": format_number(income.earned_income_sar),
+                    "counted_earned_sar": format_number(income.counted_earned_sar),
+                },
+            )
+        )
         parts.append(format_number(income.counted_earned_sar))
     if income.other_income_sar is not None:
         lines.append(fill(INCOME_LINES["other"], {**values, "other_sar": format_number(income.other_income_sar)}))
         parts.append(format_number(income.other_income_sar))
     if income.assets_value_sar:
-        lines.append(fill(INCOME_LINES["wealth"], {**values, "assets_sar": format_number(income.assets_value_sar),
-                                                   "wealth_sar": format_number(income.wealth_monthly_sar)}))
+        lines.append(
+            fill(
+                INCOME_LINES["wealth"],
+                {
+                    **values,
+                    "assets_sar": format_number(income.assets_value_sar),
+                    "wealth_sar": format_number(income.wealth_monthly_sar),
+                },
+            )
+        )
         parts.append(format_number(income.wealth_monthly_sar))
     if len(parts) > 1:  # one part alone is already the counted income
-        lines.append(fill(INCOME_LINES["total"], {"parts": " + ".join(parts), "counted_sar": format_sar(income.counted_sar)}))
+        lines.append(
+            fill(INCOME_LINES["total"], {"parts": " + ".join(parts), "counted_sar": format_sar(income.counted_sar)})
+        )
     return lines
 
 
-def _estimate_lines(a: Assessment, values: Mapping[str, str]) -> List[str]:
+def _estimate_lines(a: Assessment, values: Mapping[str, str]) -> list[str]:
     p = a.parameters
     dependents = a.answers.dependents_count or 0
-    threshold, counted, support = (format_sar(v) for v in (a.threshold_sar, a.counted_income_sar, a.estimated_support_sar))
+    threshold, counted, support = (
+        format_sar(v) for v in (a.threshold_sar, a.counted_income_sar, a.estimated_support_sar)
+    )
     return [
         f"الدعم الشهري التقديري: {support} ريال (تقديري).",
         f"طريقة الحساب: الحد للأسرة {threshold} − الدخل المحتسب {counted} = {support} ريال (تقديري).",
@@ -59,7 +81,7 @@ def _estimate_lines(a: Assessment, values: Mapping[str, str]) -> List[str]:
     ]
 
 
-def _eligible(a: Assessment, values: Mapping[str, str]) -> List[str]:
+def _eligible(a: Assessment, values: Mapping[str, str]) -> list[str]:
     return [
         "النتيجة: بحسب إجاباتك، تنطبق عليك شروط الضمان الاجتماعي المطور.",
         *_estimate_lines(a, values),
@@ -68,7 +90,7 @@ def _eligible(a: Assessment, values: Mapping[str, str]) -> List[str]:
     ]
 
 
-def _ineligible(a: Assessment, values: Mapping[str, str]) -> List[str]:
+def _ineligible(a: Assessment, values: Mapping[str, str]) -> list[str]:
     lines = ["النتيجة: بحسب إجاباتك، لا تنطبق عليك حاليًا شروط الضمان الاجتماعي المطور.", "الشروط غير المستوفاة:"]
     for name in a.failed_conditions:
         result = a.conditions[name]
@@ -80,7 +102,7 @@ def _ineligible(a: Assessment, values: Mapping[str, str]) -> List[str]:
     return lines
 
 
-def _incomplete(a: Assessment, values: Mapping[str, str]) -> List[str]:
+def _incomplete(a: Assessment, values: Mapping[str, str]) -> list[str]:
     lines = ["لم تكتمل الإجابات بعد، وما زلنا نحتاج إلى معرفة ما يلي:"]
     lines += [f"• {fill(LABELS[name], values)}" for name in a.unknown_conditions]
     return lines
@@ -106,8 +128,13 @@ def _facts_line(a: Assessment) -> str:
 
 
 # Answers said back only while they still matter (a gate already decided by another answer is noise).
-_MOOT_WHEN_SKIPPED = ("nationality_exception", "has_children", "meets_education_health",
-                      "has_able_to_work_members", "accepts_rehabilitation")
+_MOOT_WHEN_SKIPPED = (
+    "nationality_exception",
+    "has_children",
+    "meets_education_health",
+    "has_able_to_work_members",
+    "accepts_rehabilitation",
+)
 
 
 def _said_back(slot: str, a: Assessment) -> bool:
@@ -130,8 +157,9 @@ def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str
     typed, income = a.answers, a.income
     lines = [UNDERSTOOD["title"]]
     if typed.applies_alone:
-        lines.append(fill(UNDERSTOOD["alone"], {"age": str(typed.age)}) if typed.age is not None
-                     else UNDERSTOOD["alone_no_age"])
+        lines.append(
+            fill(UNDERSTOOD["alone"], {"age": str(typed.age)}) if typed.age is not None else UNDERSTOOD["alone_no_age"]
+        )
     elif typed.dependents_count is not None:
         lines.append(fill(UNDERSTOOD["family"], {"dependents": dependents_ar(typed.dependents_count)}))
     parts = []  # only the sources answered
@@ -142,8 +170,16 @@ def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str
     if parts:
         lines.append(fill(UNDERSTOOD["income"], {"parts": "، و".join(parts)}))
     if income.assets_value_sar:
-        lines.append(fill(UNDERSTOOD["wealth"], {**values, "wealth_sar": format_number(income.wealth_monthly_sar),
-                                                 "assets_sar": format_number(income.assets_value_sar)}))
+        lines.append(
+            fill(
+                UNDERSTOOD["wealth"],
+                {
+                    **values,
+                    "wealth_sar": format_number(income.wealth_monthly_sar),
+                    "assets_sar": format_number(income.assets_value_sar),
+                },
+            )
+        )
     elif income.assets_value_sar is not None:
         lines.append(fill(UNDERSTOOD["no_wealth"], values))
     facts_line = _facts_line(a)

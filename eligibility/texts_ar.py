@@ -4,9 +4,10 @@ No amount, period or date is typed here: every number is a {placeholder}
 filled from the parameters (see facts.template_values), so a change of rules
 is a change of data only.
 """
+
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 LABELS: Mapping[str, str] = {
     "is_saudi": (
@@ -29,9 +30,7 @@ LABELS: Mapping[str, str] = {
     "meets_education_health": (
         "للأسرة التي فيها أبناء: تسجيل الأبناء الذين في سن الدراسة في التعليم، واستكمال المتابعة الصحية للأسرة"
     ),
-    "accepts_rehabilitation": (
-        "إن كان في الأسرة من يقدر على العمل: مشاركته في برامج التأهيل والتوظيف"
-    ),
+    "accepts_rehabilitation": ("إن كان في الأسرة من يقدر على العمل: مشاركته في برامج التأهيل والتوظيف"),
 }
 
 # How income is counted, said the same way in the conditions list, the FAQ and the result.

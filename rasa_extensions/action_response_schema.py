@@ -10,9 +10,10 @@ schema itself against its meta-schema and builds a new validator each time: abou
 30-60 ms of CPU per call here, against about 1 ms for a validator built once. The
 schema never changes, so building it once is equivalent.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Text
+from typing import Any
 
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
@@ -29,7 +30,7 @@ def is_installed() -> bool:
     return RemoteAction._validate_action_result is _validate_action_result  # type: ignore[comparison-overlap]
 
 
-def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     try:
         _VALIDATOR.validate(result)
         return True

@@ -19,6 +19,7 @@ Installed by `rasa_extensions.install("rasa")` at the Rasa server's start-up
 (rasa_extensions/run_rasa.py); importing this module changes nothing. The action
 server never needs it. Checked against Rasa 3.6.21 (see rasa_extensions/__init__.py).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -26,7 +27,8 @@ import functools
 import logging
 import os
 from collections import OrderedDict
-from typing import Any, Callable, Hashable, List, Optional, Tuple
+from collections.abc import Callable, Hashable
+from typing import Any
 
 import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
@@ -34,8 +36,8 @@ from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import ClientResponseError as RasaClientResponseError
 
 __all__ = [
-    "ActionServerUnavailable",
     "RESPONSE_NAME",
+    "ActionServerUnavailable",
     "install",
     "is_installed",
     "is_unavailability",
@@ -53,7 +55,7 @@ _DEFAULT_TIMEOUT_SECONDS = 30.0
 # Messages already answered with the notice, so one user message gets it once even
 # when several custom actions fail in the same turn (e.g. an FAQ inside a form).
 _NOTIFIED_LIMIT = 4096
-_notified: "OrderedDict[Hashable, None]" = OrderedDict()
+_notified: OrderedDict[Hashable, None] = OrderedDict()
 
 _ORIGINAL_RUN_ATTRIBUTE = "_daman_original_run"
 
@@ -69,7 +71,7 @@ def is_unavailability(error: BaseException) -> bool:
     errors are bugs, so only connection failures, time-outs and 5xx count.
     """
     seen = set()
-    current: Optional[BaseException] = error
+    current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, ActionExecutionRejection):
@@ -111,7 +113,7 @@ def _first_notice_for(key: Hashable) -> bool:
 
 
 async def _notify_user(output_channel: Any, nlg: Any, tracker: Any) -> None:
-    message: Optional[dict] = None
+    message: dict | None = None
     try:
         message = await nlg.generate(RESPONSE_NAME, tracker, output_channel.name())
     except Exception:  # a broken NLG must not hide the notice itself
@@ -123,7 +125,7 @@ async def _notify_user(output_channel: Any, nlg: Any, tracker: Any) -> None:
 
 def _guarded(original_run: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(original_run)
-    async def run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
+    async def run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> list[Any]:
         try:
             return await asyncio.wait_for(
                 original_run(self, output_channel, nlg, tracker, domain), timeout=_timeout_seconds()
@@ -163,6 +165,6 @@ def uninstall() -> None:
     _notified.clear()
 
 
-def notified_turns() -> Tuple[Hashable, ...]:
+def notified_turns() -> tuple[Hashable, ...]:
     """The turns that got the notice (newest last), for tests and debugging."""
     return tuple(_notified)

@@ -17,9 +17,10 @@ that want it. It is deliberately not added to the output properties, so it is no
 into parse_data, which the tracker store would persist a second time (personal data).
 Intent payloads ("/affirm", '/inform{"age": 40}') are left untouched for RegexMessageHandler.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -40,13 +41,11 @@ from arabic_text.normalize import normalize
 TEXT_ORIGINAL = "text_original"
 
 
-def _is_intent_payload(text: Text) -> bool:
+def _is_intent_payload(text: str) -> bool:
     return text.lstrip().startswith("/")
 
 
-def normalize_with_entities(
-    text: Text, entities: List[Dict[Text, Any]]
-) -> Tuple[Text, List[Dict[Text, Any]]]:
+def normalize_with_entities(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """Normalized text and entities whose offsets point at the same words in it.
 
     Normalizing changes lengths (diacritics go, digits lose separators), so the text is
@@ -54,7 +53,7 @@ def normalize_with_entities(
     was its own surface text gets the normalized surface text as value; a synonym value
     ("value": "dependents") is left as written.
     """
-    pieces: List[Tuple[Text, Optional[Dict[Text, Any]]]] = []
+    pieces: list[tuple[str, dict[str, Any] | None]] = []
     position = 0
     for entity in sorted(entities, key=lambda e: e[ENTITY_ATTRIBUTE_START]):
         start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
@@ -83,17 +82,15 @@ def normalize_with_entities(
     return out, new_entities
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class ArabicNormalizer(GraphComponent):
     """Replaces each message's text by its normalized form (original kept in text_original)."""
 
-    def __init__(self, config: Optional[Dict[Text, Any]] = None) -> None:
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
         self.max_characters = int((config or {}).get("max_characters", 1000))
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         # Featurizers and DIET cost grows with the number of tokens (attention is
         # quadratic): a 100,000-character message would take many GB of memory. No
         # question needs more than this many characters to be understood.
@@ -102,7 +99,7 @@ class ArabicNormalizer(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -110,7 +107,7 @@ class ArabicNormalizer(GraphComponent):
         return cls(config)
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> list[str]:
         return []
 
     def normalize_message(self, message: Message) -> None:
@@ -127,7 +124,7 @@ class ArabicNormalizer(GraphComponent):
             normalized = normalize(text)
         message.set(TEXT, normalized)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             self.normalize_message(message)
             self._cap_length(message)

@@ -18,9 +18,11 @@ Dates outside the lookup keep their digits. The tracker store may also keep a
 sensitive slot's real value sealed (rasa_extensions.sealed_slots), never readable
 in the table, so the form can use it on its next turn.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 
@@ -31,11 +33,11 @@ REQUESTED_SLOT = "requested_slot"
 _MIN_ECHO_LENGTH = 4  # shorter raw values ("5") would hide unrelated digits
 
 
-def _answering_user_events(events: Sequence[Event]) -> Set[int]:
+def _answering_user_events(events: Sequence[Event]) -> set[int]:
     """Indexes of the user messages that answer a sensitive slot."""
-    answering: Set[int] = set()
-    requested: Optional[str] = None
-    last_user: Optional[int] = None
+    answering: set[int] = set()
+    requested: str | None = None
+    last_user: int | None = None
     for index, event in enumerate(events):
         if isinstance(event, UserUttered):
             last_user = index
@@ -49,7 +51,7 @@ def _answering_user_events(events: Sequence[Event]) -> Set[int]:
     return answering
 
 
-def _raw_sensitive_values(events: Iterable[Event]) -> List[str]:
+def _raw_sensitive_values(events: Iterable[Event]) -> list[str]:
     values = set()
     for event in events:
         if isinstance(event, SlotSet) and event.key in SENSITIVE_SLOTS and event.value is not None:
@@ -59,7 +61,7 @@ def _raw_sensitive_values(events: Iterable[Event]) -> List[str]:
     return sorted(values, key=len, reverse=True)  # longest first: "1985-04-12" before "1985"
 
 
-def _hide_all_digits(obj: Any, key: Optional[str] = None) -> Any:
+def _hide_all_digits(obj: Any, key: str | None = None) -> Any:
     """Every digit of every string hidden; offsets, scores and timestamps kept."""
     if isinstance(obj, str):
         return mask_all_digits(obj)
@@ -86,8 +88,8 @@ def _hide_echoes(obj: Any, raw_values: Sequence[str]) -> Any:
 
 
 def masked_events(
-    events: Sequence[Event], first_new: int = 0, seal: Optional[Callable[[Any], Optional[str]]] = None
-) -> List[Dict[str, Any]]:
+    events: Sequence[Event], first_new: int = 0, seal: Callable[[Any], str | None] | None = None
+) -> list[dict[str, Any]]:
     """The dicts to keep for `events[first_new:]`, judged in the context of all `events`.
 
     `events` is the tracker's whole event list (the earlier ones say which slot was

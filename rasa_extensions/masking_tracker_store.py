@@ -30,11 +30,13 @@ back. The sensitive slots are stored masked ("****-**-**"), with their real valu
 sealed beside it (rasa_extensions.sealed_slots) and opened only when Rasa rebuilds
 the tracker in memory, so a form still reads its birth date on the next turn.
 """
+
 from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict, Iterable, Optional, Text
+from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
@@ -52,14 +54,14 @@ __all__ = ["MaskingSQLTrackerStore", "masked_event_data", "stored_sender_id"]
 logger = logging.getLogger(__name__)
 
 
-def stored_sender_id(sender_id: Text) -> Text:
+def stored_sender_id(sender_id: str) -> str:
     """The conversation id as written to the database (a keyed hash for phone numbers)."""
     from status_store.crypto import pseudonymous_conversation_id
 
     return pseudonymous_conversation_id(sender_id)
 
 
-def masked_event_data(event: Event) -> Dict[Text, Any]:
+def masked_event_data(event: Event) -> dict[str, Any]:
     """The event's dict with every national ID and phone number masked."""
     return mask_pii_in(event.as_dict())
 
@@ -69,18 +71,18 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
 
     def __init__(
         self,
-        domain: Optional[Domain] = None,
-        dialect: Text = "sqlite",
-        host: Optional[Text] = None,
-        port: Optional[int] = None,
-        db: Text = "rasa.db",
-        username: Text = None,
-        password: Text = None,
-        event_broker: Optional[EventBroker] = None,
-        login_db: Optional[Text] = None,
-        query: Optional[Dict] = None,
-        url: Optional[Text] = None,
-        **kwargs: Dict[Text, Any],
+        domain: Domain | None = None,
+        dialect: str = "sqlite",
+        host: str | None = None,
+        port: int | None = None,
+        db: str = "rasa.db",
+        username: str | None = None,
+        password: str | None = None,
+        event_broker: EventBroker | None = None,
+        login_db: str | None = None,
+        query: dict | None = None,
+        url: str | None = None,
+        **kwargs: dict[str, Any],
     ) -> None:
         # Rasa treats a host containing "://" as a complete URL; `url` is a clearer name.
         if url and not host:
@@ -99,7 +101,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             **kwargs,
         )
 
-    def _events_query(self, session: Any, stored_id: Text, all_sessions: bool) -> Any:
+    def _events_query(self, session: Any, stored_id: str, all_sessions: bool) -> Any:
         """The stored events of one conversation (stored id), in order; as Rasa 3.6 selects them.
 
         Same selection as SQLTrackerStore's own query: ordered by row id (timestamps are
@@ -121,7 +123,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             )
         return query.order_by(table.id)
 
-    async def _load(self, sender_id: Text, all_sessions: bool) -> Optional[DialogueStateTracker]:
+    async def _load(self, sender_id: str, all_sessions: bool) -> DialogueStateTracker | None:
         """The tracker, with sealed slot values opened for this process's memory only."""
         with self.session_scope() as session:
             rows = self._events_query(session, stored_sender_id(sender_id), all_sessions).all()
@@ -130,15 +132,15 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         return None
 
-    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the latest conversation session (None when there is none)."""
         return await self._load(sender_id, all_sessions=False)
 
-    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+    async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
         """The tracker with the events of every session."""
         return await self._load(conversation_id, all_sessions=True)
 
-    async def keys(self) -> Iterable[Text]:
+    async def keys(self) -> Iterable[str]:
         """The conversation ids as stored (phone numbers are keyed hashes there)."""
         with self.session_scope() as session:
             return [sender for (sender,) in session.query(self.SQLEvent.sender_id).distinct().all()]
@@ -152,7 +154,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             # The same count SQLTrackerStore._additional_events skips: events already stored.
             first_new = self._events_query(session, sender_id, all_sessions=False).count()
-            for event, data in zip(events[first_new:], masked_events(events, first_new, seal=seal)):
+            for event, data in zip(events[first_new:], masked_events(events, first_new, seal=seal), strict=False):
                 parse_data = data.get("parse_data") or {}
                 session.add(
                     self.SQLEvent(
@@ -177,6 +179,6 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         events = list(tracker.events)
         first_new = len(events) - len(new_events)  # the difference is the tracker's tail
         for data in masked_events(events, first_new):
-            body: Dict[Text, Any] = {"sender_id": stored_sender_id(tracker.sender_id)}
+            body: dict[str, Any] = {"sender_id": stored_sender_id(tracker.sender_id)}
             body.update(data)
             self.event_broker.publish(body)

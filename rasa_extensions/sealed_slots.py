@@ -17,6 +17,7 @@ A token that cannot be opened (key changed) leaves the masked value in place.
 National IDs are never sealed: a value holding one (a raw ID before validation)
 is only masked; the status form keeps the ID's keyed hash instead.
 """
+
 from __future__ import annotations
 
 import base64
@@ -24,7 +25,7 @@ import hashlib
 import json
 import logging
 import os
-from typing import Any, Optional
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 
@@ -36,7 +37,7 @@ SEALED_FIELD = "sealed_value"
 _KEY_ENV, _FALLBACK_ENV = "TRACKER_SEAL_KEY", "NATIONAL_ID_HMAC_KEY"
 
 
-def _fernet() -> Optional[Fernet]:
+def _fernet() -> Fernet | None:
     secret = os.environ.get(_KEY_ENV) or os.environ.get(_FALLBACK_ENV)
     if not secret:
         return None
@@ -44,7 +45,7 @@ def _fernet() -> Optional[Fernet]:
     return Fernet(base64.urlsafe_b64encode(digest))
 
 
-def seal(value: Any) -> Optional[str]:
+def seal(value: Any) -> str | None:
     """An opaque token holding `value` (JSON), or None when it must not or cannot be sealed."""
     if value is None:
         return None

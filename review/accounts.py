@@ -1,10 +1,10 @@
 """Staff accounts: creating them from the command line and checking a sign-in."""
+
 from __future__ import annotations
 
 import re
 import time
 from dataclasses import dataclass
-from typing import List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -44,8 +44,7 @@ def _check_role(role: str) -> str:
     return role
 
 
-def add_staff(engine: Engine, username: str, password: str, *, replace: bool = False,
-              role: Optional[str] = None) -> Staff:
+def add_staff(engine: Engine, username: str, password: str, *, replace: bool = False, role: str | None = None) -> Staff:
     """Create an account (or, with replace, set a new password). Weak passwords are refused.
 
     `role` is "agent" (the default for a new account) or "supervisor"; when replacing a
@@ -66,8 +65,9 @@ def add_staff(engine: Engine, username: str, password: str, *, replace: bool = F
             changes = {"password_hash": hashed, **({"role": role} if role else {})}
             connection.execute(STAFF.update().where(STAFF.c.id == existing.id).values(**changes))
             return Staff(existing.id, name, role or existing.role)
-        result = connection.execute(STAFF.insert().values(username=name, password_hash=hashed, created_at=time.time(),
-                                                          role=role or AGENT))
+        result = connection.execute(
+            STAFF.insert().values(username=name, password_hash=hashed, created_at=time.time(), role=role or AGENT)
+        )
         return Staff(int(result.inserted_primary_key[0]), name, role or AGENT)
 
 
@@ -83,13 +83,13 @@ def set_role(engine: Engine, username: str, role: str) -> Staff:
     return Staff(row.id, name, role)
 
 
-def staff_names(engine: Engine) -> List[str]:
+def staff_names(engine: Engine) -> list[str]:
     """Every account's user name, sorted (the supervisor's reassign list)."""
     with engine.connect() as connection:
         return [row.username for row in connection.execute(sa.select(STAFF.c.username).order_by(STAFF.c.username))]
 
 
-def authenticate(engine: Engine, username: str, password: str) -> Optional[Staff]:
+def authenticate(engine: Engine, username: str, password: str) -> Staff | None:
     """The account when the password is right, else None (same work either way)."""
     name = normalize_username(username)
     with engine.connect() as connection:
@@ -100,7 +100,7 @@ def authenticate(engine: Engine, username: str, password: str) -> Optional[Staff
     return Staff(row.id, row.username, row.role) if verify_password(password, row.password_hash) else None
 
 
-def staff_by_id(engine: Engine, staff_id: int) -> Optional[Staff]:
+def staff_by_id(engine: Engine, staff_id: int) -> Staff | None:
     with engine.connect() as connection:
         row = connection.execute(sa.select(STAFF).where(STAFF.c.id == staff_id)).first()
     return Staff(row.id, row.username, row.role) if row else None

@@ -1,17 +1,16 @@
 """Staff annotations on conversations: tags, notes and intent corrections."""
+
 from __future__ import annotations
 
 import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Dict, List
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arabic_text.pii import mask_pii
-
 from review.clock import riyadh_time
 from review.intents import is_known_intent
 from review.review_db import CORRECTIONS, NOTES, TAGS
@@ -51,19 +50,24 @@ def add_tag(engine: Engine, conversation_id: str, tag: str, staff: str) -> None:
     if not clean or len(clean) > MAX_TAG:
         raise AnnotationError(f"الوسم مطلوب ولا يزيد على {MAX_TAG} حرفًا.")
     with engine.begin() as connection:
-        exists = connection.execute(sa.select(TAGS.c.id).where(
-            TAGS.c.conversation_id == conversation_id, TAGS.c.tag == clean)).first()
+        exists = connection.execute(
+            sa.select(TAGS.c.id).where(TAGS.c.conversation_id == conversation_id, TAGS.c.tag == clean)
+        ).first()
         if not exists:
-            connection.execute(TAGS.insert().values(
-                conversation_id=conversation_id, tag=clean, staff=staff, created_at=time.time()))
+            connection.execute(
+                TAGS.insert().values(conversation_id=conversation_id, tag=clean, staff=staff, created_at=time.time())
+            )
 
 
-def tags_for(engine: Engine, conversation_ids: List[str]) -> Dict[str, List[str]]:
-    found: Dict[str, List[str]] = {}
+def tags_for(engine: Engine, conversation_ids: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
     with engine.connect() as connection:
         for start in range(0, len(conversation_ids), 500):
-            rows = connection.execute(sa.select(TAGS.c.conversation_id, TAGS.c.tag).where(
-                TAGS.c.conversation_id.in_(conversation_ids[start : start + 500])).order_by(TAGS.c.id))
+            rows = connection.execute(
+                sa.select(TAGS.c.conversation_id, TAGS.c.tag)
+                .where(TAGS.c.conversation_id.in_(conversation_ids[start : start + 500]))
+                .order_by(TAGS.c.id)
+            )
             for row in rows:
                 found.setdefault(row.conversation_id, []).append(row.tag)
     return found
@@ -75,21 +79,25 @@ def add_note(engine: Engine, conversation_id: str, text: str, staff: str) -> Non
     if not clean or len(clean) > MAX_NOTE:
         raise AnnotationError(f"الملاحظة مطلوبة ولا تزيد على {MAX_NOTE} حرف.")
     with engine.begin() as connection:
-        connection.execute(NOTES.insert().values(
-            conversation_id=conversation_id, text=clean, staff=staff, created_at=time.time()))
+        connection.execute(
+            NOTES.insert().values(conversation_id=conversation_id, text=clean, staff=staff, created_at=time.time())
+        )
 
 
-def notes_for(engine: Engine, conversation_id: str) -> List[Note]:
+def notes_for(engine: Engine, conversation_id: str) -> list[Note]:
     return notes_for_many(engine, [conversation_id]).get(conversation_id, [])
 
 
-def notes_for_many(engine: Engine, conversation_ids: List[str]) -> Dict[str, List[Note]]:
+def notes_for_many(engine: Engine, conversation_ids: list[str]) -> dict[str, list[Note]]:
     """Notes per conversation id, oldest first."""
-    found: Dict[str, List[Note]] = {}
+    found: dict[str, list[Note]] = {}
     with engine.connect() as connection:
         for start in range(0, len(conversation_ids), 500):
-            rows = connection.execute(sa.select(NOTES).where(
-                NOTES.c.conversation_id.in_(conversation_ids[start : start + 500])).order_by(NOTES.c.id))
+            rows = connection.execute(
+                sa.select(NOTES)
+                .where(NOTES.c.conversation_id.in_(conversation_ids[start : start + 500]))
+                .order_by(NOTES.c.id)
+            )
             for r in rows:
                 found.setdefault(r.conversation_id, []).append(Note(r.text, r.staff, r.created_at))
     return found
@@ -103,17 +111,26 @@ def mark_intent(engine: Engine, conversation_id: str, event_id: int, text: str, 
     if not clean:
         raise AnnotationError("لا يمكن تصحيح رسالة فارغة.")
     with engine.begin() as connection:
-        connection.execute(CORRECTIONS.delete().where(
-            CORRECTIONS.c.conversation_id == conversation_id, CORRECTIONS.c.event_id == event_id))
-        connection.execute(CORRECTIONS.insert().values(
-            conversation_id=conversation_id, event_id=event_id, text=clean, intent=intent,
-            staff=staff, created_at=time.time()))
+        connection.execute(
+            CORRECTIONS.delete().where(
+                CORRECTIONS.c.conversation_id == conversation_id, CORRECTIONS.c.event_id == event_id
+            )
+        )
+        connection.execute(
+            CORRECTIONS.insert().values(
+                conversation_id=conversation_id,
+                event_id=event_id,
+                text=clean,
+                intent=intent,
+                staff=staff,
+                created_at=time.time(),
+            )
+        )
 
 
-def corrections(engine: Engine, conversation_id: str = "") -> List[Correction]:
+def corrections(engine: Engine, conversation_id: str = "") -> list[Correction]:
     query = sa.select(CORRECTIONS).order_by(CORRECTIONS.c.intent, CORRECTIONS.c.id)
     if conversation_id:
         query = query.where(CORRECTIONS.c.conversation_id == conversation_id)
     with engine.connect() as connection:
-        return [Correction(r.conversation_id, r.event_id, r.text, r.intent, r.staff)
-                for r in connection.execute(query)]
+        return [Correction(r.conversation_id, r.event_id, r.text, r.intent, r.staff) for r in connection.execute(query)]

@@ -4,24 +4,26 @@ Matplotlib draws characters left to right as given and does not join Arabic
 letters, so every Arabic string is shaped and reordered before it is drawn.
 DejaVu Sans, bundled with matplotlib, has the Arabic presentation forms.
 """
+
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any
 
 import arabic_reshaper
 import matplotlib
 
 matplotlib.use("Agg")
-from bidi.algorithm import get_display  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+from bidi.algorithm import get_display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from review.labels import faq_label, outcome_label  # noqa: E402
-from review.texts import intent_label  # noqa: E402
+from review.labels import faq_label, outcome_label
+from review.texts import intent_label
 
 FONT = "DejaVu Sans"
 # A 90-day range would draw 90 rotated labels; every n-th day is enough to read the axis.
@@ -34,8 +36,9 @@ def visual(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def _bar_png(labels: Sequence[str], values: Sequence[float], title: str, value_label: str,
-             horizontal: bool = False) -> bytes:
+def _bar_png(
+    labels: Sequence[str], values: Sequence[float], title: str, value_label: str, horizontal: bool = False
+) -> bytes:
     figure = Figure(figsize=(8, 4.5), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot(1, 1, 1)
@@ -50,8 +53,9 @@ def _bar_png(labels: Sequence[str], values: Sequence[float], title: str, value_l
         axes.set_ylabel(visual(value_label), fontname=FONT)
         step = max(1, -(-len(shown) // MAX_DAY_LABELS))
         axes.set_xticks(positions[::step])
-        axes.set_xticklabels(shown[::step], rotation=30 if len(shown) > 4 else 0,
-                             ha="right" if len(shown) > 4 else "center")
+        axes.set_xticklabels(
+            shown[::step], rotation=30 if len(shown) > 4 else 0, ha="right" if len(shown) > 4 else "center"
+        )
     # Counts are whole numbers: no 0.25-conversation ticks.
     (axes.xaxis if horizontal else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
     for tick in axes.get_xticklabels() + axes.get_yticklabels():
@@ -64,11 +68,11 @@ def _bar_png(labels: Sequence[str], values: Sequence[float], title: str, value_l
     return buffer.getvalue()
 
 
-def _pairs(items: List[Tuple[str, int]]) -> Tuple[List[str], List[int]]:
+def _pairs(items: list[tuple[str, int]]) -> tuple[list[str], list[int]]:
     return [str(name) for name, _ in items], [int(count) for _, count in items]
 
 
-def draw_chart(report: Dict[str, Any], name: str) -> bytes:
+def draw_chart(report: dict[str, Any], name: str) -> bytes:
     """One chart (a name from CHART_NAMES) as PNG bytes, from review.report.build_report's numbers.
 
     The same numbers always give the same picture, so pictures are kept for the
@@ -86,17 +90,21 @@ def _draw_cached(figures_json: str, name: str) -> bytes:
         return _bar_png(list(per_day), list(per_day.values()), "عدد المحادثات في كل يوم", "المحادثات")
     if name == "outcomes":
         names = list(report["outcomes"])
-        return _bar_png([outcome_label(n) for n in names], [report["outcomes"][n] for n in names],
-                        "نتائج المحادثات", "المحادثات", horizontal=True)
+        return _bar_png(
+            [outcome_label(n) for n in names],
+            [report["outcomes"][n] for n in names],
+            "نتائج المحادثات",
+            "المحادثات",
+            horizontal=True,
+        )
     if name == "top_intents":
         intents, counts = _pairs(report["top_intents"])
         return _bar_png([intent_label(i) for i in intents], counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
     if name == "faq_topics":
         topics, counts = _pairs(report["faq_topics"])
-        return _bar_png([faq_label(t) for t in topics], counts, "موضوعات الأسئلة الشائعة", "الرسائل",
-                        horizontal=True)
+        return _bar_png([faq_label(t) for t in topics], counts, "موضوعات الأسئلة الشائعة", "الرسائل", horizontal=True)
     raise KeyError(name)
 
 
-def draw_charts(report: Dict[str, Any]) -> Dict[str, bytes]:
+def draw_charts(report: dict[str, Any]) -> dict[str, bytes]:
     return {name: draw_chart(report, name) for name in CHART_NAMES}

@@ -1,4 +1,5 @@
 """`python -m review`: list, show and export transcripts; staff accounts; corrections; report; web."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,6 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
 
 from review import outcomes as oc
 from review.listing import DEFAULT_LOW_CONFIDENCE, ConversationFilter, find_conversations, summarize
@@ -32,19 +32,29 @@ def _confidence(text: str) -> float:
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_date, help="first day (YYYY-MM-DD, Riyadh time)")
     parser.add_argument("--until", type=_date, help="last day, included")
-    parser.add_argument("--channel", choices=oc.CHANNELS + ("unknown",))
-    parser.add_argument("--outcome", choices=oc.OUTCOMES + ("none",))
+    parser.add_argument("--channel", choices=(*oc.CHANNELS, "unknown"))
+    parser.add_argument("--outcome", choices=(*oc.OUTCOMES, "none"))
     parser.add_argument("--fallback", action="store_true", help="only conversations that had a fallback")
-    parser.add_argument("--low-confidence", action="store_true",
-                        help="only conversations with a user message scored below --below")
+    parser.add_argument(
+        "--low-confidence", action="store_true", help="only conversations with a user message scored below --below"
+    )
     parser.add_argument("--below", type=_confidence, default=DEFAULT_LOW_CONFIDENCE)
     parser.add_argument("--search", default="", help="words to find (spelling variants match)")
     parser.add_argument("--tag", default="", help="only conversations staff tagged with this tag")
 
 
 def _filter(args: argparse.Namespace) -> ConversationFilter:
-    return ConversationFilter(args.since, args.until, args.channel, args.outcome,
-                              args.fallback, args.low_confidence, args.below, args.search, args.tag)
+    return ConversationFilter(
+        args.since,
+        args.until,
+        args.channel,
+        args.outcome,
+        args.fallback,
+        args.low_confidence,
+        args.below,
+        args.search,
+        args.tag,
+    )
 
 
 def _review(args: argparse.Namespace):
@@ -54,27 +64,37 @@ def _review(args: argparse.Namespace):
 
 
 def _find(args: argparse.Namespace):
-    return find_conversations(tracker_engine(tracker_db_url(args.db)), _filter(args), status_db_url(args.status_db),
-                              _review(args))
+    return find_conversations(
+        tracker_engine(tracker_db_url(args.db)), _filter(args), status_db_url(args.status_db), _review(args)
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     summaries = _find(args)
     for s in summaries:
-        row = {"conversation": s.display_id, "started_at": s.started_at.isoformat(timespec="seconds"),
-               "first_message": s.first_message, "channel": s.channel, "outcomes": sorted(s.outcomes), "had_fallback": s.had_fallback,
-               "lowest_confidence": s.lowest_confidence, "user_messages": s.user_messages}
+        row = {
+            "conversation": s.display_id,
+            "started_at": s.started_at.isoformat(timespec="seconds"),
+            "first_message": s.first_message,
+            "channel": s.channel,
+            "outcomes": sorted(s.outcomes),
+            "had_fallback": s.had_fallback,
+            "lowest_confidence": s.lowest_confidence,
+            "user_messages": s.user_messages,
+        }
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
         else:
             lowest = "-" if s.lowest_confidence is None else f"{s.lowest_confidence:.2f}"
-            print(f"{row['conversation']}\t{row['started_at']}\t{s.channel}\t"
-                  f"{','.join(row['outcomes']) or '-'}\t{'fallback' if s.had_fallback else '-'}\t{lowest}")
+            print(
+                f"{row['conversation']}\t{row['started_at']}\t{s.channel}\t"
+                f"{','.join(row['outcomes']) or '-'}\t{'fallback' if s.had_fallback else '-'}\t{lowest}"
+            )
     print(f"{len(summaries)} conversation(s)", file=sys.stderr)
     return 0
 
 
-def _pseudonym(conversation_id: str) -> Optional[str]:
+def _pseudonym(conversation_id: str) -> str | None:
     """A WhatsApp number typed by staff → the id it is stored under."""
     try:
         from status_store.crypto import pseudonymous_conversation_id
@@ -103,8 +123,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from review.export import write_export
 
-    count = write_export(_find(args), Path(args.out), args.format, tracker_engine(tracker_db_url(args.db)),
-                         _review(args))
+    count = write_export(
+        _find(args), Path(args.out), args.format, tracker_engine(tracker_db_url(args.db)), _review(args)
+    )
     print(f"wrote {count} {'rows' if args.format == 'csv' else 'conversation(s)'} to {args.out}", file=sys.stderr)
     return 0
 
@@ -123,8 +144,9 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
     from review.review_db import review_engine
 
     try:
-        staff = add_staff(review_engine(args.review_db), args.name, _read_password(args), replace=args.replace,
-                          role=args.role)
+        staff = add_staff(
+            review_engine(args.review_db), args.name, _read_password(args), replace=args.replace, role=args.role
+        )
     except ValueError as error:  # WeakPassword, AccountError, mismatch
         print(str(error), file=sys.stderr)
         return 2
@@ -178,8 +200,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     review = _review(args)
     events = index_tracker(tracker_engine(tracker_db_url(args.db)), review)
     rows = index_status(review, status_db_url(args.status_db))
-    print(f"indexed {events} new event(s) and {rows} status row(s) in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
+    print(
+        f"indexed {events} new event(s) and {rows} status row(s) in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -193,8 +217,13 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from review.web.app import ReviewConfig, run
 
-    run(ReviewConfig(tracker_db_url(args.db), status_db_url(args.status_db), args.review_db,
-                     secure_cookies=args.secure_cookies), args.host, args.port)
+    run(
+        ReviewConfig(
+            tracker_db_url(args.db), status_db_url(args.status_db), args.review_db, secure_cookies=args.secure_cookies
+        ),
+        args.host,
+        args.port,
+    )
     return 0
 
 
@@ -212,8 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="one transcript with intents and confidences")
     show.add_argument("conversation")
-    show.add_argument("--shape", choices=("auto", "always", "never"), default="auto",
-                      help="shape Arabic for terminals that cannot (auto: only such a terminal; never when piped)")
+    show.add_argument(
+        "--shape",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="shape Arabic for terminals that cannot (auto: only such a terminal; never when piped)",
+    )
     show.set_defaults(handler=cmd_show)
 
     export = commands.add_parser("export", help="write matching conversations to a file")
@@ -226,9 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("name")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     staff.add_argument("--replace", action="store_true", help="set a new password for an existing account")
-    staff.add_argument("--role", choices=("agent", "supervisor"),
-                       help="inbox role: an agent sees the queue and their own conversations, a supervisor all "
-                            "(default for a new account: agent)")
+    staff.add_argument(
+        "--role",
+        choices=("agent", "supervisor"),
+        help="inbox role: an agent sees the queue and their own conversations, a supervisor all "
+        "(default for a new account: agent)",
+    )
     staff.set_defaults(handler=cmd_add_staff)
 
     role = commands.add_parser("set-role", help="make a staff account an agent or a supervisor")
@@ -254,12 +290,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="the staff web page")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8090)
-    serve.add_argument("--secure-cookies", action="store_true",
-                       help="mark cookies Secure (set this when served over https)")
+    serve.add_argument(
+        "--secure-cookies", action="store_true", help="mark cookies Secure (set this when served over https)"
+    )
     serve.set_defaults(handler=cmd_serve)
     return parser
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     return args.handler(args)

@@ -1,8 +1,9 @@
 """Staff intent corrections as Rasa NLU training data (version "3.1"), ready to review and merge."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Dict, Iterable, List
 
 from review.annotations import Correction
 
@@ -14,7 +15,7 @@ HEADER = (
 
 def corrections_yaml(marked: Iterable[Correction]) -> str:
     """One `- intent:` block per intent with its distinct examples, in Rasa 3.x NLU format."""
-    by_intent: Dict[str, List[str]] = {}
+    by_intent: dict[str, list[str]] = {}
     for item in marked:
         text = " ".join(item.text.split())
         if text and text not in by_intent.setdefault(item.intent, []):

@@ -4,12 +4,14 @@ Every format carries the staff's tags and notes (each note with its Riyadh time
 and author) beside the transcript. Transcripts are read from the tracker store
 only for the conversations exported, a few hundred at a time.
 """
+
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Tuple
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
@@ -23,12 +25,26 @@ from review.templating import render
 from review.texts import intent_label
 
 FORMATS = ("csv", "jsonl", "html")
-CSV_COLUMNS = ("conversation", "channel", "outcomes", "time", "speaker", "text", "intent", "intent_label",
-               "confidence", "faq_topic", "button_payload", "buttons_offered", "tags", "notes")
+CSV_COLUMNS = (
+    "conversation",
+    "channel",
+    "outcomes",
+    "time",
+    "speaker",
+    "text",
+    "intent",
+    "intent_label",
+    "confidence",
+    "faq_topic",
+    "button_payload",
+    "buttons_offered",
+    "tags",
+    "notes",
+)
 _CHUNK = 200
 
 
-def _turn_dict(turn: Turn) -> Dict[str, Any]:
+def _turn_dict(turn: Turn) -> dict[str, Any]:
     understood = turn.understood_intent if turn.speaker == "user" else None
     return {
         "time": turn.time.isoformat(),
@@ -44,12 +60,13 @@ def _turn_dict(turn: Turn) -> Dict[str, Any]:
     }
 
 
-def _note_dict(note: Note) -> Dict[str, str]:
+def _note_dict(note: Note) -> dict[str, str]:
     return {"time": note.time.isoformat(), "staff": note.staff, "text": note.text}
 
 
-def conversation_dict(summary: ConversationSummary, conversation: Conversation, tags: List[str],
-                      notes: List[Note]) -> Dict[str, Any]:
+def conversation_dict(
+    summary: ConversationSummary, conversation: Conversation, tags: list[str], notes: list[Note]
+) -> dict[str, Any]:
     started = summary.started_at
     return {
         "conversation": summary.display_id,
@@ -64,8 +81,9 @@ def conversation_dict(summary: ConversationSummary, conversation: Conversation, 
     }
 
 
-def _with_transcripts(summaries: Iterable[ConversationSummary], tracker: Engine,
-                      review: Engine) -> Iterator[Tuple[ConversationSummary, Dict[str, Any]]]:
+def _with_transcripts(
+    summaries: Iterable[ConversationSummary], tracker: Engine, review: Engine
+) -> Iterator[tuple[ConversationSummary, dict[str, Any]]]:
     chosen = list(summaries)
     for start in range(0, len(chosen), _CHUNK):
         chunk = chosen[start : start + _CHUNK]
@@ -74,21 +92,30 @@ def _with_transcripts(summaries: Iterable[ConversationSummary], tracker: Engine,
         tags, notes = tags_for(review, ids), notes_for_many(review, ids)
         for summary in chunk:
             conversation = loaded.get(summary.sender_id, Conversation(summary.sender_id))
-            yield summary, conversation_dict(summary, conversation, tags.get(summary.sender_id, []),
-                                             notes.get(summary.sender_id, []))
+            yield (
+                summary,
+                conversation_dict(
+                    summary, conversation, tags.get(summary.sender_id, []), notes.get(summary.sender_id, [])
+                ),
+            )
 
 
-def write_csv(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path: Path) -> int:
+def write_csv(items: Iterable[tuple[ConversationSummary, dict[str, Any]]], path: Path) -> int:
     """Rows written. UTF-8 with a BOM, so spreadsheet programs show the Arabic correctly."""
     rows = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for _, item in items:
-            base = {"conversation": item["conversation"], "channel": item["channel"],
-                    "outcomes": " ".join(item["outcomes"]), "tags": " | ".join(item["tags"]),
-                    "notes": " | ".join(f"{n['time'][:16].replace('T', ' ')} {n['staff']}: {n['text']}"
-                                        for n in item["notes"])}
+            base = {
+                "conversation": item["conversation"],
+                "channel": item["channel"],
+                "outcomes": " ".join(item["outcomes"]),
+                "tags": " | ".join(item["tags"]),
+                "notes": " | ".join(
+                    f"{n['time'][:16].replace('T', ' ')} {n['staff']}: {n['text']}" for n in item["notes"]
+                ),
+            }
             for turn in item["turns"]:
                 row = {**base, **{k: turn[k] for k in CSV_COLUMNS if k in turn}}
                 row["buttons_offered"] = " | ".join(turn["buttons_offered"])
@@ -97,7 +124,7 @@ def write_csv(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path:
     return rows
 
 
-def write_jsonl(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path: Path) -> int:
+def write_jsonl(items: Iterable[tuple[ConversationSummary, dict[str, Any]]], path: Path) -> int:
     count = 0
     with open(path, "w", encoding="utf-8") as handle:
         for _, item in items:
@@ -106,15 +133,16 @@ def write_jsonl(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], pat
     return count
 
 
-def write_html(items: Iterable[Tuple[ConversationSummary, Dict[str, Any]]], path: Path) -> int:
+def write_html(items: Iterable[tuple[ConversationSummary, dict[str, Any]]], path: Path) -> int:
     conversations = [item for _, item in items]
     html = render("export.html", conversations=conversations, generated_at=format_riyadh(riyadh_now()))
     Path(path).write_text(html, encoding="utf-8")
     return len(conversations)
 
 
-def write_export(summaries: Iterable[ConversationSummary], path: Path, fmt: str, tracker: Engine,
-                 review: Engine) -> int:
+def write_export(
+    summaries: Iterable[ConversationSummary], path: Path, fmt: str, tracker: Engine, review: Engine
+) -> int:
     """Write `summaries` with their transcripts, tags and notes; returns rows (CSV) or conversations."""
     writers = {"csv": write_csv, "jsonl": write_jsonl, "html": write_html}
     if fmt not in writers:

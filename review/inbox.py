@@ -10,6 +10,7 @@ hold, and acts on those; a supervisor sees and acts on every open request and ca
 give one to someone else. Anyone may take a waiting request, or close one (a request
 made by mistake).
 """
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,21 @@ from status_store.handoffs import Handoff
 PREVIEW_CHARS = 140
 # The eligibility answers staff see, in the form's order (design.md's slots).
 FACT_SLOTS = (
-    "dependents_count", "age", "earned_income", "other_income", "has_high_value_assets", "assets_value",
-    "is_saudi", "nationality_exception", "resides_in_ksa", "has_bank_account", "lives_in_care_facility",
-    "has_children", "meets_education_health", "has_able_to_work_members", "accepts_rehabilitation",
+    "dependents_count",
+    "age",
+    "earned_income",
+    "other_income",
+    "has_high_value_assets",
+    "assets_value",
+    "is_saudi",
+    "nationality_exception",
+    "resides_in_ksa",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "has_children",
+    "meets_education_health",
+    "has_able_to_work_members",
+    "accepts_rehabilitation",
 )
 
 
@@ -135,8 +148,10 @@ def last_user_texts(tracker: Engine, conversation_ids: list[str]) -> dict[str, t
     with tracker.connect() as connection:
         for conversation_id in dict.fromkeys(conversation_ids):
             row = connection.execute(
-                sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == conversation_id, EVENTS.c.type_name == "user")
-                .order_by(EVENTS.c.id.desc()).limit(1)
+                sa.select(EVENTS.c.data)
+                .where(EVENTS.c.sender_id == conversation_id, EVENTS.c.type_name == "user")
+                .order_by(EVENTS.c.id.desc())
+                .limit(1)
             ).first()
             if row is not None:
                 try:
@@ -154,8 +169,13 @@ def left_since_request(tracker: Engine, handoffs: list[Handoff]) -> set[int]:
         for h in handoffs:
             since = _as_utc(h.created_at).timestamp()
             row = connection.execute(
-                sa.select(EVENTS.c.id).where(EVENTS.c.sender_id == h.conversation_id, EVENTS.c.type_name == "user",
-                                             EVENTS.c.intent_name == LEFT_INTENT, EVENTS.c.timestamp >= since)
+                sa.select(EVENTS.c.id)
+                .where(
+                    EVENTS.c.sender_id == h.conversation_id,
+                    EVENTS.c.type_name == "user",
+                    EVENTS.c.intent_name == LEFT_INTENT,
+                    EVENTS.c.timestamp >= since,
+                )
                 .limit(1)
             ).first()
             if row is not None:
@@ -169,8 +189,9 @@ def queue_rows(tracker: Engine, handoffs: list[Handoff], now: datetime) -> list[
     rows = []
     for h in handoffs:
         preview, intent = latest.get(h.conversation_id, ("", None))
-        rows.append(QueueRow(h, waited_seconds(h, now), topics_of(h), "" if intent == LEFT_INTENT else preview,
-                             h.id in left))
+        rows.append(
+            QueueRow(h, waited_seconds(h, now), topics_of(h), "" if intent == LEFT_INTENT else preview, h.id in left)
+        )
     return rows
 
 
@@ -183,14 +204,20 @@ def _message(event: StoredEvent) -> Message | None:
     if event.type_name == "bot":
         metadata = data.get("metadata") or {}
         if metadata.get(STAFF_METADATA_KEY):
-            return Message(event.row_id, "staff", event.timestamp, mask_pii(str(data.get("text") or "")),
-                           staff=str(metadata.get("staff") or ""))
+            return Message(
+                event.row_id,
+                "staff",
+                event.timestamp,
+                mask_pii(str(data.get("text") or "")),
+                staff=str(metadata.get("staff") or ""),
+            )
         return Message(event.row_id, "bot", event.timestamp, mask_pii(str(data.get("text") or "")))
     return None
 
 
-def conversation_view(tracker: Engine, conversation_id: str, after: int = 0,
-                      since: datetime | None = None) -> ConversationView:
+def conversation_view(
+    tracker: Engine, conversation_id: str, after: int = 0, since: datetime | None = None
+) -> ConversationView:
     """The conversation's messages after event row `after`, with the facts and result so far;
     `left` tells whether the applicant went back to the bot at or after `since` (the request)."""
     conversation = load_conversation(tracker, conversation_id)

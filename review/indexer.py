@@ -12,21 +12,21 @@ are indexed the same way, from those tables' ids. If the review DB is pointed
 at a different tracker or status database (or the tracker's ids went back), the
 summaries of that source are rebuilt from scratch.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from arabic_text.pii import mask_pii
-
 from review import outcomes as oc
 from review.model import StoredEvent
 from review.queries import EVENTS
@@ -36,7 +36,7 @@ from review.textsearch import normalize_for_search
 BATCH = 5000
 PREVIEW_CHARS = 160
 TRACKER_SOURCE = "tracker"
-_locks: Dict[int, threading.Lock] = {}
+_locks: dict[int, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 
@@ -54,14 +54,14 @@ class SummaryState:
     channel: str = "unknown"
     first_message: str = ""
     had_fallback: bool = False
-    lowest_confidence: Optional[float] = None
+    lowest_confidence: float | None = None
     user_messages: int = 0
-    turns_to_result: Optional[int] = None
+    turns_to_result: int | None = None
     intent_counts: Counter = field(default_factory=Counter)
     faq_counts: Counter = field(default_factory=Counter)
-    search_parts: List[str] = field(default_factory=list)
-    offered: List[Tuple[str, str]] = field(default_factory=list)  # buttons awaiting a press
-    outcomes: Set[str] = field(default_factory=set)
+    search_parts: list[str] = field(default_factory=list)
+    offered: list[tuple[str, str]] = field(default_factory=list)  # buttons awaiting a press
+    outcomes: set[str] = field(default_factory=set)
     last_event_id: int = 0
 
     def add(self, event: StoredEvent) -> None:
@@ -101,27 +101,43 @@ class SummaryState:
         if text:
             self.search_parts.append(_search_form(text))
 
-    def row(self) -> Dict[str, object]:
+    def row(self) -> dict[str, object]:
         return {
-            "sender_id": self.sender_id, "display_id": mask_pii(self.sender_id), "channel": self.channel,
+            "sender_id": self.sender_id,
+            "display_id": mask_pii(self.sender_id),
+            "channel": self.channel,
             "started_at": self.started_at if self.started_at != float("inf") else 0.0,
-            "ended_at": self.ended_at, "first_message": self.first_message, "had_fallback": self.had_fallback,
-            "lowest_confidence": self.lowest_confidence, "user_messages": self.user_messages,
+            "ended_at": self.ended_at,
+            "first_message": self.first_message,
+            "had_fallback": self.had_fallback,
+            "lowest_confidence": self.lowest_confidence,
+            "user_messages": self.user_messages,
             "turns_to_result": self.turns_to_result,
             "intent_counts": json.dumps(dict(self.intent_counts), ensure_ascii=False),
             "faq_counts": json.dumps(dict(self.faq_counts), ensure_ascii=False),
-            "search_text": "\n".join(self.search_parts), "last_event_id": self.last_event_id,
+            "search_text": "\n".join(self.search_parts),
+            "last_event_id": self.last_event_id,
             "offered_buttons": json.dumps(self.offered, ensure_ascii=False),
         }
 
     @classmethod
-    def from_row(cls, row, outcomes: Set[str]) -> "SummaryState":
+    def from_row(cls, row, outcomes: set[str]) -> SummaryState:
         return cls(
-            row.sender_id, row.started_at, row.ended_at, row.channel, row.first_message, bool(row.had_fallback),
-            row.lowest_confidence, row.user_messages, row.turns_to_result,
-            Counter(json.loads(row.intent_counts)), Counter(json.loads(row.faq_counts)),
+            row.sender_id,
+            row.started_at,
+            row.ended_at,
+            row.channel,
+            row.first_message,
+            bool(row.had_fallback),
+            row.lowest_confidence,
+            row.user_messages,
+            row.turns_to_result,
+            Counter(json.loads(row.intent_counts)),
+            Counter(json.loads(row.faq_counts)),
             row.search_text.split("\n") if row.search_text else [],
-            [tuple(b) for b in json.loads(row.offered_buttons or "[]")], set(outcomes), row.last_event_id,
+            [tuple(b) for b in json.loads(row.offered_buttons or "[]")],
+            set(outcomes),
+            row.last_event_id,
         )
 
 
@@ -137,7 +153,7 @@ def _preview(text: str) -> str:
     return one_line if len(one_line) <= PREVIEW_CHARS else one_line[: PREVIEW_CHARS - 1] + "…"
 
 
-def source_key(engine: Optional[Engine]) -> str:
+def source_key(engine: Engine | None) -> str:
     """Which database a source is (a hash of its URL without the password)."""
     text = engine.url.render_as_string(hide_password=True) if engine is not None else "none"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -148,15 +164,21 @@ def lock_for(review: Engine) -> threading.Lock:
         return _locks.setdefault(id(review), threading.Lock())
 
 
-def read_state(connection: Connection, source: str) -> Optional[sa.engine.Row]:
+def read_state(connection: Connection, source: str) -> sa.engine.Row | None:
     return connection.execute(sa.select(INDEX_STATE).where(INDEX_STATE.c.source == source)).first()
 
 
 def claim(connection: Connection, source: str, key: str, old: int, new: int) -> None:
     """Move the source's mark from old to new; another process that got there first wins."""
-    moved = connection.execute(INDEX_STATE.update().where(
-        INDEX_STATE.c.source == source, INDEX_STATE.c.source_key == key, INDEX_STATE.c.last_id == old,
-    ).values(last_id=new))
+    moved = connection.execute(
+        INDEX_STATE.update()
+        .where(
+            INDEX_STATE.c.source == source,
+            INDEX_STATE.c.source_key == key,
+            INDEX_STATE.c.last_id == old,
+        )
+        .values(last_id=new)
+    )
     if moved.rowcount != 1:
         raise LostRace()
 
@@ -176,12 +198,16 @@ def _tracker_mark(review: Engine, tracker: Engine, newest: int) -> int:
         state = read_state(connection, TRACKER_SOURCE)
         if state is not None and state.source_key == key and state.last_id <= newest:
             return state.last_id
-        reset_source(connection, TRACKER_SOURCE, key, [
-            SUMMARIES.delete(), OUTCOME_ROWS.delete().where(OUTCOME_ROWS.c.source == "events")])
+        reset_source(
+            connection,
+            TRACKER_SOURCE,
+            key,
+            [SUMMARIES.delete(), OUTCOME_ROWS.delete().where(OUTCOME_ROWS.c.source == "events")],
+        )
         return 0
 
 
-def _newest_event_id(tracker: Engine) -> Optional[int]:
+def _newest_event_id(tracker: Engine) -> int | None:
     try:
         with tracker.connect() as connection:
             return connection.execute(sa.select(sa.func.max(EVENTS.c.id))).scalar()
@@ -197,21 +223,26 @@ def _decode(row) -> StoredEvent:
     return StoredEvent(int(row.id), row.type_name or "", float(row.timestamp or 0.0), data)
 
 
-def _fold_batch(review: Engine, rows: List, old_mark: int, key: str) -> None:
-    by_sender: Dict[str, List[StoredEvent]] = {}
+def _fold_batch(review: Engine, rows: list, old_mark: int, key: str) -> None:
+    by_sender: dict[str, list[StoredEvent]] = {}
     for row in rows:
         by_sender.setdefault(row.sender_id, []).append(_decode(row))
     senders = list(by_sender)
     with review.begin() as connection:
         claim(connection, TRACKER_SOURCE, key, old_mark, int(rows[-1].id))
-        known: Dict[str, Set[str]] = {}
+        known: dict[str, set[str]] = {}
         for start in range(0, len(senders), 500):
             chunk = senders[start : start + 500]
-            for row in connection.execute(sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
-                    OUTCOME_ROWS.c.sender_id.in_(chunk), OUTCOME_ROWS.c.source == "events")):
+            for row in connection.execute(
+                sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
+                    OUTCOME_ROWS.c.sender_id.in_(chunk), OUTCOME_ROWS.c.source == "events"
+                )
+            ):
                 known.setdefault(row.sender_id, set()).add(row.outcome)
-            existing = {row.sender_id: SummaryState.from_row(row, known.get(row.sender_id, set()))
-                        for row in connection.execute(sa.select(SUMMARIES).where(SUMMARIES.c.sender_id.in_(chunk)))}
+            existing = {
+                row.sender_id: SummaryState.from_row(row, known.get(row.sender_id, set()))
+                for row in connection.execute(sa.select(SUMMARIES).where(SUMMARIES.c.sender_id.in_(chunk)))
+            }
             connection.execute(SUMMARIES.delete().where(SUMMARIES.c.sender_id.in_(list(existing))))
             states = []
             for sender in chunk:
@@ -220,8 +251,11 @@ def _fold_batch(review: Engine, rows: List, old_mark: int, key: str) -> None:
                     state.add(event)
                 states.append(state)
             connection.execute(SUMMARIES.insert(), [s.row() for s in states])
-            new_outcomes = [{"sender_id": s.sender_id, "outcome": o, "source": "events"}
-                            for s in states for o in s.outcomes - known.get(s.sender_id, set())]
+            new_outcomes = [
+                {"sender_id": s.sender_id, "outcome": o, "source": "events"}
+                for s in states
+                for o in s.outcomes - known.get(s.sender_id, set())
+            ]
             if new_outcomes:
                 connection.execute(OUTCOME_ROWS.insert(), new_outcomes)
 
@@ -237,8 +271,9 @@ def index_tracker(tracker: Engine, review: Engine, batch: int = BATCH) -> int:
         key = source_key(tracker)
         while mark < newest:
             with tracker.connect() as connection:
-                rows = connection.execute(sa.select(EVENTS).where(EVENTS.c.id > mark)
-                                          .order_by(EVENTS.c.id).limit(batch)).all()
+                rows = connection.execute(
+                    sa.select(EVENTS).where(EVENTS.c.id > mark).order_by(EVENTS.c.id).limit(batch)
+                ).all()
             if not rows:
                 break
             try:

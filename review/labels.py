@@ -1,4 +1,5 @@
 """Arabic names staff see for outcomes, channels, speakers and FAQ topics."""
+
 from __future__ import annotations
 
 OUTCOME_LABELS = {
@@ -48,5 +49,5 @@ def channel_label(name: str) -> str:
 
 
 def faq_label(key: str) -> str:
-    """"faq/apply_steps" → "خطوات التقديم"; unknown topics keep their key."""
+    """ "faq/apply_steps" → "خطوات التقديم"; unknown topics keep their key."""
     return FAQ_LABELS.get(key.split("/", 1)[-1], key)

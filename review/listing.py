@@ -4,12 +4,12 @@ Everything here reads the precomputed summaries in the review DB (review.indexer
 so a page costs a few indexed queries however many events the tracker holds.
 `refresh` runs the indexer first; every entry point calls it.
 """
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Dict, List, Optional, Set
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -28,10 +28,10 @@ PAGE_SIZE = 50
 class ConversationFilter:
     """Every field is optional; an empty filter keeps every conversation."""
 
-    since: Optional[date] = None  # first day included (Riyadh time)
-    until: Optional[date] = None  # last day included
-    channel: Optional[str] = None
-    outcome: Optional[str] = None  # one of outcomes.OUTCOMES, or "none"
+    since: date | None = None  # first day included (Riyadh time)
+    until: date | None = None  # last day included
+    channel: str | None = None
+    outcome: str | None = None  # one of outcomes.OUTCOMES, or "none"
     had_fallback: bool = False
     low_confidence: bool = False
     below: float = DEFAULT_LOW_CONFIDENCE
@@ -46,19 +46,19 @@ class ConversationSummary:
     sender_id: str
     display_id: str
     channel: str
-    started_at: Optional[datetime]
-    ended_at: Optional[datetime] = None
+    started_at: datetime | None
+    ended_at: datetime | None = None
     first_message: str = ""  # masked preview
-    outcomes: Set[str] = field(default_factory=set)
+    outcomes: set[str] = field(default_factory=set)
     had_fallback: bool = False
-    lowest_confidence: Optional[float] = None
+    lowest_confidence: float | None = None
     user_messages: int = 0
-    turns_to_result: Optional[int] = None
-    intent_counts: Dict[str, int] = field(default_factory=dict)
-    faq_counts: Dict[str, int] = field(default_factory=dict)
+    turns_to_result: int | None = None
+    intent_counts: dict[str, int] = field(default_factory=dict)
+    faq_counts: dict[str, int] = field(default_factory=dict)
 
 
-def refresh(tracker: Optional[Engine], review: Engine, status_url: Optional[str] = None) -> None:
+def refresh(tracker: Engine | None, review: Engine, status_url: str | None = None) -> None:
     """Fold new tracker events and status-store rows into the summaries (cheap when nothing is new)."""
     from review.indexer import index_tracker
     from review.status_index import index_status
@@ -76,9 +76,9 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def conditions(chosen: ConversationFilter) -> List[sa.sql.ClauseElement]:
+def conditions(chosen: ConversationFilter) -> list[sa.sql.ClauseElement]:
     """The WHERE clauses on conversation_summaries for a filter."""
-    where: List[sa.sql.ClauseElement] = []
+    where: list[sa.sql.ClauseElement] = []
     if chosen.since:
         where.append(SUMMARIES.c.started_at >= riyadh_day_start(chosen.since).timestamp())
     if chosen.until:
@@ -101,11 +101,14 @@ def conditions(chosen: ConversationFilter) -> List[sa.sql.ClauseElement]:
     return where
 
 
-def _outcomes_for(connection, sender_ids: List[str]) -> Dict[str, Set[str]]:
-    found: Dict[str, Set[str]] = {}
+def _outcomes_for(connection, sender_ids: list[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
     for start in range(0, len(sender_ids), 500):
-        for row in connection.execute(sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
-                OUTCOME_ROWS.c.sender_id.in_(sender_ids[start : start + 500]))):
+        for row in connection.execute(
+            sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
+                OUTCOME_ROWS.c.sender_id.in_(sender_ids[start : start + 500])
+            )
+        ):
             found.setdefault(row.sender_id, set()).add(row.outcome)
     return found
 
@@ -113,13 +116,27 @@ def _outcomes_for(connection, sender_ids: List[str]) -> Dict[str, Set[str]]:
 _LIST_COLUMNS = [c for c in SUMMARIES.c if c.name not in ("search_text", "offered_buttons")]
 
 
-def _summaries(connection, query) -> List[ConversationSummary]:
+def _summaries(connection, query) -> list[ConversationSummary]:
     rows = connection.execute(query).all()
     outcomes = _outcomes_for(connection, [r.sender_id for r in rows])
-    return [ConversationSummary(
-        r.sender_id, r.display_id, r.channel, riyadh_time(r.started_at), riyadh_time(r.ended_at), r.first_message,
-        outcomes.get(r.sender_id, set()), bool(r.had_fallback), r.lowest_confidence, r.user_messages,
-        r.turns_to_result, json.loads(r.intent_counts), json.loads(r.faq_counts)) for r in rows]
+    return [
+        ConversationSummary(
+            r.sender_id,
+            r.display_id,
+            r.channel,
+            riyadh_time(r.started_at),
+            riyadh_time(r.ended_at),
+            r.first_message,
+            outcomes.get(r.sender_id, set()),
+            bool(r.had_fallback),
+            r.lowest_confidence,
+            r.user_messages,
+            r.turns_to_result,
+            json.loads(r.intent_counts),
+            json.loads(r.faq_counts),
+        )
+        for r in rows
+    ]
 
 
 def count_conversations(review: Engine, chosen: ConversationFilter) -> int:
@@ -128,32 +145,46 @@ def count_conversations(review: Engine, chosen: ConversationFilter) -> int:
         return int(connection.execute(query).scalar() or 0)
 
 
-def conversation_page(review: Engine, chosen: ConversationFilter, page: int = 1,
-                      size: int = PAGE_SIZE) -> List[ConversationSummary]:
+def conversation_page(
+    review: Engine, chosen: ConversationFilter, page: int = 1, size: int = PAGE_SIZE
+) -> list[ConversationSummary]:
     """One page (1-based) of the matching conversations, newest first."""
-    query = (sa.select(*_LIST_COLUMNS).where(*conditions(chosen))
-             .order_by(SUMMARIES.c.started_at.desc(), SUMMARIES.c.sender_id.desc())
-             .limit(size).offset((max(page, 1) - 1) * size))
+    query = (
+        sa.select(*_LIST_COLUMNS)
+        .where(*conditions(chosen))
+        .order_by(SUMMARIES.c.started_at.desc(), SUMMARIES.c.sender_id.desc())
+        .limit(size)
+        .offset((max(page, 1) - 1) * size)
+    )
     with review.connect() as connection:
         return _summaries(connection, query)
 
 
-def find_conversations(tracker: Optional[Engine], chosen: ConversationFilter, status_url: Optional[str] = None,
-                       review: Optional[Engine] = None) -> List[ConversationSummary]:
+def find_conversations(
+    tracker: Engine | None, chosen: ConversationFilter, status_url: str | None = None, review: Engine | None = None
+) -> list[ConversationSummary]:
     """Every conversation that passes the filter, oldest first (after indexing new events)."""
     review = review or review_engine()
     refresh(tracker, review, status_url)
-    query = sa.select(*_LIST_COLUMNS).where(*conditions(chosen)).order_by(
-        SUMMARIES.c.started_at, SUMMARIES.c.sender_id)
+    query = sa.select(*_LIST_COLUMNS).where(*conditions(chosen)).order_by(SUMMARIES.c.started_at, SUMMARIES.c.sender_id)
     with review.connect() as connection:
         return _summaries(connection, query)
 
 
-def summarize(conversation: Conversation, status: Optional[oc.StatusFacts] = None) -> ConversationSummary:
+def summarize(conversation: Conversation, status: oc.StatusFacts | None = None) -> ConversationSummary:
     """A summary built straight from one conversation's events (the transcript page and `show`)."""
     user = oc.user_turns(conversation)
     first = next((t.shown_text for t in user), "")
     return ConversationSummary(
-        conversation.sender_id, conversation.display_id, oc.channel(conversation), conversation.started_at,
-        conversation.ended_at, first, oc.outcomes(conversation, status), oc.had_fallback(conversation),
-        oc.lowest_confidence(conversation), len(user), oc.turns_to_eligibility_result(conversation))
+        conversation.sender_id,
+        conversation.display_id,
+        oc.channel(conversation),
+        conversation.started_at,
+        conversation.ended_at,
+        first,
+        oc.outcomes(conversation, status),
+        oc.had_fallback(conversation),
+        oc.lowest_confidence(conversation),
+        len(user),
+        oc.turns_to_eligibility_result(conversation),
+    )

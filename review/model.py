@@ -1,12 +1,12 @@
 """What the review tool reads from the tracker store: conversations, events and turns."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from arabic_text.pii import mask_pii
-
 from review.clock import riyadh_time
 
 
@@ -17,7 +17,7 @@ class StoredEvent:
     row_id: int
     type_name: str
     timestamp: float
-    data: Dict[str, Any]
+    data: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,21 @@ class Turn:
     speaker: str  # "user" | "bot"
     timestamp: float
     text: str
-    intent: Optional[str] = None
-    confidence: Optional[float] = None
-    faq_key: Optional[str] = None  # only when the intent was faq (see outcomes.faq_key)
-    payload: Optional[Dict[str, Any]] = None
+    intent: str | None = None
+    confidence: float | None = None
+    faq_key: str | None = None  # only when the intent was faq (see outcomes.faq_key)
+    payload: dict[str, Any] | None = None
     # Bot turns: the buttons offered, as (title, payload) pairs.
-    buttons: Tuple[Tuple[str, str], ...] = ()
+    buttons: tuple[tuple[str, str], ...] = ()
     # User turns: the title of the button pressed (text is then its payload, e.g. "/affirm").
-    button_title: Optional[str] = None
+    button_title: str | None = None
 
     @property
     def time(self) -> datetime:
         return local_time(self.timestamp)
 
     @property
-    def understood_intent(self) -> Optional[str]:
+    def understood_intent(self) -> str | None:
         """What the bot understood: the faq sub-intent for faq messages, else the intent."""
         return self.faq_key or self.intent
 
@@ -55,7 +55,7 @@ class Turn:
 @dataclass
 class Conversation:
     sender_id: str
-    events: List[StoredEvent] = field(default_factory=list)
+    events: list[StoredEvent] = field(default_factory=list)
 
     @property
     def display_id(self) -> str:
@@ -63,12 +63,12 @@ class Conversation:
         return mask_pii(self.sender_id)
 
     @property
-    def started_at(self) -> Optional[datetime]:
+    def started_at(self) -> datetime | None:
         # The earliest timestamp, not the first row: SessionStarted is stamped before the action that wrote it.
         return local_time(min(e.timestamp for e in self.events)) if self.events else None
 
     @property
-    def ended_at(self) -> Optional[datetime]:
+    def ended_at(self) -> datetime | None:
         return local_time(max(e.timestamp for e in self.events)) if self.events else None
 
 

@@ -1,8 +1,10 @@
 """What happened in a conversation, read from its events: turns, outcome, fallbacks, confidence."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any
 
 from review.model import Conversation, StoredEvent, Turn
 
@@ -20,17 +22,17 @@ HANDOFF_ACTIONS = frozenset({"action_human_handoff", "utter_human_handoff"})
 class StatusFacts:
     """What the status store knows about one conversation (see review.status_link)."""
 
-    decisions: List[str] = field(default_factory=list)  # eligibility_checks.decision
+    decisions: list[str] = field(default_factory=list)  # eligibility_checks.decision
     handoff_requests: int = 0
 
 
-def bot_payloads(data: Dict[str, Any]) -> List[Dict[str, Any]]:
+def bot_payloads(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Machine-readable parts of a bot message: `custom` (the action's json_message) and its kin."""
     body = data.get("data") or {}
     return [value for value in body.values() if isinstance(value, dict)]
 
 
-def faq_key(parse_data: Dict[str, Any]) -> Optional[str]:
+def faq_key(parse_data: dict[str, Any]) -> str | None:
     """The retrieval answer chosen for a faq message, e.g. "faq/apply_steps"; None for other intents.
 
     Rasa runs the response selector on every message, so "ايوه" (affirm) also carries
@@ -46,7 +48,7 @@ def faq_key(parse_data: Dict[str, Any]) -> Optional[str]:
     return str(key) if key else None
 
 
-def offered_buttons(data: Dict[str, Any]) -> Tuple[Tuple[str, str], ...]:
+def offered_buttons(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """(title, payload) of each button a bot message offered (Rasa keeps them in data.buttons)."""
     body = data.get("data") or {}
     found = []
@@ -56,35 +58,46 @@ def offered_buttons(data: Dict[str, Any]) -> Tuple[Tuple[str, str], ...]:
     return tuple(found)
 
 
-def pressed_title(text: str, offered: Sequence[Tuple[str, str]]) -> Optional[str]:
+def pressed_title(text: str, offered: Sequence[tuple[str, str]]) -> str | None:
     """The title of the offered button whose payload is `text` (a pressed button), else None."""
     return next((title for title, payload in offered if payload == text and title), None)
 
 
-def user_turn(event: StoredEvent, offered: Sequence[Tuple[str, str]] = ()) -> Turn:
+def user_turn(event: StoredEvent, offered: Sequence[tuple[str, str]] = ()) -> Turn:
     """One user message; `offered` are the buttons of the bot messages since the last user message."""
     parse_data = event.data.get("parse_data") or {}
     intent = parse_data.get("intent") or {}
     confidence = intent.get("confidence")
     text = event.data.get("text") or ""
     return Turn(
-        event.row_id, "user", event.timestamp, text,
-        intent.get("name"), float(confidence) if confidence is not None else None,
-        faq_key(parse_data), button_title=pressed_title(text, offered),
+        event.row_id,
+        "user",
+        event.timestamp,
+        text,
+        intent.get("name"),
+        float(confidence) if confidence is not None else None,
+        faq_key(parse_data),
+        button_title=pressed_title(text, offered),
     )
 
 
 def bot_turn(event: StoredEvent) -> Turn:
     payloads = bot_payloads(event.data)
     payload = next((p for p in payloads if "eligibility_result" in p or "application_status" in p), None)
-    return Turn(event.row_id, "bot", event.timestamp, event.data.get("text") or "", payload=payload,
-                buttons=offered_buttons(event.data))
+    return Turn(
+        event.row_id,
+        "bot",
+        event.timestamp,
+        event.data.get("text") or "",
+        payload=payload,
+        buttons=offered_buttons(event.data),
+    )
 
 
-def turns(conversation: Conversation) -> List[Turn]:
+def turns(conversation: Conversation) -> list[Turn]:
     """User and bot messages in order (actions and slots are left out)."""
-    result: List[Turn] = []
-    offered: List[Tuple[str, str]] = []
+    result: list[Turn] = []
+    offered: list[tuple[str, str]] = []
     for event in conversation.events:
         if event.type_name == "user":
             result.append(user_turn(event, offered))
@@ -96,11 +109,11 @@ def turns(conversation: Conversation) -> List[Turn]:
     return result
 
 
-def user_turns(conversation: Conversation) -> List[Turn]:
+def user_turns(conversation: Conversation) -> list[Turn]:
     return [turn for turn in turns(conversation) if turn.speaker == "user"]
 
 
-def event_channel(event: StoredEvent) -> Optional[str]:
+def event_channel(event: StoredEvent) -> str | None:
     """The input channel a user message names, if any."""
     if event.type_name != "user":
         return None
@@ -123,9 +136,9 @@ def action_name(event: StoredEvent) -> str:
     return ""
 
 
-def event_outcomes(event: StoredEvent) -> Set[str]:
+def event_outcomes(event: StoredEvent) -> set[str]:
     """The OUTCOMES one event shows: a result payload, a status answer, or a handoff action."""
-    found: Set[str] = set()
+    found: set[str] = set()
     if event.type_name == "bot":
         for payload in bot_payloads(event.data):
             if isinstance(payload.get("eligibility_result"), dict):
@@ -137,7 +150,7 @@ def event_outcomes(event: StoredEvent) -> Set[str]:
     return found
 
 
-def status_outcomes(status: Optional[StatusFacts]) -> Set[str]:
+def status_outcomes(status: StatusFacts | None) -> set[str]:
     """The OUTCOMES the status store records for a conversation (decisions, handoff requests)."""
     if status is None:
         return set()
@@ -156,9 +169,9 @@ def event_is_fallback(event: StoredEvent) -> bool:
     return False
 
 
-def outcomes(conversation: Conversation, status: Optional[StatusFacts] = None) -> Set[str]:
+def outcomes(conversation: Conversation, status: StatusFacts | None = None) -> set[str]:
     """Which of OUTCOMES the conversation reached (several are possible, or none)."""
-    found: Set[str] = set()
+    found: set[str] = set()
     for event in conversation.events:
         found |= event_outcomes(event)
     return found | status_outcomes(status)
@@ -168,7 +181,7 @@ def had_fallback(conversation: Conversation) -> bool:
     return any(event_is_fallback(event) for event in conversation.events)
 
 
-def lowest_confidence(conversation: Conversation) -> Optional[float]:
+def lowest_confidence(conversation: Conversation) -> float | None:
     scores = [t.confidence for t in user_turns(conversation) if t.confidence is not None]
     return min(scores) if scores else None
 
@@ -178,7 +191,7 @@ def has_low_confidence(conversation: Conversation, below: float) -> bool:
     return lowest is not None and lowest < below
 
 
-def turns_to_eligibility_result(conversation: Conversation) -> Optional[int]:
+def turns_to_eligibility_result(conversation: Conversation) -> int | None:
     """User messages sent before the first eligibility result, or None without a result."""
     count = 0
     for turn in turns(conversation):

@@ -1,4 +1,5 @@
 """Staff password hashing: scrypt with a per-user salt, checked in constant time."""
+
 from __future__ import annotations
 
 import base64
@@ -34,7 +35,7 @@ def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def hash_password(password: str) -> str:
-    """"scrypt$n$r$p$salt$hash" (base64 parts); the parameters travel with the hash."""
+    """ "scrypt$n$r$p$salt$hash" (base64 parts); the parameters travel with the hash."""
     salt = os.urandom(_SALT_BYTES)
     return "$".join(["scrypt", str(_N), str(_R), str(_P), _b64(salt), _b64(_derive(password, salt, _N, _R, _P))])
 

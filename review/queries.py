@@ -3,17 +3,17 @@
 The columns mirror rasa.core.tracker_store.SQLTrackerStore.SQLEvent (Rasa 3.6):
 id, sender_id, type_name, timestamp, intent_name, action_name, data (the event as JSON).
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arabic_text.pii import mask_pii_in
-
 from review.model import Conversation, StoredEvent
 from review.settings import engine_options
 
@@ -47,9 +47,7 @@ def _decode(row: sa.engine.Row) -> StoredEvent:
     return StoredEvent(int(row.id), row.type_name or "", float(row.timestamp or 0.0), mask_pii_in(data))
 
 
-def conversation_ids(
-    engine: Engine, since: Optional[datetime] = None, until: Optional[datetime] = None
-) -> List[str]:
+def conversation_ids(engine: Engine, since: datetime | None = None, until: datetime | None = None) -> list[str]:
     """Ids of conversations that started in [since, until), oldest first."""
     started = sa.func.min(EVENTS.c.timestamp).label("started")
     query = sa.select(EVENTS.c.sender_id, started).group_by(EVENTS.c.sender_id)
@@ -62,10 +60,10 @@ def conversation_ids(
     return [row.sender_id for row in rows]
 
 
-def load_conversations(engine: Engine, sender_ids: Iterable[str]) -> List[Conversation]:
+def load_conversations(engine: Engine, sender_ids: Iterable[str]) -> list[Conversation]:
     """The conversations with these ids, every session, events in stored order."""
     wanted = list(dict.fromkeys(sender_ids))
-    by_id: Dict[str, Conversation] = {sid: Conversation(sid) for sid in wanted}
+    by_id: dict[str, Conversation] = {sid: Conversation(sid) for sid in wanted}
     with engine.connect() as connection:
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
@@ -75,12 +73,10 @@ def load_conversations(engine: Engine, sender_ids: Iterable[str]) -> List[Conver
     return [by_id[sid] for sid in wanted if by_id[sid].events]
 
 
-def load_conversation(engine: Engine, sender_id: str) -> Optional[Conversation]:
+def load_conversation(engine: Engine, sender_id: str) -> Conversation | None:
     found = load_conversations(engine, [sender_id])
     return found[0] if found else None
 
 
-def load_all(
-    engine: Engine, since: Optional[datetime] = None, until: Optional[datetime] = None
-) -> List[Conversation]:
+def load_all(engine: Engine, since: datetime | None = None, until: datetime | None = None) -> list[Conversation]:
     return load_conversations(engine, conversation_ids(engine, since, until))

@@ -17,6 +17,7 @@ The conversation id is the one the status store keeps (phone numbers pseudonymis
 the masking tracker store maps a phone id and its pseudonym to the same stored
 conversation, so Rasa loads the same tracker for either.
 """
+
 from __future__ import annotations
 
 import logging

@@ -3,6 +3,7 @@
 Computed from the precomputed summaries (review.indexer) with a few queries;
 no event is read. Days are Riyadh days.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,7 @@ import statistics
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -24,7 +25,7 @@ TOP = 10
 RIYADH_OFFSET = int(RIYADH.utcoffset(None).total_seconds())  # Riyadh days start at 21:00 UTC
 
 
-def build_report(review: Engine, chosen: ConversationFilter = ConversationFilter()) -> Dict[str, Any]:
+def build_report(review: Engine, chosen: ConversationFilter = ConversationFilter()) -> dict[str, Any]:
     """Plain numbers (JSON-ready) for the conversations matching `chosen`; charts are drawn from these.
 
     Call review.listing.refresh first to include the newest events.
@@ -34,12 +35,18 @@ def build_report(review: Engine, chosen: ConversationFilter = ConversationFilter
     days: Counter = Counter()
     intent_json: Counter = Counter()
     faq_json: Counter = Counter()
-    to_result: List[int] = []
+    to_result: list[int] = []
     with_fallback = total = 0
     with review.connect() as connection:
-        for row in connection.execute(sa.select(
-                SUMMARIES.c.started_at, SUMMARIES.c.had_fallback, SUMMARIES.c.turns_to_result,
-                SUMMARIES.c.intent_counts, SUMMARIES.c.faq_counts).where(*where)):
+        for row in connection.execute(
+            sa.select(
+                SUMMARIES.c.started_at,
+                SUMMARIES.c.had_fallback,
+                SUMMARIES.c.turns_to_result,
+                SUMMARIES.c.intent_counts,
+                SUMMARIES.c.faq_counts,
+            ).where(*where)
+        ):
             total += 1
             days[int((row.started_at + RIYADH_OFFSET) // 86400)] += 1
             # Few distinct count dicts repeat across thousands of conversations: decode each once.
@@ -48,11 +55,21 @@ def build_report(review: Engine, chosen: ConversationFilter = ConversationFilter
             with_fallback += bool(row.had_fallback)
             if row.turns_to_result is not None:
                 to_result.append(row.turns_to_result)
-        reached = dict(connection.execute(
-            sa.select(OUTCOME_ROWS.c.outcome, sa.func.count(sa.distinct(OUTCOME_ROWS.c.sender_id)))
-            .where(OUTCOME_ROWS.c.sender_id.in_(chosen_ids)).group_by(OUTCOME_ROWS.c.outcome)).all())
-        with_any = connection.execute(sa.select(sa.func.count(sa.distinct(OUTCOME_ROWS.c.sender_id)))
-                                      .where(OUTCOME_ROWS.c.sender_id.in_(chosen_ids))).scalar() or 0
+        reached = dict(
+            connection.execute(
+                sa.select(OUTCOME_ROWS.c.outcome, sa.func.count(sa.distinct(OUTCOME_ROWS.c.sender_id)))
+                .where(OUTCOME_ROWS.c.sender_id.in_(chosen_ids))
+                .group_by(OUTCOME_ROWS.c.outcome)
+            ).all()
+        )
+        with_any = (
+            connection.execute(
+                sa.select(sa.func.count(sa.distinct(OUTCOME_ROWS.c.sender_id))).where(
+                    OUTCOME_ROWS.c.sender_id.in_(chosen_ids)
+                )
+            ).scalar()
+            or 0
+        )
     per_day = {riyadh_time(day * 86400 - RIYADH_OFFSET).date().isoformat(): n for day, n in sorted(days.items())}
     intents = _expand(intent_json)
     # Only messages whose intent was faq are counted here (review.outcomes.faq_key).
@@ -87,25 +104,25 @@ def index_version(review: Engine) -> tuple:
     with review.connect() as connection:
         marks = tuple(connection.execute(sa.select(INDEX_STATE).order_by(INDEX_STATE.c.source)).all())
         newest_tag = connection.execute(sa.select(sa.func.max(TAGS.c.id))).scalar()
-    return marks + (newest_tag,)
+    return (*marks, newest_tag)
 
 
-def cached_report(review: Engine, chosen: ConversationFilter = ConversationFilter()) -> Dict[str, Any]:
+def cached_report(review: Engine, chosen: ConversationFilter = ConversationFilter()) -> dict[str, Any]:
     """build_report, reused while nothing was indexed or tagged since (the report page and its
     four charts ask for the same figures five times in a row)."""
     return _cached(review, chosen, index_version(review))
 
 
 @lru_cache(maxsize=32)
-def _cached(review: Engine, chosen: ConversationFilter, version: tuple) -> Dict[str, Any]:
+def _cached(review: Engine, chosen: ConversationFilter, version: tuple) -> dict[str, Any]:
     return build_report(review, chosen)
 
 
-def _median(values: List[int]) -> Optional[float]:
+def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def write_report(review: Engine, chosen: ConversationFilter, out_dir: Path) -> List[Path]:
+def write_report(review: Engine, chosen: ConversationFilter, out_dir: Path) -> list[Path]:
     """report.json and one PNG per chart in out_dir; returns the files written."""
     from review.charts import draw_charts
 

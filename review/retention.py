@@ -15,6 +15,7 @@ database is changed in one transaction. The default comes from RETENTION_DAYS.
 
 Settings: RETENTION_DAYS (default 90), TRACKER_DB_URL, REVIEW_DB_URL (see README).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,9 @@ import os
 import secrets
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -37,8 +39,13 @@ from review.settings import review_db_url, tracker_db_url
 DEFAULT_DAYS = 90
 DAYS_ENV = "RETENTION_DAYS"
 # Review tables and the column that names the conversation in each.
-REVIEW_TABLES = ((TAGS, "conversation_id"), (NOTES, "conversation_id"), (CORRECTIONS, "conversation_id"),
-                 (SUMMARIES, "sender_id"), (OUTCOME_ROWS, "sender_id"))
+REVIEW_TABLES = (
+    (TAGS, "conversation_id"),
+    (NOTES, "conversation_id"),
+    (CORRECTIONS, "conversation_id"),
+    (SUMMARIES, "sender_id"),
+    (OUTCOME_ROWS, "sender_id"),
+)
 _CHUNK = 500  # SQLite's limit on bound parameters in one IN (...)
 # Event fields that may hold what a person typed or was told; dropped when anonymising.
 _TEXT_KEYS = ("text", "value", "sealed_value", "metadata", "input_channel", "message_id")
@@ -49,9 +56,9 @@ class RetentionReport:
     """What was (or, on a dry run, would be) removed. Counts are rows."""
 
     cutoff: float  # epoch seconds: conversations last active before this are old
-    conversations: List[Dict[str, Any]] = field(default_factory=list)  # masked id, last event, events
-    removed: Dict[str, int] = field(default_factory=dict)  # table -> rows deleted
-    anonymised: Dict[str, int] = field(default_factory=dict)  # table -> rows rewritten
+    conversations: list[dict[str, Any]] = field(default_factory=list)  # masked id, last event, events
+    removed: dict[str, int] = field(default_factory=dict)  # table -> rows deleted
+    anonymised: dict[str, int] = field(default_factory=dict)  # table -> rows rewritten
 
 
 def default_days() -> int:
@@ -63,17 +70,21 @@ def default_days() -> int:
     return days
 
 
-def old_conversations(tracker: Engine, cutoff: float) -> List[Dict[str, Any]]:
+def old_conversations(tracker: Engine, cutoff: float) -> list[dict[str, Any]]:
     """[{sender_id, last_event, events}] of conversations whose last event is before `cutoff`."""
     last = sa.func.max(EVENTS.c.timestamp)
-    query = (sa.select(EVENTS.c.sender_id, last.label("last_event"), sa.func.count(EVENTS.c.id).label("events"))
-             .group_by(EVENTS.c.sender_id).having(last < cutoff).order_by(last))
+    query = (
+        sa.select(EVENTS.c.sender_id, last.label("last_event"), sa.func.count(EVENTS.c.id).label("events"))
+        .group_by(EVENTS.c.sender_id)
+        .having(last < cutoff)
+        .order_by(last)
+    )
     with tracker.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(query)]
 
 
-def _chunks(values: Sequence[str]) -> List[Sequence[str]]:
-    return [values[i:i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+def _chunks(values: Sequence[str]) -> list[Sequence[str]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
 def _scrub(data: Any) -> Any:
@@ -84,8 +95,12 @@ def _scrub(data: Any) -> Any:
             if key in _TEXT_KEYS:
                 kept[key] = None
             elif key == "parse_data" and isinstance(value, dict):
-                kept[key] = {"intent": value.get("intent"), "entities": [
-                    {"entity": e.get("entity")} for e in value.get("entities") or [] if isinstance(e, dict)]}
+                kept[key] = {
+                    "intent": value.get("intent"),
+                    "entities": [
+                        {"entity": e.get("entity")} for e in value.get("entities") or [] if isinstance(e, dict)
+                    ],
+                }
             elif key in ("entities",):
                 kept[key] = [{"entity": e.get("entity")} for e in value or [] if isinstance(e, dict)]
             else:
@@ -107,19 +122,22 @@ def _anonymise_events(connection: sa.engine.Connection, sender_id: str) -> int:
         data = _scrub(data)
         if isinstance(data, dict) and "sender_id" in data:
             data["sender_id"] = new_id
-        connection.execute(EVENTS.update().where(EVENTS.c.id == row.id).values(
-            sender_id=new_id, data=json.dumps(data, ensure_ascii=False)))
+        connection.execute(
+            EVENTS.update()
+            .where(EVENTS.c.id == row.id)
+            .values(sender_id=new_id, data=json.dumps(data, ensure_ascii=False))
+        )
     return len(rows)
 
 
 def apply_retention(
     tracker: Engine,
-    review: Optional[Engine],
+    review: Engine | None,
     *,
     days: int,
     anonymise: bool = False,
     dry_run: bool = False,
-    now: Optional[float] = None,
+    now: float | None = None,
 ) -> RetentionReport:
     """Delete (or anonymise) conversations last active more than `days` days before `now`."""
     if days < 1:
@@ -127,17 +145,25 @@ def apply_retention(
     report = RetentionReport(cutoff=(now if now is not None else time.time()) - days * 86400)
     found = old_conversations(tracker, report.cutoff)
     ids = [row["sender_id"] for row in found]
-    report.conversations = [{"conversation": mask_pii(row["sender_id"] or ""), "last_event": row["last_event"],
-                             "events": int(row["events"])} for row in found]
+    report.conversations = [
+        {
+            "conversation": mask_pii(row["sender_id"] or ""),
+            "last_event": row["last_event"],
+            "events": int(row["events"]),
+        }
+        for row in found
+    ]
     events = sum(int(row["events"]) for row in found)
     (report.anonymised if anonymise else report.removed)["events"] = events
     if review is not None:
         with review.connect() as connection:
             for table, column in REVIEW_TABLES:
                 report.removed[table.name] = sum(
-                    connection.execute(sa.select(sa.func.count()).select_from(table)
-                                       .where(table.c[column].in_(chunk))).scalar_one()
-                    for chunk in _chunks(ids))
+                    connection.execute(
+                        sa.select(sa.func.count()).select_from(table).where(table.c[column].in_(chunk))
+                    ).scalar_one()
+                    for chunk in _chunks(ids)
+                )
     if dry_run or not ids:
         return report
     with tracker.begin() as connection:
@@ -170,9 +196,12 @@ def _print(report: RetentionReport, days: int, anonymise: bool, dry_run: bool) -
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m review.retention", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=int, default=None, help=f"age in days (default: {DAYS_ENV}, else {DEFAULT_DAYS})")
+    parser = argparse.ArgumentParser(
+        prog="python -m review.retention", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--days", type=int, default=None, help=f"age in days (default: {DAYS_ENV}, else {DEFAULT_DAYS})"
+    )
     parser.add_argument("--anonymise", action="store_true", help="keep the events without texts under a random id")
     parser.add_argument("--dry-run", action="store_true", help="only print what would be removed")
     parser.add_argument("--db", help="tracker store URL (default: TRACKER_DB_URL, else var/tracker.db)")
@@ -181,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         days = args.days if args.days is not None else default_days()

@@ -5,11 +5,11 @@ Kept apart from the tracker and status stores so staff work never writes into
 the bot's data. The schema is made only by Alembic (review/migrations), brought
 to the newest revision on first use; the tables below mirror it for queries.
 """
+
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Dict, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -19,7 +19,8 @@ from review.settings import engine_options, review_db_url
 metadata = sa.MetaData()
 
 STAFF = sa.Table(
-    "staff", metadata,
+    "staff",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("username", sa.String(64), nullable=False, unique=True),
     sa.Column("password_hash", sa.String(255), nullable=False),
@@ -29,7 +30,8 @@ STAFF = sa.Table(
 )
 
 SESSIONS = sa.Table(
-    "sessions", metadata,
+    "sessions",
+    metadata,
     # Only a hash of the cookie value is stored, so a copy of this DB cannot sign anyone in.
     sa.Column("token_hash", sa.String(64), primary_key=True),
     sa.Column("staff_id", sa.Integer, sa.ForeignKey("staff.id"), nullable=False),
@@ -39,7 +41,8 @@ SESSIONS = sa.Table(
 )
 
 TAGS = sa.Table(
-    "tags", metadata,
+    "tags",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
     sa.Column("tag", sa.String(64), nullable=False),
@@ -49,7 +52,8 @@ TAGS = sa.Table(
 )
 
 NOTES = sa.Table(
-    "notes", metadata,
+    "notes",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
     sa.Column("text", sa.Text, nullable=False),
@@ -58,7 +62,8 @@ NOTES = sa.Table(
 )
 
 CORRECTIONS = sa.Table(
-    "corrections", metadata,
+    "corrections",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
     sa.Column("event_id", sa.Integer, nullable=False),
@@ -71,7 +76,8 @@ CORRECTIONS = sa.Table(
 
 # One row per conversation, kept up to date by review.indexer; pages read these, not events.
 SUMMARIES = sa.Table(
-    "conversation_summaries", metadata,
+    "conversation_summaries",
+    metadata,
     sa.Column("sender_id", sa.String(255), primary_key=True),
     sa.Column("display_id", sa.String(255), nullable=False),
     sa.Column("channel", sa.String(32), nullable=False),
@@ -92,7 +98,8 @@ SUMMARIES = sa.Table(
 
 # Outcomes per conversation; source "events" (the transcript) or "status" (the status store).
 OUTCOME_ROWS = sa.Table(
-    "conversation_outcomes", metadata,
+    "conversation_outcomes",
+    metadata,
     sa.Column("sender_id", sa.String(255), primary_key=True),
     sa.Column("outcome", sa.String(32), primary_key=True, index=True),
     sa.Column("source", sa.String(8), primary_key=True),
@@ -100,7 +107,8 @@ OUTCOME_ROWS = sa.Table(
 
 # How far the indexer has read each source; source_key identifies the database read.
 INDEX_STATE = sa.Table(
-    "index_state", metadata,
+    "index_state",
+    metadata,
     sa.Column("source", sa.String(32), primary_key=True),
     sa.Column("source_key", sa.String(64), nullable=False),
     sa.Column("last_id", sa.Integer, nullable=False),
@@ -108,7 +116,8 @@ INDEX_STATE = sa.Table(
 
 # Failed sign-ins, shared by every process of the web app. Keys are hashed (they hold IPs).
 SIGNIN_FAILURES = sa.Table(
-    "signin_failures", metadata,
+    "signin_failures",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("key_hash", sa.String(64), nullable=False),
     sa.Column("failed_at", sa.Float, nullable=False),
@@ -117,7 +126,8 @@ SIGNIN_FAILURES = sa.Table(
 
 # Inbox actions (take, reply, hand back, close, reassign) per staff member, for the rate limit.
 STAFF_ACTIONS = sa.Table(
-    "staff_actions", metadata,
+    "staff_actions",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("key_hash", sa.String(64), nullable=False),
     sa.Column("acted_at", sa.Float, nullable=False),
@@ -127,7 +137,7 @@ STAFF_ACTIONS = sa.Table(
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 FIRST_REVISION = "0001_initial"
 
-_engines: Dict[str, Engine] = {}
+_engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
 
@@ -149,7 +159,7 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def review_engine(url: Optional[str] = None) -> Engine:
+def review_engine(url: str | None = None) -> Engine:
     """The engine for the review DB (REVIEW_DB_URL, default var/review.db), migrated to head."""
     resolved = review_db_url(url)
     with _lock:
@@ -161,7 +171,7 @@ def review_engine(url: Optional[str] = None) -> Engine:
         return engine
 
 
-def dispose_review_engine(url: Optional[str] = None) -> None:
+def dispose_review_engine(url: str | None = None) -> None:
     with _lock:
         engine = _engines.pop(review_db_url(url), None)
     if engine is not None:

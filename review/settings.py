@@ -1,9 +1,9 @@
 """Where the review tool finds its databases."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 from sqlalchemy.engine import make_url
 
@@ -14,23 +14,22 @@ DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
 DEFAULT_REVIEW_DB_URL = "sqlite:///var/review.db"
 
 
-
-def tracker_db_url(url: Optional[str] = None) -> str:
+def tracker_db_url(url: str | None = None) -> str:
     """--db, else TRACKER_DB_URL, else var/tracker.db."""
     return resolve_sqlite_url(url or os.environ.get("TRACKER_DB_URL") or DEFAULT_TRACKER_DB_URL, create_dir=False)
 
 
-def review_db_url(url: Optional[str] = None) -> str:
+def review_db_url(url: str | None = None) -> str:
     """--review-db, else REVIEW_DB_URL, else var/review.db."""
     return resolve_sqlite_url(url or os.environ.get("REVIEW_DB_URL") or DEFAULT_REVIEW_DB_URL)
 
 
-def status_db_url(url: Optional[str] = None) -> Optional[str]:
+def status_db_url(url: str | None = None) -> str | None:
     """--status-db, else STATUS_DB_URL, else None (the status store's own default applies)."""
     return url or os.environ.get("STATUS_DB_URL") or None
 
 
-def rasa_api_url(environ: Optional[dict] = None) -> str:
+def rasa_api_url(environ: dict | None = None) -> str:
     """Where the inbox reaches Rasa's HTTP API: RASA_URL, else 127.0.0.1 on RASA_PORT (default 5005).
 
     The API must be enabled with a token (`rasa run --enable-api --auth-token`), as
@@ -40,7 +39,7 @@ def rasa_api_url(environ: Optional[dict] = None) -> str:
     return (env.get("RASA_URL") or f"http://127.0.0.1:{env.get('RASA_PORT') or 5005}").rstrip("/")
 
 
-def rasa_api_token(environ: Optional[dict] = None) -> str:
+def rasa_api_token(environ: dict | None = None) -> str:
     """RASA_TOKEN (empty when unset: the inbox then says it cannot reach the bot)."""
     return ((os.environ if environ is None else environ).get("RASA_TOKEN") or "").strip()
 
@@ -58,5 +57,4 @@ def engine_options(url: str) -> dict:
         return {}
     from sqlalchemy.pool import QueuePool
 
-    return {"poolclass": QueuePool, "pool_size": 4, "max_overflow": 4,
-            "connect_args": {"check_same_thread": False}}
+    return {"poolclass": QueuePool, "pool_size": 4, "max_overflow": 4, "connect_args": {"check_same_thread": False}}

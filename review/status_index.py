@@ -5,9 +5,8 @@ each table's id like the tracker events (see review.indexer). When the status
 store is missing, or a different one is configured, its rows are dropped and
 read again from the start.
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -50,16 +49,21 @@ def _index_table(review: Engine, status: Engine, source: str, key: str) -> int:
         known = set()
         ids = list({sender for sender, _ in pairs})
         for start in range(0, len(ids), 500):
-            known |= {(r.sender_id, r.outcome) for r in connection.execute(
-                sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
-                    OUTCOME_ROWS.c.sender_id.in_(ids[start : start + 500]), OUTCOME_ROWS.c.source == "status"))}
+            known |= {
+                (r.sender_id, r.outcome)
+                for r in connection.execute(
+                    sa.select(OUTCOME_ROWS.c.sender_id, OUTCOME_ROWS.c.outcome).where(
+                        OUTCOME_ROWS.c.sender_id.in_(ids[start : start + 500]), OUTCOME_ROWS.c.source == "status"
+                    )
+                )
+            }
         fresh = [{"sender_id": s, "outcome": o, "source": "status"} for s, o in pairs - known]
         if fresh:
             connection.execute(OUTCOME_ROWS.insert(), fresh)
     return len(rows)
 
 
-def index_status(review: Engine, status_url: Optional[str] = None) -> int:
+def index_status(review: Engine, status_url: str | None = None) -> int:
     """Fold new status-store rows into the outcomes; returns the rows read (0 without a store)."""
     status = status_engine(status_url)
     key = source_key(status)

@@ -1,4 +1,5 @@
 """The Jinja2 environment for every HTML the review tool writes (web pages and HTML export)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,11 +26,19 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(outcome=outcome_label, channel=channel_label, faq=faq_label, intent=intent_label,
-                       riyadh=format_riyadh, lines=text_lines, waited=waited, fact=fact_value,
-                       fact_label=lambda slot: FACT_LABELS.get(slot, slot),
-                       state=lambda name: INBOX_STATES.get(name, name),
-                       speaker=lambda name: INBOX_SPEAKERS.get(name, name))
+    env.filters.update(
+        outcome=outcome_label,
+        channel=channel_label,
+        faq=faq_label,
+        intent=intent_label,
+        riyadh=format_riyadh,
+        lines=text_lines,
+        waited=waited,
+        fact=fact_value,
+        fact_label=lambda slot: FACT_LABELS.get(slot, slot),
+        state=lambda name: INBOX_STATES.get(name, name),
+        speaker=lambda name: INBOX_SPEAKERS.get(name, name),
+    )
     return env
 
 

@@ -3,9 +3,8 @@
 FAQ sub-intents are named by their topic (review.labels.FAQ_LABELS). An intent
 with no Arabic name here is shown by its English name rather than hidden.
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from review.labels import FAQ_LABELS
 
@@ -29,8 +28,8 @@ INTENT_LABELS = {
 UNKNOWN_INTENT = "غير معروفة"
 
 
-def intent_label(name: Optional[str]) -> str:
-    """"affirm" → "موافقة (نعم)"; "faq/apply_steps" → "سؤال شائع: خطوات التقديم"; None → "غير معروفة"."""
+def intent_label(name: str | None) -> str:
+    """ "affirm" → "موافقة (نعم)"; "faq/apply_steps" → "سؤال شائع: خطوات التقديم"; None → "غير معروفة"."""
     if not name:
         return UNKNOWN_INTENT
     if name.startswith("faq/"):
@@ -79,8 +78,11 @@ INBOX_ERRORS = {
     "channel": "هذه القناة لا تستقبل رسائل لاحقة من الموظفين.",
     "no_staff": "لا يوجد موظف بهذا الاسم.",
 }
-INBOX_NOTICES = {"taken": "استلمت المحادثة، وتوقف المساعد الآلي عن الرد.", "sent": "أُرسل الرد.",
-           "reassigned": "حُوّلت المحادثة."}
+INBOX_NOTICES = {
+    "taken": "استلمت المحادثة، وتوقف المساعد الآلي عن الرد.",
+    "sent": "أُرسل الرد.",
+    "reassigned": "حُوّلت المحادثة.",
+}
 INBOX_STATES = {"waiting": "ينتظر", "taken": "مع موظف", "returned": "أعيد للمساعد", "closed": "مغلق"}
 INBOX_SPEAKERS = {"user": "المستخدم", "bot": "المساعد", "staff": "الموظف"}
 

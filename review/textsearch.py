@@ -1,7 +1,8 @@
 """Search in Arabic that ignores how a word was spelled (أ/ا, ة/ه, ى/ي, diacritics, tatweel)."""
+
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 
 def _project_normalize() -> Callable[[str], str]:

@@ -1,7 +1,8 @@
 """A conversation as plain text lines for the terminal (`python -m review show`)."""
+
 from __future__ import annotations
 
-from typing import List, Optional, Set, TextIO
+from typing import TextIO
 
 from review import outcomes as oc
 from review.labels import SPEAKER_LABELS, channel_label, outcome_label
@@ -25,7 +26,7 @@ def _turn_line(turn: Turn) -> str:
     return line
 
 
-def transcript_lines(conversation: Conversation, found_outcomes: Optional[Set[str]] = None) -> List[str]:
+def transcript_lines(conversation: Conversation, found_outcomes: set[str] | None = None) -> list[str]:
     """Logical-order lines: a header, then one line per message with intent and confidence."""
     reached = found_outcomes if found_outcomes is not None else oc.outcomes(conversation)
     outcome_text = "، ".join(outcome_label(o) for o in sorted(reached)) or outcome_label("none")
@@ -37,8 +38,10 @@ def transcript_lines(conversation: Conversation, found_outcomes: Optional[Set[st
 
 
 def render_transcript(
-    conversation: Conversation, shape: str = "auto", stream: Optional[TextIO] = None,
-    found_outcomes: Optional[Set[str]] = None,
+    conversation: Conversation,
+    shape: str = "auto",
+    stream: TextIO | None = None,
+    found_outcomes: set[str] | None = None,
 ) -> str:
     """The transcript ready to print on `stream`; shaping as arabic_text.display_text decides."""
     display_text = _display_text()

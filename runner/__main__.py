@@ -1,4 +1,5 @@
 """`python -m runner`: start the assistant and keep it running until Ctrl-C."""
+
 from __future__ import annotations
 
 import signal

@@ -9,13 +9,14 @@ digits follow DISPLAY_DIGITS (arabic_text.display).
 Messages are recorded with input channel `cmdline`, the name `rasa shell` uses: Rasa's
 REST channel takes the channel name from the request's `input_channel` field.
 """
+
 from __future__ import annotations
 
 import argparse
 import shutil
 import sys
 import uuid
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import httpx
 
@@ -33,10 +34,10 @@ INDENT = "   "
 class Printer:
     """Prints text as rows that fit `width` columns, shaped as `shape` decides."""
 
-    def __init__(self, shape: str, width: int, style: Optional[str] = None) -> None:
+    def __init__(self, shape: str, width: int, style: str | None = None) -> None:
         self.shape, self.width, self.style = shape, width, style
 
-    def rows(self, text: str) -> List[str]:
+    def rows(self, text: str) -> list[str]:
         text = isolate_dates(display_digits(text, self.style))
         return display_rows(text, self.width, shape=self.shape, stream=sys.stdout)
 
@@ -45,9 +46,9 @@ class Printer:
             print(row, flush=True)
 
 
-def render(messages: List[Dict[str, Any]], printer: Printer) -> List[Dict[str, str]]:
+def render(messages: list[dict[str, Any]], printer: Printer) -> list[dict[str, str]]:
     """Print the bot's messages; return the buttons, numbered in the order shown."""
-    buttons: List[Dict[str, str]] = []
+    buttons: list[dict[str, str]] = []
     for message in messages:
         if message.get("text"):
             printer.show(BOT + message["text"])
@@ -59,7 +60,7 @@ def render(messages: List[Dict[str, Any]], printer: Printer) -> List[Dict[str, s
     return buttons
 
 
-def chosen_button(line: str, buttons: List[Dict[str, str]]) -> Optional[Dict[str, str]]:
+def chosen_button(line: str, buttons: list[dict[str, str]]) -> dict[str, str] | None:
     """The button whose number was typed, in either digit style ("2" or "٢")."""
     digits = display_digits(line, "latn")
     if digits.isdigit() and 0 < int(digits) <= len(buttons):
@@ -67,7 +68,7 @@ def chosen_button(line: str, buttons: List[Dict[str, str]]) -> Optional[Dict[str
     return None
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", default="http://127.0.0.1:5005", help="Rasa server base URL")
     parser.add_argument("--shape", choices=("auto", "always", "never"), default="auto")
@@ -78,7 +79,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     printer = Printer(args.shape, width)
     webhook = f"{args.url.rstrip('/')}/webhooks/rest/webhook"
     printer.show(PROMPT)
-    buttons: List[Dict[str, str]] = []
+    buttons: list[dict[str, str]] = []
     with httpx.Client(timeout=60) as client:
         while True:
             try:

@@ -1,4 +1,5 @@
 """The local stack: real Rasa server, real action server, real HTTP between them."""
+
 from __future__ import annotations
 
 import os
@@ -9,7 +10,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import httpx
 
@@ -29,13 +29,13 @@ def free_port() -> int:
 class StackConfig:
     rasa_port: int = DEFAULT_RASA_PORT
     action_port: int = DEFAULT_ACTION_PORT
-    webchat_port: Optional[int] = DEFAULT_WEBCHAT_PORT
+    webchat_port: int | None = DEFAULT_WEBCHAT_PORT
     model: Path = ROOT / "models" / "current.tar.gz"
     log_dir: Path = ROOT / "var" / "logs"
-    extra_env: Dict[str, str] = field(default_factory=dict)
+    extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_environment(cls, environ: Optional[Dict[str, str]] = None) -> "StackConfig":
+    def from_environment(cls, environ: dict[str, str] | None = None) -> StackConfig:
         """Ports from RASA_PORT, ACTION_PORT and WEBCHAT_PORT (runner.settings' defaults)."""
         settings = runtime_environment(os.environ if environ is None else environ)
         return cls(
@@ -45,7 +45,7 @@ class StackConfig:
         )
 
     @classmethod
-    def on_free_ports(cls, **kwargs) -> "StackConfig":
+    def on_free_ports(cls, **kwargs) -> StackConfig:
         return cls(rasa_port=free_port(), action_port=free_port(), webchat_port=free_port(), **kwargs)
 
 
@@ -54,7 +54,7 @@ class Stack:
 
     def __init__(self, config: StackConfig) -> None:
         self.config = config
-        self.processes: Dict[str, subprocess.Popen] = {}
+        self.processes: dict[str, subprocess.Popen] = {}
         self.env = self._environment()
 
     @property
@@ -66,7 +66,7 @@ class Stack:
         return f"http://127.0.0.1:{self.config.action_port}"
 
     @property
-    def webchat_url(self) -> Optional[str]:
+    def webchat_url(self) -> str | None:
         port = self.config.webchat_port
         return f"http://127.0.0.1:{port}" if port else None
 
@@ -74,7 +74,7 @@ class Stack:
     def token(self) -> str:
         return self.env["RASA_TOKEN"]
 
-    def _environment(self) -> Dict[str, str]:
+    def _environment(self) -> dict[str, str]:
         env = dict(os.environ)
         # This stack's ports are its own (tests pick free ones); the URLs follow them.
         env.update(
@@ -102,7 +102,7 @@ class Stack:
                 raise RuntimeError(f"{required} must be set (scripts/run.sh generates one into var/)")
         return env
 
-    def _spawn(self, name: str, args: List[str]) -> None:
+    def _spawn(self, name: str, args: list[str]) -> None:
         self.config.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.config.log_dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
@@ -110,7 +110,9 @@ class Stack:
         )
 
     def start_action_server(self) -> None:
-        self._spawn("actions", [str(VENV_BIN / "python"), "scripts/action_server.py", "--port", str(self.config.action_port)])
+        self._spawn(
+            "actions", [str(VENV_BIN / "python"), "scripts/action_server.py", "--port", str(self.config.action_port)]
+        )
 
     def start_rasa_server(self) -> None:
         cors = self.webchat_url or "*"
@@ -119,12 +121,23 @@ class Stack:
             [
                 # The launcher installs rasa_extensions' patches, then runs Rasa's CLI; it
                 # reads the auth token from RASA_TOKEN (in self.env), so `ps` never shows it.
-                str(VENV_BIN / "python"), "-m", "rasa_extensions.run_rasa", "run",
-                "--model", str(self.config.model),
+                str(VENV_BIN / "python"),
+                "-m",
+                "rasa_extensions.run_rasa",
+                "run",
+                "--model",
+                str(self.config.model),
                 "--enable-api",
-                "--interface", "127.0.0.1", "--port", str(self.config.rasa_port),
-                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-                "--cors", cors,
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.config.rasa_port),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+                "--cors",
+                cors,
             ],
         )
 
@@ -132,7 +145,7 @@ class Stack:
         if self.config.webchat_port and (ROOT / "webchat" / "serve.py").exists():
             self._spawn("webchat", [str(VENV_BIN / "python"), "webchat/serve.py"])
 
-    def start(self, timeout: float = 180.0) -> "Stack":
+    def start(self, timeout: float = 180.0) -> Stack:
         self.start_action_server()
         self.start_rasa_server()
         self.start_webchat()
@@ -149,7 +162,9 @@ class Stack:
             for name, url in list(pending.items()):
                 process = self.processes.get(name)
                 if process and process.poll() is not None:
-                    raise RuntimeError(f"{name} exited with {process.returncode}; see {self.config.log_dir / (name + '.log')}")
+                    raise RuntimeError(
+                        f"{name} exited with {process.returncode}; see {self.config.log_dir / (name + '.log')}"
+                    )
                 try:
                     response = httpx.get(url, timeout=2)
                     if response.status_code == 200 and (name != "rasa" or response.json().get("model_file")):
@@ -174,7 +189,7 @@ class Stack:
         for name in list(self.processes):
             self.stop_process(name)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         return self.start()
 
     def __exit__(self, *exc_info) -> None:

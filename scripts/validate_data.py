@@ -10,13 +10,13 @@ Each exemption is itself checked: each such response must really be sent by a fo
 slot or appear in the actions' source (literally, or by its f-string family such as
 utter_wrong_{slot}), so a response nothing uses still fails here.
 """
+
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Set
 
 import yaml
 
@@ -28,7 +28,7 @@ WARNING = re.compile(r"UserWarning: (.*)")
 DUPLICATED_INTENTS = re.compile(r"The following duplicated intents have been found across multiple domain files: (.*)")
 
 
-def retrieval_intents() -> Set[str]:
+def retrieval_intents() -> set[str]:
     names = set()
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
         for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
@@ -38,7 +38,7 @@ def retrieval_intents() -> Set[str]:
     return names
 
 
-def responses_sent_by_code() -> Set[str]:
+def responses_sent_by_code() -> set[str]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
     sent = {f"utter_ask_{slot}" for form in domain.get("forms", {}).values() for slot in form["required_slots"]}
     sent |= RASA_DEFAULT_ACTION_RESPONSES & set(domain.get("responses", {}))
@@ -55,7 +55,9 @@ def responses_sent_by_code() -> Set[str]:
 def main() -> int:
     completed = subprocess.run(
         [str(Path(sys.executable).parent / "rasa"), "data", "validate"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     output = completed.stdout + completed.stderr
     sent = responses_sent_by_code()

@@ -1,9 +1,10 @@
 """Reading an application's status, as the bot's status conversation needs it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Dict, Optional, Tuple
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -15,7 +16,7 @@ from status_store.models import Application
 from status_store.reasons import reason_label
 
 # (first day, last day), both included, Gregorian.
-DateRange = Tuple[date, date]
+DateRange = tuple[date, date]
 
 ANSWER_STATUSES = ("under_review", "eligible", "ineligible", "not_found")
 
@@ -25,10 +26,10 @@ class StatusAnswer:
     """What the bot may tell the applicant. Never carries the ID or the birth date."""
 
     status: str  # one of ANSWER_STATUSES
-    decision_expected_by: Optional[date] = None
-    reason: Optional[str] = None  # a category label (reasons.py), never the file's own text
+    decision_expected_by: date | None = None
+    reason: str | None = None  # a category label (reasons.py), never the file's own text
 
-    def to_payload(self) -> Dict[str, Any]:
+    def to_payload(self) -> dict[str, Any]:
         expected = self.decision_expected_by.isoformat() if self.decision_expected_by else None
         return {"status": self.status, "decision_expected_by": expected, "reason": self.reason}
 
@@ -52,7 +53,7 @@ def answer_for(application: Application, *, on: date, review_period_days: int) -
     return StatusAnswer(application.status, reason=reason)
 
 
-def matches(application: Optional[Application], birth_date: date, registered_in: Optional[DateRange]) -> bool:
+def matches(application: Application | None, birth_date: date, registered_in: DateRange | None) -> bool:
     """True when the application exists and every factor given agrees with it.
 
     `registered_in` is the (first, last) Gregorian day of the month the applicant
@@ -72,7 +73,7 @@ def find_answer(
     session: Session,
     national_id_hash: str,
     birth_date: date,
-    registered_in: Optional[DateRange],
+    registered_in: DateRange | None,
     *,
     on: date,
     review_period_days: int,
@@ -92,8 +93,8 @@ def lookup_by_hash(
     *,
     on: date,
     review_period_days: int,
-    registered_in: Optional[DateRange] = None,
-    engine: Optional[Engine] = None,
+    registered_in: DateRange | None = None,
+    engine: Engine | None = None,
 ) -> StatusAnswer:
     """The status of the application with this ID hash, if the birth date (and the
     registration month, when given) match.
@@ -103,8 +104,9 @@ def lookup_by_hash(
     goes through id_guard.guarded_lookup.
     """
     with session_scope(engine) as session:
-        return find_answer(session, national_id_hash, birth_date, registered_in,
-                           on=on, review_period_days=review_period_days)
+        return find_answer(
+            session, national_id_hash, birth_date, registered_in, on=on, review_period_days=review_period_days
+        )
 
 
 def lookup_application(
@@ -113,8 +115,8 @@ def lookup_application(
     *,
     on: date,
     review_period_days: int,
-    registered_in: Optional[DateRange] = None,
-    engine: Optional[Engine] = None,
+    registered_in: DateRange | None = None,
+    engine: Engine | None = None,
 ) -> StatusAnswer:
     """Like lookup_by_hash, from the ID as typed. Raises ValueError unless it has 10 digits."""
     return lookup_by_hash(

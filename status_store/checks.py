@@ -1,13 +1,15 @@
 """Recording eligibility-check outcomes, for statistics, without any personal data."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Dict, Iterable, Mapping, Optional
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from status_store.clock import utc_naive
 from eligibility import ANSWER_SLOTS, CONDITIONS
+from status_store.clock import utc_naive
 from status_store.crypto import pseudonymous_conversation_id
 from status_store.engine import session_scope
 from status_store.models import CHECK_DECISIONS, EligibilityCheck
@@ -26,7 +28,7 @@ def _plain_value(value: Any) -> Any:
     return None
 
 
-def slot_answers_only(answers: Mapping[str, Any]) -> Dict[str, Any]:
+def slot_answers_only(answers: Mapping[str, Any]) -> dict[str, Any]:
     """The eligibility slot values in `answers`, in slot order; every other key is dropped."""
     return {slot: _plain_value(answers[slot]) for slot in ELIGIBILITY_SLOTS if slot in answers}
 
@@ -41,10 +43,10 @@ def record_eligibility_check(
     answers: Mapping[str, Any],
     decision: str,
     failed_conditions: Iterable[str],
-    estimated_support_sar: Optional[int],
+    estimated_support_sar: int | None,
     rules_version: str,
     *,
-    engine: Optional[Engine] = None,
+    engine: Engine | None = None,
 ) -> int:
     """Store one finished (or abandoned, decision="incomplete") check; returns its id.
 
@@ -53,7 +55,7 @@ def record_eligibility_check(
     """
     if decision not in CHECK_DECISIONS:
         raise ValueError(f"decision must be one of {CHECK_DECISIONS}, not {decision!r}")
-    support = None if estimated_support_sar is None else int(round(estimated_support_sar))
+    support = None if estimated_support_sar is None else round(estimated_support_sar)
     row = EligibilityCheck(
         conversation_id=pseudonymous_conversation_id(conversation_id),
         answers=slot_answers_only(answers),

@@ -2,13 +2,14 @@
 
 Commands: migrate, import-csv FILE, seed-demo, handoffs [--all], handoff-done ID --by NAME.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
 
 from saudi_locale.clock import riyadh_today
 from status_store.errors import HandoffNotFound, MissingHmacKey, StatusStoreUnavailable
@@ -66,8 +67,10 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     _say(f"Demo applications: {created} new, {updated} refreshed (fake IDs, safe to share):")
     for demo in DEMO_APPLICATIONS:
         registered = today - timedelta(days=demo.registered_days_ago)
-        _say(f"  {demo.national_id}  birth {demo.birth_date.isoformat()}  "
-             f"registered {registered.month}/{registered.year}  {demo.status}")
+        _say(
+            f"  {demo.national_id}  birth {demo.birth_date.isoformat()}  "
+            f"registered {registered.month}/{registered.year}  {demo.status}"
+        )
     return EXIT_OK
 
 
@@ -107,9 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="upgrade the schema to the newest revision")
     importer = commands.add_parser("import-csv", help="import or update application statuses")
-    importer.add_argument(
-        "file", help="CSV: national_id,birth_date,registration_date,status,decision_date,reason"
-    )
+    importer.add_argument("file", help="CSV: national_id,birth_date,registration_date,status,decision_date,reason")
     commands.add_parser("seed-demo", help="create the demo applications (idempotent)")
     lister = commands.add_parser("handoffs", help="list open handoff requests")
     lister.add_argument("--all", action="store_true", help="include handled requests")
@@ -119,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "migrate": cmd_migrate,
     "import-csv": cmd_import_csv,
     "seed-demo": cmd_seed_demo,
@@ -128,7 +129,7 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -1,11 +1,11 @@
 """Times as the store keeps them: naive UTC, the same on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Optional
 
 
-def utc_naive(moment: Optional[datetime] = None) -> datetime:
+def utc_naive(moment: datetime | None = None) -> datetime:
     """`moment` (default now) as naive UTC; aware datetimes are converted, naive ones taken as UTC."""
     if moment is None:
         return datetime.now(timezone.utc).replace(tzinfo=None)

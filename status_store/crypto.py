@@ -6,24 +6,28 @@ The scheme itself (one key, one HMAC) is arabic_text.pseudonyms.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from arabic_text.national_id import extract_digits
-from arabic_text.pseudonyms import KEY_ENV, MissingPseudonymKey, hashing_key, is_phone_like, keyed_digest, phone_pseudonym
-
+from arabic_text.pseudonyms import (
+    KEY_ENV,
+    MissingPseudonymKey,
+    hashing_key,
+    is_phone_like,
+    keyed_digest,
+    phone_pseudonym,
+)
 from status_store.errors import MissingHmacKey
 
 __all__ = ["KEY_ENV", "hash_national_id", "pseudonymous_conversation_id"]
 
 
-def _key(key: Optional[str]) -> str:
+def _key(key: str | None) -> str:
     try:
         return key if key else hashing_key()
     except MissingPseudonymKey as missing:
         raise MissingHmacKey(str(missing)) from missing
 
 
-def hash_national_id(digits: str, key: Optional[str] = None) -> str:
+def hash_national_id(digits: str, key: str | None = None) -> str:
     """HMAC-SHA256 (hex) of the ID's 10 ASCII digits, read as typed ("١٠٠٠ ٠٠٠ ٠٠٨" works).
 
     A keyed hash rather than a plain one: there are only ~10^9 valid IDs, so an
@@ -36,7 +40,7 @@ def hash_national_id(digits: str, key: Optional[str] = None) -> str:
     return keyed_digest(normalized, _key(key))
 
 
-def pseudonymous_conversation_id(conversation_id: str, key: Optional[str] = None) -> str:
+def pseudonymous_conversation_id(conversation_id: str, key: str | None = None) -> str:
     """The conversation id to store: unchanged, unless it is a phone number.
 
     Rasa's Twilio channel, or a REST client, may use the sender's phone number as the

@@ -1,11 +1,12 @@
 """Staff import of application statuses from CSV: validate every row, then write all or none."""
+
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Dict, List, Optional, TextIO, Tuple
+from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
@@ -20,8 +21,8 @@ COLUMNS = ("national_id", "birth_date", "registration_date", "status", "decision
 class ImportReport:
     """What an import found and did. `rows` holds (line, masked ID, status), never raw IDs."""
 
-    problems: List[RowProblem] = field(default_factory=list)
-    rows: List[Tuple[int, str, str]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    rows: list[tuple[int, str, str]] = field(default_factory=list)
     created: int = 0
     updated: int = 0
 
@@ -30,20 +31,20 @@ class ImportReport:
         return not self.problems
 
 
-def _header_problems(names: List[str]) -> List[RowProblem]:
+def _header_problems(names: list[str]) -> list[RowProblem]:
     missing = [c for c in COLUMNS if c not in names]
     extra = [c for c in names if c not in COLUMNS]
     problems = []
     if missing:
-        problems.append(RowProblem(
-            1, "header", "أعمدة ناقصة: " + "، ".join(missing), "missing columns: " + ", ".join(missing)
-        ))
+        problems.append(
+            RowProblem(1, "header", "أعمدة ناقصة: " + "، ".join(missing), "missing columns: " + ", ".join(missing))
+        )
     if extra:
         # Unknown columns are refused rather than ignored: they are usually a
         # misspelt column name, or personal data (names) that must not be loaded.
-        problems.append(RowProblem(
-            1, "header", "أعمدة غير معروفة: " + "، ".join(extra), "unknown columns: " + ", ".join(extra)
-        ))
+        problems.append(
+            RowProblem(1, "header", "أعمدة غير معروفة: " + "، ".join(extra), "unknown columns: " + ", ".join(extra))
+        )
     return problems
 
 
@@ -56,7 +57,7 @@ def _duplicate(line: int, first_line: int) -> RowProblem:
     )
 
 
-def read_csv(stream: TextIO, *, today: Optional[date] = None) -> Tuple[List[ApplicationRecord], ImportReport]:
+def read_csv(stream: TextIO, *, today: date | None = None) -> tuple[list[ApplicationRecord], ImportReport]:
     """Validate every row of a CSV stream. Records are returned only if no row has a problem."""
     today = today or riyadh_today()
     reader = csv.DictReader(stream)
@@ -64,17 +65,21 @@ def read_csv(stream: TextIO, *, today: Optional[date] = None) -> Tuple[List[Appl
     report = ImportReport(problems=_header_problems(list(reader.fieldnames)))
     if report.problems:
         return [], report
-    records: List[ApplicationRecord] = []
-    first_line_of: Dict[str, int] = {}
+    records: list[ApplicationRecord] = []
+    first_line_of: dict[str, int] = {}
     for row in reader:
         if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
             continue  # blank lines at the end of spreadsheet exports
         line = reader.line_num
         if None in row:  # more cells than columns: usually an unquoted comma in the reason
-            report.problems.append(RowProblem(
-                line, "row", "عدد الخانات أكثر من الأعمدة؛ ضع السبب بين علامتي تنصيص إن كان فيه فاصلة",
-                "more cells than columns; quote the reason if it contains a comma",
-            ))
+            report.problems.append(
+                RowProblem(
+                    line,
+                    "row",
+                    "عدد الخانات أكثر من الأعمدة؛ ضع السبب بين علامتي تنصيص إن كان فيه فاصلة",
+                    "more cells than columns; quote the reason if it contains a comma",
+                )
+            )
             continue
         checker = RowChecker(line, row, today)
         checked = checker.check()
@@ -93,7 +98,7 @@ def read_csv(stream: TextIO, *, today: Optional[date] = None) -> Tuple[List[Appl
     return ([] if report.problems else records), report
 
 
-def import_csv(path: Path, *, engine: Optional[Engine] = None, today: Optional[date] = None) -> ImportReport:
+def import_csv(path: Path, *, engine: Engine | None = None, today: date | None = None) -> ImportReport:
     """Validate the file, then upsert every row in one transaction, or write nothing."""
     with open(path, newline="", encoding="utf-8-sig") as stream:
         records, report = read_csv(stream, today=today)

@@ -1,13 +1,12 @@
 """Checking one row of a staff CSV file, with every problem reported in Arabic and English."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Dict, List, Optional, Tuple
 
 from arabic_text.national_id import check_national_id, mask_national_id
 from arabic_text.pii import mask_pii
-
 from status_store.crypto import hash_national_id
 from status_store.dates import parse_birth_date_cell, parse_record_date
 from status_store.models import APPLICATION_STATUSES
@@ -42,18 +41,15 @@ class RowProblem:
     message_en: str
 
     def __str__(self) -> str:
-        return (
-            f"السطر {self.line}: {self.message_ar}"
-            f" | line {self.line} ({self.column}): {self.message_en}"
-        )
+        return f"السطر {self.line}: {self.message_ar} | line {self.line} ({self.column}): {self.message_en}"
 
 
 class RowChecker:
     """Validates one CSV row, collecting every problem instead of stopping at the first."""
 
-    def __init__(self, line: int, row: Dict[str, str], today: date) -> None:
+    def __init__(self, line: int, row: dict[str, str], today: date) -> None:
         self.line, self.row, self.today = line, row, today
-        self.problems: List[RowProblem] = []
+        self.problems: list[RowProblem] = []
 
     def _problem(self, column: str, message_ar: str, message_en: str) -> None:
         self.problems.append(RowProblem(self.line, column, message_ar, message_en))
@@ -61,14 +57,14 @@ class RowChecker:
     def _cell(self, column: str) -> str:
         return (self.row.get(column) or "").strip()
 
-    def _national_id(self) -> Optional[str]:
+    def _national_id(self) -> str | None:
         check = check_national_id(self._cell("national_id"))
         if not check.is_valid:
             self._problem("national_id", *_ID_PROBLEMS[check.problem])
             return None
         return check.digits
 
-    def _date(self, column: str, required: bool) -> Optional[date]:
+    def _date(self, column: str, required: bool) -> date | None:
         text, label = self._cell(column), _DATE_LABELS[column]
         if not text:
             if required:
@@ -77,9 +73,7 @@ class RowChecker:
         parser = parse_birth_date_cell if column == "birth_date" else parse_record_date
         value = parser(text)
         if value is None:
-            self._problem(
-                column, f"{label} غير مقروء؛ {_DATE_HINT_AR}", f"{column} is not a date; {_DATE_HINT_EN}"
-            )
+            self._problem(column, f"{label} غير مقروء؛ {_DATE_HINT_AR}", f"{column} is not a date; {_DATE_HINT_EN}")
         return value
 
     def _status(self) -> str:
@@ -92,25 +86,21 @@ class RowChecker:
             )
         return status
 
-    def _reason(self, status: str) -> Optional[str]:
+    def _reason(self, status: str) -> str | None:
         # Staff sometimes paste an ID into the reason; the reason is shown to the
         # applicant and stored, so personal data is masked here.
         reason = mask_pii(self._cell("reason")) or None
         if status == "ineligible" and not reason:
             self._problem("reason", "سبب عدم الأهلية مطلوب", "reason is required for ineligible")
         if reason and len(reason) > REASON_MAX:
-            self._problem(
-                "reason", f"السبب أطول من {REASON_MAX} حرف", f"reason is longer than {REASON_MAX} characters"
-            )
+            self._problem("reason", f"السبب أطول من {REASON_MAX} حرف", f"reason is longer than {REASON_MAX} characters")
         return reason
 
-    def _check_order(self, birth: Optional[date], registered: Optional[date], decided: Optional[date]) -> None:
+    def _check_order(self, birth: date | None, registered: date | None, decided: date | None) -> None:
         if birth and birth > self.today:
             self._problem("birth_date", "تاريخ الميلاد في المستقبل", "birth_date is in the future")
         if registered and registered > self.today:
-            self._problem(
-                "registration_date", "تاريخ التسجيل في المستقبل", "registration_date is in the future"
-            )
+            self._problem("registration_date", "تاريخ التسجيل في المستقبل", "registration_date is in the future")
         if birth and registered and registered < birth:
             self._problem(
                 "registration_date", "تاريخ التسجيل قبل تاريخ الميلاد", "registration_date is before birth_date"
@@ -120,7 +110,7 @@ class RowChecker:
                 "decision_date", "تاريخ القرار قبل تاريخ التسجيل", "decision_date is before registration_date"
             )
 
-    def check(self) -> Optional[Tuple[str, ApplicationRecord]]:
+    def check(self) -> tuple[str, ApplicationRecord] | None:
         """(digits, record) when the row is valid; None after recording its problems."""
         digits = self._national_id()
         birth = self._date("birth_date", required=True)

@@ -1,9 +1,9 @@
 """Reading the dates staff put in CSV files: ISO Gregorian or numeric Hijri (Umm al-Qura)."""
+
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
 
 from hijridate import Hijri
 
@@ -15,7 +15,7 @@ _YMD = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 _LAST_HIJRI_YEAR = 1500
 
 
-def parse_record_date(text: str) -> Optional[date]:
+def parse_record_date(text: str) -> date | None:
     """A Gregorian date from "2024-03-01" or Hijri "1400/05/12"; None if it is neither."""
     match = _YMD.match(to_latin_digits((text or "").strip()))
     if not match:
@@ -29,7 +29,7 @@ def parse_record_date(text: str) -> Optional[date]:
         return None
 
 
-def parse_birth_date_cell(text: str) -> Optional[date]:
+def parse_birth_date_cell(text: str) -> date | None:
     """Birth dates: the strict formats above, or written with a month name
     ("12 جمادى الأولى 1400") read by arabic_text.parse_birth_date when that exists.
 

@@ -1,9 +1,10 @@
 """One SQLAlchemy engine per database URL, and sessions that report outages clearly."""
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Dict, Iterator, Optional
 
 from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import Engine
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from status_store.errors import StatusStoreUnavailable
 from status_store.settings import database_url
 
-_engines: Dict[str, Engine] = {}
+_engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
 # Seconds to wait for PostgreSQL before calling the store unavailable: the bot
@@ -34,12 +35,10 @@ def _new_engine(url: str) -> Engine:
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT, "check_same_thread": False},
         )
     connect_args = {"connect_timeout": PG_CONNECT_TIMEOUT} if url.startswith("postgresql") else {}
-    return create_engine(
-        url, future=True, hide_parameters=True, pool_pre_ping=True, connect_args=connect_args
-    )
+    return create_engine(url, future=True, hide_parameters=True, pool_pre_ping=True, connect_args=connect_args)
 
 
-def get_engine(url: Optional[str] = None) -> Engine:
+def get_engine(url: str | None = None) -> Engine:
     """The shared engine for `url` (default: STATUS_DB_URL, else var/status.db)."""
     resolved = database_url(url)
     with _lock:
@@ -49,7 +48,7 @@ def get_engine(url: Optional[str] = None) -> Engine:
         return engine
 
 
-def dispose_engine(url: Optional[str] = None) -> None:
+def dispose_engine(url: str | None = None) -> None:
     """Close and forget the engine for `url` (tests and CLI use this to release files)."""
     resolved = database_url(url)
     with _lock:
@@ -68,7 +67,7 @@ def _unavailable(error: exc.DBAPIError) -> StatusStoreUnavailable:
 
 
 @contextmanager
-def session_scope(engine: Optional[Engine] = None) -> Iterator[Session]:
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """A session in one transaction: committed on success, rolled back on any error.
 
     Database failures other than integrity violations come out as

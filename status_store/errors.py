@@ -1,4 +1,5 @@
 """The exceptions the status store raises, so callers can catch one type per situation."""
+
 from __future__ import annotations
 
 

@@ -5,6 +5,7 @@ Who may do what (agents and supervisors) is the review tool's business; this mod
 keeps the states consistent under concurrent staff: taking is one conditional UPDATE,
 so two people pressing "take" at once cannot both get the conversation.
 """
+
 from __future__ import annotations
 
 import math
@@ -45,8 +46,9 @@ class QueuedHandoff:
     wait_minutes: int | None
 
 
-def estimate_wait_minutes(ahead: int, samples: Sequence[tuple[float, int]],
-                          min_samples: int = MIN_SAMPLES) -> int | None:
+def estimate_wait_minutes(
+    ahead: int, samples: Sequence[tuple[float, int]], min_samples: int = MIN_SAMPLES
+) -> int | None:
     """Minutes until a person takes a request with `ahead` requests before it, or None.
 
     Each sample is one recent take: (seconds from request to take, requests that were
@@ -62,8 +64,9 @@ def estimate_wait_minutes(ahead: int, samples: Sequence[tuple[float, int]],
     return max(1, math.ceil(seconds / 60))
 
 
-def recent_take_samples(now: datetime | None = None, *, days: int = SAMPLE_DAYS, limit: int = MAX_SAMPLES,
-                        engine: Engine | None = None) -> list[tuple[float, int]]:
+def recent_take_samples(
+    now: datetime | None = None, *, days: int = SAMPLE_DAYS, limit: int = MAX_SAMPLES, engine: Engine | None = None
+) -> list[tuple[float, int]]:
     """(seconds to take, ahead when queued) of the latest takes within `days`.
 
     Only requests queued in staff hours count: one queued at night waits for the
@@ -72,8 +75,12 @@ def recent_take_samples(now: datetime | None = None, *, days: int = SAMPLE_DAYS,
     until = utc_naive(now)
     query = (
         select(HandoffRequest.created_at, HandoffRequest.taken_at, HandoffRequest.ahead_at_request)
-        .where(HandoffRequest.taken_at.is_not(None), HandoffRequest.in_staff_hours.is_(True),
-               HandoffRequest.taken_at >= until - timedelta(days=days), HandoffRequest.taken_at <= until)
+        .where(
+            HandoffRequest.taken_at.is_not(None),
+            HandoffRequest.in_staff_hours.is_(True),
+            HandoffRequest.taken_at >= until - timedelta(days=days),
+            HandoffRequest.taken_at <= until,
+        )
         .order_by(HandoffRequest.taken_at.desc())
         .limit(limit)
     )
@@ -90,30 +97,43 @@ def waiting_ahead(handoff_id: int, *, engine: Engine | None = None) -> int:
             raise HandoffNotFound(f"No handoff request with id {handoff_id}.")
         if row.state != "waiting":
             return 0
-        earlier = or_(HandoffRequest.created_at < row.created_at,
-                      and_(HandoffRequest.created_at == row.created_at, HandoffRequest.id < row.id))
-        return int(session.execute(
-            select(func.count()).select_from(HandoffRequest).where(HandoffRequest.state == "waiting", earlier)
-        ).scalar_one())
+        earlier = or_(
+            HandoffRequest.created_at < row.created_at,
+            and_(HandoffRequest.created_at == row.created_at, HandoffRequest.id < row.id),
+        )
+        return int(
+            session.execute(
+                select(func.count()).select_from(HandoffRequest).where(HandoffRequest.state == "waiting", earlier)
+            ).scalar_one()
+        )
 
 
-def queue_conversation(conversation_id: str, channel: str, topic: str, *, in_staff_hours: bool,
-                       now: datetime | None = None, engine: Engine | None = None) -> QueuedHandoff:
+def queue_conversation(
+    conversation_id: str,
+    channel: str,
+    topic: str,
+    *,
+    in_staff_hours: bool,
+    now: datetime | None = None,
+    engine: Engine | None = None,
+) -> QueuedHandoff:
     """Queue a conversation (or find its open request) and estimate its wait.
 
     `in_staff_hours` says whether the bot paused the conversation to wait for a person.
     Raises StatusStoreUnavailable when the store cannot be used.
     """
-    handoff_id = record_handoff(conversation_id, channel, topic, in_staff_hours=in_staff_hours, now=now,
-                                engine=engine)
+    handoff_id = record_handoff(conversation_id, channel, topic, in_staff_hours=in_staff_hours, now=now, engine=engine)
     ahead = waiting_ahead(handoff_id, engine=engine)
     return QueuedHandoff(handoff_id, ahead, estimate_wait_minutes(ahead, recent_take_samples(now, engine=engine)))
 
 
 def open_handoffs(*, engine: Engine | None = None) -> list[Handoff]:
     """Waiting and taken requests, oldest first."""
-    query = (select(HandoffRequest).where(HandoffRequest.state.in_(OPEN_STATES))
-             .order_by(HandoffRequest.created_at, HandoffRequest.id))
+    query = (
+        select(HandoffRequest)
+        .where(HandoffRequest.state.in_(OPEN_STATES))
+        .order_by(HandoffRequest.created_at, HandoffRequest.id)
+    )
     with session_scope(engine) as session:
         return [_as_handoff(row) for row in session.execute(query).scalars()]
 
@@ -121,9 +141,11 @@ def open_handoffs(*, engine: Engine | None = None) -> list[Handoff]:
 def open_handoff_for(conversation_id: str, *, engine: Engine | None = None) -> Handoff | None:
     """The conversation's open request, if any (the id may be the raw or the stored one)."""
     stored = pseudonymous_conversation_id(conversation_id)
-    query = (select(HandoffRequest)
-             .where(HandoffRequest.conversation_id == stored, HandoffRequest.state.in_(OPEN_STATES))
-             .order_by(HandoffRequest.id.desc()))
+    query = (
+        select(HandoffRequest)
+        .where(HandoffRequest.conversation_id == stored, HandoffRequest.state.in_(OPEN_STATES))
+        .order_by(HandoffRequest.id.desc())
+    )
     with session_scope(engine) as session:
         row = session.execute(query).scalars().first()
         return _as_handoff(row) if row is not None else None
@@ -143,8 +165,7 @@ def _load(session, handoff_id: int) -> HandoffRequest:
     return row
 
 
-def take_handoff(handoff_id: int, staff: str, *, now: datetime | None = None,
-                 engine: Engine | None = None) -> Handoff:
+def take_handoff(handoff_id: int, staff: str, *, now: datetime | None = None, engine: Engine | None = None) -> Handoff:
     """Assign a waiting request to `staff`. Taking one's own request again is a no-op.
 
     Raises HandoffConflict when another staff member has it or it has ended, and
@@ -167,8 +188,9 @@ def take_handoff(handoff_id: int, staff: str, *, now: datetime | None = None,
         return _as_handoff(row)
 
 
-def reassign_handoff(handoff_id: int, staff: str, *, now: datetime | None = None,
-                     engine: Engine | None = None) -> Handoff:
+def reassign_handoff(
+    handoff_id: int, staff: str, *, now: datetime | None = None, engine: Engine | None = None
+) -> Handoff:
     """Give an open request to `staff` (a supervisor's move); a waiting one becomes taken."""
     name = _staff(staff)
     with session_scope(engine) as session:
@@ -181,8 +203,9 @@ def reassign_handoff(handoff_id: int, staff: str, *, now: datetime | None = None
         return _as_handoff(row)
 
 
-def finish_handoff(handoff_id: int, staff: str, outcome: str, *, now: datetime | None = None,
-                   engine: Engine | None = None) -> Handoff:
+def finish_handoff(
+    handoff_id: int, staff: str, outcome: str, *, now: datetime | None = None, engine: Engine | None = None
+) -> Handoff:
     """End an open request: `outcome` "returned" (handed back to the bot) or "closed".
 
     Ending an ended request again changes nothing and returns it as it is.
@@ -203,8 +226,7 @@ def release_handoff(handoff_id: int, staff: str, *, engine: Engine | None = None
     with session_scope(engine) as session:
         session.execute(
             update(HandoffRequest)
-            .where(HandoffRequest.id == handoff_id, HandoffRequest.state == "taken",
-                   HandoffRequest.assigned_to == name)
+            .where(HandoffRequest.id == handoff_id, HandoffRequest.state == "taken", HandoffRequest.assigned_to == name)
             .values(state="waiting", assigned_to=None, taken_at=None)
             .execution_options(synchronize_session=False)
         )

@@ -5,6 +5,7 @@ A request is "waiting" until a staff member takes it ("taken"), and ends "return
 estimates the wait. One conversation has at most one open (waiting or taken) request:
 asking again while one is open returns that one.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,10 +53,19 @@ class Handoff:
 
 def _as_handoff(row: HandoffRequest) -> Handoff:
     return Handoff(
-        row.id, row.conversation_id, row.channel, row.topic,
-        row.created_at, bool(row.handled), row.handled_at, row.handled_by,
-        row.state or ("closed" if row.handled else "waiting"), row.assigned_to, row.taken_at,
-        int(row.ahead_at_request or 0), bool(row.in_staff_hours),
+        row.id,
+        row.conversation_id,
+        row.channel,
+        row.topic,
+        row.created_at,
+        bool(row.handled),
+        row.handled_at,
+        row.handled_by,
+        row.state or ("closed" if row.handled else "waiting"),
+        row.assigned_to,
+        row.taken_at,
+        int(row.ahead_at_request or 0),
+        bool(row.in_staff_hours),
     )
 
 
@@ -78,11 +88,15 @@ def record_handoff(
     stored_id = pseudonymous_conversation_id(conversation_id)
     created = utc_naive(now)
     with session_scope(engine) as session:
-        existing = session.execute(
-            select(HandoffRequest)
-            .where(HandoffRequest.conversation_id == stored_id, HandoffRequest.state.in_(OPEN_STATES))
-            .order_by(HandoffRequest.id)
-        ).scalars().first()
+        existing = (
+            session.execute(
+                select(HandoffRequest)
+                .where(HandoffRequest.conversation_id == stored_id, HandoffRequest.state.in_(OPEN_STATES))
+                .order_by(HandoffRequest.id)
+            )
+            .scalars()
+            .first()
+        )
         if existing is not None:
             existing.in_staff_hours = bool(existing.in_staff_hours or in_staff_hours)
             return int(existing.id)

@@ -14,11 +14,11 @@ most `limit` ever get through, and each later one waits for the earlier one's
 transaction to end. A matching look-up gives its reservation back in the same
 transaction.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Optional
 
 from sqlalchemy import case, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -85,15 +85,15 @@ def _give_back(session: Session, national_id_hash: str) -> None:
 def guarded_lookup(
     national_id_hash: str,
     birth_date: date,
-    registered_in: Optional[DateRange],
+    registered_in: DateRange | None,
     *,
     conversation_id: str,
     on: date,
     review_period_days: int,
-    now: Optional[datetime] = None,
+    now: datetime | None = None,
     limit: int = DEFAULT_LIMIT,
     window: timedelta = DEFAULT_WINDOW,
-    engine: Optional[Engine] = None,
+    engine: Engine | None = None,
 ) -> GuardedAnswer:
     """Look the application up unless its ID is locked, and count the outcome.
 
@@ -108,21 +108,29 @@ def guarded_lookup(
         if not _reserve_failure(session, national_id_hash, moment, limit, window):
             answer, locked = NOT_FOUND, True
         else:
-            answer = find_answer(session, national_id_hash, birth_date, registered_in,
-                                 on=on, review_period_days=review_period_days)
+            answer = find_answer(
+                session, national_id_hash, birth_date, registered_in, on=on, review_period_days=review_period_days
+            )
             locked = False
             if answer.status != "not_found":
                 _give_back(session, national_id_hash)
-        session.add(StatusLookup(
-            conversation_id=pseudonymous_conversation_id(conversation_id),
-            succeeded=answer.status != "not_found",
-            created_at=moment,
-        ))
+        session.add(
+            StatusLookup(
+                conversation_id=pseudonymous_conversation_id(conversation_id),
+                succeeded=answer.status != "not_found",
+                created_at=moment,
+            )
+        )
     return GuardedAnswer(answer, locked)
 
 
-def id_failures(national_id_hash: str, *, now: Optional[datetime] = None,
-                window: timedelta = DEFAULT_WINDOW, engine: Optional[Engine] = None) -> int:
+def id_failures(
+    national_id_hash: str,
+    *,
+    now: datetime | None = None,
+    window: timedelta = DEFAULT_WINDOW,
+    engine: Engine | None = None,
+) -> int:
     """Failures counted for this ID hash in its current window (0 once the window has ended)."""
     moment = utc_naive(now)
     with session_scope(engine) as session:

@@ -1,8 +1,8 @@
 """Counting status look-ups per conversation, so guessing birth dates can be stopped."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Optional
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -20,8 +20,8 @@ def record_lookup(
     conversation_id: str,
     succeeded: bool,
     *,
-    at: Optional[datetime] = None,
-    engine: Optional[Engine] = None,
+    at: datetime | None = None,
+    engine: Engine | None = None,
 ) -> None:
     """Note one look-up attempt. Nothing about the ID is kept, only whether it matched."""
     with session_scope(engine) as session:
@@ -34,9 +34,7 @@ def record_lookup(
         )
 
 
-def failed_lookups_since(
-    conversation_id: str, since: datetime, *, engine: Optional[Engine] = None
-) -> int:
+def failed_lookups_since(conversation_id: str, since: datetime, *, engine: Engine | None = None) -> int:
     """How many look-ups in this conversation failed at or after `since`."""
     query = select(func.count(StatusLookup.id)).where(
         StatusLookup.conversation_id == pseudonymous_conversation_id(conversation_id),
@@ -49,11 +47,11 @@ def failed_lookups_since(
 
 def is_locked_out(
     conversation_id: str,
-    now: Optional[datetime] = None,
+    now: datetime | None = None,
     limit: int = DEFAULT_LIMIT,
     window: timedelta = DEFAULT_WINDOW,
     *,
-    engine: Optional[Engine] = None,
+    engine: Engine | None = None,
 ) -> bool:
     """True when `limit` or more look-ups failed within `window` before `now`.
 

@@ -1,7 +1,6 @@
 """Bring a database's schema to the newest Alembic revision (the only way tables are created)."""
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
@@ -16,7 +15,7 @@ def alembic_config() -> Config:
     return Config(str(ALEMBIC_INI))
 
 
-def upgrade_to_head(url: Optional[str] = None) -> None:
+def upgrade_to_head(url: str | None = None) -> None:
     """Apply every pending migration to `url` (default: STATUS_DB_URL or var/status.db)."""
     config = alembic_config()
     try:
@@ -24,12 +23,10 @@ def upgrade_to_head(url: Optional[str] = None) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except exc.DBAPIError as error:
-        raise StatusStoreUnavailable(
-            f"Could not migrate the status database ({type(error.orig).__name__})."
-        ) from error
+        raise StatusStoreUnavailable(f"Could not migrate the status database ({type(error.orig).__name__}).") from error
 
 
-def current_revision(url: Optional[str] = None) -> Optional[str]:
+def current_revision(url: str | None = None) -> str | None:
     """The revision the database is at, or None before the first migration."""
     from alembic.migration import MigrationContext
 

@@ -3,6 +3,7 @@
 No column ever holds a national ID in clear: applications are found by an HMAC of the
 ID (see crypto.py) and show only a masked form. Times are naive UTC.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import (
@@ -115,9 +116,7 @@ class StatusLookup(Base):
     succeeded = Column(Boolean, nullable=False)
     created_at = Column(DateTime, nullable=False)
 
-    __table_args__ = (
-        Index("ix_status_lookups_conversation_id_created_at", "conversation_id", "created_at"),
-    )
+    __table_args__ = (Index("ix_status_lookups_conversation_id_created_at", "conversation_id", "created_at"),)
 
 
 class NationalIdLookupGuard(Base):

@@ -6,13 +6,13 @@ condition failed, as one short category label. A reason may also be given as the
 category code itself (e.g. `income_above_limit`). Categories follow the program's
 conditions (shared/domain.md, seeds 000 and 004).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
 
 # code -> the label the bot shows. Order of KEYWORDS below decides ties.
-CATEGORY_LABELS: Dict[str, str] = {
+CATEGORY_LABELS: dict[str, str] = {
     "income_above_limit": "الدخل أعلى من الحد",
     "high_value_assets": "امتلاك أصول أو أملاك عالية القيمة",
     "nationality": "شرط الجنسية غير متحقق",
@@ -27,8 +27,11 @@ CATEGORY_LABELS: Dict[str, str] = {
 }
 
 # Word stems (after light normalization) that point to a category, checked in order.
-KEYWORDS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
-    ("high_value_assets", ("اصول", "أصول", "املاك", "أملاك", "عقار", "ثروه", "ثروة", "اسهم", "أسهم", "مدخرات", "asset", "property")),
+KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "high_value_assets",
+        ("اصول", "أصول", "املاك", "أملاك", "عقار", "ثروه", "ثروة", "اسهم", "أسهم", "مدخرات", "asset", "property"),
+    ),
     ("income_above_limit", ("دخل", "راتب", "المبلغ المرجعي", "الحد", "income", "salary")),
     ("care_facility", ("دار رعاي", "دور رعاي", "الرعايه", "الرعاية", "ايواء", "إيواء", "care")),
     ("residence", ("اقام", "إقام", "مقيم", "خارج المملكه", "خارج المملكة", "residen", "abroad")),
@@ -43,7 +46,7 @@ KEYWORDS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
 _SPACES = re.compile(r"\s+")
 
 
-def reason_category(reason: Optional[str]) -> Optional[str]:
+def reason_category(reason: str | None) -> str | None:
     """The category code of a stored reason (free text or a code); None when there is no reason.
 
     Unrecognised text gives "other", so a new wording never leaks to the applicant.
@@ -59,7 +62,7 @@ def reason_category(reason: Optional[str]) -> Optional[str]:
     return "other"
 
 
-def reason_label(reason: Optional[str]) -> Optional[str]:
+def reason_label(reason: str | None) -> str | None:
     """The Arabic label shown to the applicant for a stored reason, or None."""
     code = reason_category(reason)
     return CATEGORY_LABELS[code] if code else None

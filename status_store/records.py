@@ -1,9 +1,10 @@
 """Writing application records: the one place where rows in `applications` are created or changed."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -23,8 +24,8 @@ class ApplicationRecord:
     birth_date: date
     registration_date: date
     status: str
-    decision_date: Optional[date] = None
-    reason: Optional[str] = None
+    decision_date: date | None = None
+    reason: str | None = None
 
 
 def apply_record(session: Session, record: ApplicationRecord) -> bool:
@@ -49,9 +50,7 @@ def apply_record(session: Session, record: ApplicationRecord) -> bool:
     return created
 
 
-def upsert_applications(
-    records: Iterable[ApplicationRecord], *, engine: Optional[Engine] = None
-) -> Tuple[int, int]:
+def upsert_applications(records: Iterable[ApplicationRecord], *, engine: Engine | None = None) -> tuple[int, int]:
     """Write all records in one transaction (all or none); returns (created, updated)."""
     created = updated = 0
     with session_scope(engine) as session:

@@ -1,9 +1,9 @@
 """Where the status store lives: the database URL, resolved against the repository root."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 from sqlalchemy.engine import make_url
 
@@ -12,7 +12,7 @@ DEFAULT_URL = "sqlite:///var/status.db"
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 
 
-def database_url(url: Optional[str] = None) -> str:
+def database_url(url: str | None = None) -> str:
     """The URL to use: the argument, else STATUS_DB_URL, else SQLite under var/.
 
     Relative SQLite paths are taken from the repository root rather than the

@@ -12,6 +12,7 @@ ends before its closing minute (16:00 is closed). A value that cannot be read is
 logged and the default applies, so a typo never stops the bot from queueing people.
 Public holidays are not modelled.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """The packages outside Rasa stay free of it: usable from a notebook, a staff tool or
 another service (design.md). Checked on the source, so an unused import counts too."""
+
 from __future__ import annotations
 
 import ast

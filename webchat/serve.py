@@ -11,6 +11,7 @@ Environment: WEBCHAT_PORT (8080), WEBCHAT_HOST (127.0.0.1),
 RASA_PUBLIC_URL (http://127.0.0.1:5005), WEBCHAT_INIT_PAYLOAD (/greet),
 DISPLAY_DIGITS (arab | latn; arab by default, see arabic_text/display.py for why).
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, Optional
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -59,20 +60,25 @@ def socket_settings(rasa_public_url: str) -> dict[str, str]:
     parts = urlsplit(rasa_public_url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WebchatConfigError(
-            f"RASA_PUBLIC_URL must be an http(s) URL such as {DEFAULT_RASA_PUBLIC_URL}, "
-            f"got {rasa_public_url!r}."
+            f"RASA_PUBLIC_URL must be an http(s) URL such as {DEFAULT_RASA_PUBLIC_URL}, got {rasa_public_url!r}."
         )
     origin = f"{parts.scheme}://{parts.netloc}"
     path = parts.path.rstrip("/") + "/socket.io"
     return {"socketUrl": origin, "socketPath": path}
 
 
-def build_config_js(rasa_public_url: str, init_payload: str = "/greet",
-                    digits: str = DEFAULT_DIGIT_STYLE) -> str:
+def build_config_js(rasa_public_url: str, init_payload: str = "/greet", digits: str = DEFAULT_DIGIT_STYLE) -> str:
     """The JavaScript served at /config.js (JSON-encoded, so no value can break out)."""
     config = dict(socket_settings(rasa_public_url))
-    config.update({"transports": ["websocket"], "initPayload": init_payload,
-                   "typingTimeoutMs": 30000, "maxLength": 1000, "digits": digits})
+    config.update(
+        {
+            "transports": ["websocket"],
+            "initPayload": init_payload,
+            "typingTimeoutMs": 30000,
+            "maxLength": 1000,
+            "digits": digits,
+        }
+    )
     encoded = json.dumps(config, ensure_ascii=True).replace("<", "\\u003c")
     return f"window.WEBCHAT_CONFIG = Object.freeze({encoded});\n"
 
@@ -80,18 +86,20 @@ def build_config_js(rasa_public_url: str, init_payload: str = "/greet",
 def content_security_policy(rasa_public_url: str) -> str:
     """Allow scripts, styles and fonts from this server only, and sockets to Rasa only."""
     origin = socket_settings(rasa_public_url)["socketUrl"]
-    ws_origin = "ws" + origin[len("http"):]
-    return "; ".join([
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "font-src 'self'",
-        "img-src 'self' data: https:",
-        f"connect-src 'self' {origin} {ws_origin}",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ])
+    ws_origin = "ws" + origin[len("http") :]
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "font-src 'self'",
+            "img-src 'self' data: https:",
+            f"connect-src 'self' {origin} {ws_origin}",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def check_vendor_files(node_modules: Path = NODE_MODULES) -> None:
@@ -112,9 +120,13 @@ def _file(path: Path, cache: str = NO_CACHE) -> web.FileResponse:
     return web.FileResponse(path, headers={"Cache-Control": cache})
 
 
-def create_app(rasa_public_url: str = DEFAULT_RASA_PUBLIC_URL, init_payload: str = "/greet",
-               static_dir: Path = STATIC_DIR, node_modules: Path = NODE_MODULES,
-               digits: str = DEFAULT_DIGIT_STYLE) -> web.Application:
+def create_app(
+    rasa_public_url: str = DEFAULT_RASA_PUBLIC_URL,
+    init_payload: str = "/greet",
+    static_dir: Path = STATIC_DIR,
+    node_modules: Path = NODE_MODULES,
+    digits: str = DEFAULT_DIGIT_STYLE,
+) -> web.Application:
     """The aiohttp application; validates settings and vendor files first."""
     config_js = build_config_js(rasa_public_url, init_payload, digits)
     csp = content_security_policy(rasa_public_url)
@@ -125,8 +137,7 @@ def create_app(rasa_public_url: str = DEFAULT_RASA_PUBLIC_URL, init_payload: str
         return _file(static_dir / "index.html")
 
     async def config(_: web.Request) -> web.Response:
-        return web.Response(text=config_js, content_type="text/javascript",
-                            headers={"Cache-Control": NO_CACHE})
+        return web.Response(text=config_js, content_type="text/javascript", headers={"Cache-Control": NO_CACHE})
 
     async def static(request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
@@ -195,19 +206,20 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, object]:
     }
 
 
-def main(env: Optional[Mapping[str, str]] = None) -> int:
+def main(env: Mapping[str, str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         settings = settings_from_env(os.environ if env is None else env)
-        app = create_app(str(settings["rasa_public_url"]), str(settings["init_payload"]),
-                         digits=str(settings["digits"]))
+        app = create_app(
+            str(settings["rasa_public_url"]), str(settings["init_payload"]), digits=str(settings["digits"])
+        )
     except WebchatConfigError as error:
         print(f"webchat: {error}", file=sys.stderr)
         return 2
-    logger.info("Web chat on http://%s:%s (Rasa socket at %s)",
-                settings["host"], settings["port"], settings["rasa_public_url"])
-    web.run_app(app, host=str(settings["host"]), port=int(settings["port"]),
-                print=None, access_log=None)
+    logger.info(
+        "Web chat on http://%s:%s (Rasa socket at %s)", settings["host"], settings["port"], settings["rasa_public_url"]
+    )
+    web.run_app(app, host=str(settings["host"]), port=int(settings["port"]), print=None, access_log=None)
     return 0
 
 

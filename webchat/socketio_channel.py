@@ -20,13 +20,15 @@ python-socketio 5.18:
 
 Everything else (events, payload shapes, socket path, JWT) is Rasa's own code.
 """
+
 from __future__ import annotations
 
 import inspect
 import json
 import logging
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import rasa.shared.utils.io
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -43,8 +45,7 @@ _EMIT_KEYWORDS = frozenset({"data", "to", "room", "skip_sid", "namespace", "call
 class WebchatSocketIOOutput(SocketIOOutput):
     """Sends custom JSON as the bot event's data instead of as emit() keywords."""
 
-    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
-                               **kwargs: Any) -> None:
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         payload = dict(json_message)
         room = payload.pop("room", recipient_id)
         if set(payload) <= _EMIT_KEYWORDS and "data" in payload:
@@ -55,7 +56,7 @@ class WebchatSocketIOOutput(SocketIOOutput):
 class WebchatSocketIOInput(SocketIOInput):
     """The socket.io input channel with an awaited enter_room and a fixed output."""
 
-    def get_output_channel(self) -> Optional[OutputChannel]:
+    def get_output_channel(self) -> OutputChannel | None:
         if self.sio is None:
             return super().get_output_channel()
         return WebchatSocketIOOutput(self.sio, self.bot_message_evt)
@@ -67,7 +68,7 @@ class WebchatSocketIOInput(SocketIOInput):
 
         # Registering a handler again for the same event replaces Rasa's.
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             data = data or {}
             if data.get("session_id") is None:
                 data["session_id"] = uuid.uuid4().hex
@@ -75,11 +76,10 @@ class WebchatSocketIOInput(SocketIOInput):
                 entered = sio.enter_room(sid, data["session_id"], namespace=self.namespace)
                 if inspect.isawaitable(entered):  # a coroutine since python-socketio 5.10
                     await entered
-            await sio.emit("session_confirm", data["session_id"], room=sid,
-                           namespace=self.namespace)
+            await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Dict) -> None:
+        async def handle_message(sid: str, data: dict) -> None:
             output_channel = WebchatSocketIOOutput(sio, self.bot_message_evt)
             if self.session_persistence:
                 if not data.get("session_id"):
@@ -92,11 +92,16 @@ class WebchatSocketIOInput(SocketIOInput):
             else:
                 sender_id = sid
             metadata = data.get(self.metadata_key, {})
-            if isinstance(metadata, Text):
+            if isinstance(metadata, str):
                 metadata = json.loads(metadata)
-            await on_new_message(UserMessage(
-                data.get("message", ""), output_channel, sender_id,
-                input_channel=self.name(), metadata=metadata,
-            ))
+            await on_new_message(
+                UserMessage(
+                    data.get("message", ""),
+                    output_channel,
+                    sender_id,
+                    input_channel=self.name(),
+                    metadata=metadata,
+                )
+            )
 
         return blueprint

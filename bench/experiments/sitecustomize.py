@@ -3,6 +3,7 @@
 Python imports `sitecustomize` at start-up when this directory is on PYTHONPATH,
 which `python -m bench.load --experiment NAME` arranges for the Rasa server only.
 """
+
 import os
 import sys
 

@@ -1,5 +1,6 @@
 """Alembic environment for the review DB: runs on a connection handed over by
 review.review_db, or on REVIEW_DB_URL when Alembic is called directly."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa

@@ -1,11 +1,12 @@
 """Building and running the staff web application."""
+
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 from aiohttp import web
 
@@ -27,8 +28,8 @@ def _env_flag(name: str) -> bool:
 @dataclass(frozen=True)
 class ReviewConfig:
     tracker_db_url: str
-    status_db_url: Optional[str] = None
-    review_db_url: Optional[str] = None
+    status_db_url: str | None = None
+    review_db_url: str | None = None
     # Secure cookies are only sent over https; turn on when behind a TLS proxy.
     secure_cookies: bool = field(default_factory=lambda: _env_flag("REVIEW_SECURE_COOKIES"))
     session_seconds: float = 8 * 3600
@@ -55,13 +56,15 @@ async def security_headers(request: web.Request, handler):
 
 
 async def _stylesheet(request: web.Request) -> web.Response:
-    return web.Response(text=(STATIC / "review.css").read_text(encoding="utf-8"), content_type="text/css",
-                        charset="utf-8")
+    return web.Response(
+        text=(STATIC / "review.css").read_text(encoding="utf-8"), content_type="text/css", charset="utf-8"
+    )
 
 
 async def _inbox_script(request: web.Request) -> web.Response:
-    return web.Response(text=(STATIC / "inbox.js").read_text(encoding="utf-8"),
-                        content_type="application/javascript", charset="utf-8")
+    return web.Response(
+        text=(STATIC / "inbox.js").read_text(encoding="utf-8"), content_type="application/javascript", charset="utf-8"
+    )
 
 
 def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> web.Application:
@@ -70,10 +73,8 @@ def create_app(config: ReviewConfig, clock: Callable[[], float] = time.time) -> 
     app[CLOCK] = clock
     app[REVIEW_ENGINE] = review_engine(config.review_db_url)
     app[TRACKER_ENGINE] = tracker_engine(config.tracker_db_url)
-    app[LIMITER] = FailureLimiter(app[REVIEW_ENGINE], config.max_failed_sign_ins, config.failed_sign_in_window,
-                                  clock)
-    app[ACTION_LIMITER] = ActionLimiter(app[REVIEW_ENGINE], config.max_inbox_actions, config.inbox_action_window,
-                                        clock)
+    app[LIMITER] = FailureLimiter(app[REVIEW_ENGINE], config.max_failed_sign_ins, config.failed_sign_in_window, clock)
+    app[ACTION_LIMITER] = ActionLimiter(app[REVIEW_ENGINE], config.max_inbox_actions, config.inbox_action_window, clock)
     app[RASA] = RasaApi(config.rasa_url, config.rasa_token)
     app.router.add_get("/static/review.css", _stylesheet)
     app.router.add_get("/static/inbox.js", _inbox_script)

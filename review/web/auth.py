@@ -1,11 +1,11 @@
 """Signing staff in and out: sessions in the review DB, cookies, failed-attempt limits."""
+
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Optional
 
 import sqlalchemy as sa
 from aiohttp import web
@@ -42,18 +42,25 @@ def start_session(engine: Engine, staff: Staff, now: float, lifetime: float) -> 
     token = secrets.token_urlsafe(32)
     with engine.begin() as connection:
         connection.execute(SESSIONS.delete().where(SESSIONS.c.expires_at < now))
-        connection.execute(SESSIONS.insert().values(
-            token_hash=_hash(token), staff_id=staff.id, csrf_token=secrets.token_urlsafe(32),
-            created_at=now, expires_at=now + lifetime))
+        connection.execute(
+            SESSIONS.insert().values(
+                token_hash=_hash(token),
+                staff_id=staff.id,
+                csrf_token=secrets.token_urlsafe(32),
+                created_at=now,
+                expires_at=now + lifetime,
+            )
+        )
     return token
 
 
-def load_session(engine: Engine, token: Optional[str], now: float) -> Optional[StaffSession]:
+def load_session(engine: Engine, token: str | None, now: float) -> StaffSession | None:
     if not token:
         return None
     with engine.connect() as connection:
-        row = connection.execute(sa.select(SESSIONS).where(
-            SESSIONS.c.token_hash == _hash(token), SESSIONS.c.expires_at > now)).first()
+        row = connection.execute(
+            sa.select(SESSIONS).where(SESSIONS.c.token_hash == _hash(token), SESSIONS.c.expires_at > now)
+        ).first()
     staff = staff_by_id(engine, row.staff_id) if row else None
     return StaffSession(staff, row.csrf_token, row.token_hash) if staff else None
 
@@ -66,15 +73,21 @@ def end_session(engine: Engine, session: StaffSession) -> None:
 @web.middleware
 async def session_middleware(request: web.Request, handler):
     config = request.app[CONFIG]
-    request["session"] = load_session(request.app[REVIEW_ENGINE], request.cookies.get(SESSION_COOKIE),
-                                      request.app[CLOCK]())
+    request["session"] = load_session(
+        request.app[REVIEW_ENGINE], request.cookies.get(SESSION_COOKIE), request.app[CLOCK]()
+    )
     if request["session"] is None and request.path not in PUBLIC_PATHS:
         if request.method == "GET":
             raise web.HTTPSeeOther("/login")
         raise web.HTTPUnauthorized(text="يلزم تسجيل الدخول.", content_type="text/plain")
     if request.method in csrf.UNSAFE_METHODS and not await csrf.has_valid_token(request):
-        return render_page(request, "message.html", status=403,
-                           title="طلب مرفوض", message="انتهت صلاحية النموذج أو أنه غير صالح. حدّث الصفحة ثم أعد المحاولة.")
+        return render_page(
+            request,
+            "message.html",
+            status=403,
+            title="طلب مرفوض",
+            message="انتهت صلاحية النموذج أو أنه غير صالح. حدّث الصفحة ثم أعد المحاولة.",
+        )
     response = await handler(request)
     csrf.set_pre_session_cookie(request, response, config.secure_cookies)
     return response
@@ -99,19 +112,38 @@ async def login_submit(request: web.Request) -> web.Response:
     # The counter is in the database and scrypt takes tens of ms: both run off the event loop.
     loop = asyncio.get_running_loop()
     if await loop.run_in_executor(None, limiter.blocked, keys):
-        return render_page(request, "login.html", status=429, title="تسجيل دخول الموظفين", username=username,
-                           error="محاولات دخول كثيرة غير ناجحة. انتظر ربع ساعة ثم حاول مرة أخرى.")
+        return render_page(
+            request,
+            "login.html",
+            status=429,
+            title="تسجيل دخول الموظفين",
+            username=username,
+            error="محاولات دخول كثيرة غير ناجحة. انتظر ربع ساعة ثم حاول مرة أخرى.",
+        )
     staff = await loop.run_in_executor(None, authenticate, request.app[REVIEW_ENGINE], username, password)
     if staff is None:
         await loop.run_in_executor(None, limiter.record_failure, keys)
-        return render_page(request, "login.html", status=401, title="تسجيل دخول الموظفين", username=username,
-                           error="اسم المستخدم أو كلمة المرور غير صحيحة.")
+        return render_page(
+            request,
+            "login.html",
+            status=401,
+            title="تسجيل دخول الموظفين",
+            username=username,
+            error="اسم المستخدم أو كلمة المرور غير صحيحة.",
+        )
     await loop.run_in_executor(None, limiter.reset, keys[0])
     config = request.app[CONFIG]
     token = start_session(request.app[REVIEW_ENGINE], staff, request.app[CLOCK](), config.session_seconds)
     response = see_other("/")
-    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Strict", secure=config.secure_cookies,
-                        path="/", max_age=int(config.session_seconds))
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="Strict",
+        secure=config.secure_cookies,
+        path="/",
+        max_age=int(config.session_seconds),
+    )
     response.del_cookie(csrf.PRE_SESSION_COOKIE, path="/")
     return response
 

@@ -4,11 +4,11 @@ Signed-in staff get a random token stored with their session. Before sign-in
 (the sign-in form itself) the token is a random cookie value echoed in the form
 ("double submit"); SameSite=Strict already stops other sites from sending it.
 """
+
 from __future__ import annotations
 
 import hmac
 import secrets
-from typing import Optional
 
 from aiohttp import web
 
@@ -17,7 +17,7 @@ FIELD = "csrf_token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def expected_token(request: web.Request) -> Optional[str]:
+def expected_token(request: web.Request) -> str | None:
     session = request.get("session")
     if session is not None:
         return session.csrf_token

@@ -6,6 +6,7 @@ resumed only through Rasa's HTTP API (review.rasa_api); the status store records
 holds what (status_store.handoff_desk). When Rasa cannot be reached the store is left
 as it was, so the page never claims a state the bot is not in.
 """
+
 from __future__ import annotations
 
 import functools
@@ -41,6 +42,8 @@ from status_store.staff_hours import staff_hours
 
 # Rows shown (oldest first): past this, reading each one's last message would slow the refresh.
 QUEUE_ROWS = 100
+
+
 def _now(request: web.Request) -> datetime:
     return datetime.fromtimestamp(request.app[CLOCK](), tz=timezone.utc)
 
@@ -57,8 +60,13 @@ def _staff(request: web.Request):
 
 
 def _forbidden(request: web.Request) -> web.Response:
-    return render_page(request, "message.html", status=403, title="غير مسموح",
-                       message="هذه المحادثة ليست لك. يراها من استلمها والمشرفون.")
+    return render_page(
+        request,
+        "message.html",
+        status=403,
+        title="غير مسموح",
+        message="هذه المحادثة ليست لك. يراها من استلمها والمشرفون.",
+    )
 
 
 def limited(handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
@@ -68,8 +76,13 @@ def limited(handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
     async def wrapped(request: web.Request) -> web.StreamResponse:
         allowed = await run_blocking(request.app[ACTION_LIMITER].allow, f"staff:{_staff(request).id}")
         if not allowed:
-            return render_page(request, "message.html", status=429, title="طلبات كثيرة",
-                               message="أرسلت طلبات كثيرة في دقيقة واحدة. انتظر قليلاً ثم أعد المحاولة.")
+            return render_page(
+                request,
+                "message.html",
+                status=429,
+                title="طلبات كثيرة",
+                message="أرسلت طلبات كثيرة في دقيقة واحدة. انتظر قليلاً ثم أعد المحاولة.",
+            )
         return await handler(request)
 
     return wrapped
@@ -104,8 +117,15 @@ async def _queue_context(request: web.Request) -> dict[str, Any]:
 async def inbox_page(request: web.Request) -> web.Response:
     context = await _queue_context(request)
     hours = staff_hours()
-    return render_page(request, "inbox.html", title="صندوق المحادثات الحية", error=None,
-                       staff_on_duty=hours.is_open(_now(request)), hours_text=hours.text, **context)
+    return render_page(
+        request,
+        "inbox.html",
+        title="صندوق المحادثات الحية",
+        error=None,
+        staff_on_duty=hours.is_open(_now(request)),
+        hours_text=hours.text,
+        **context,
+    )
 
 
 async def inbox_queue(request: web.Request) -> web.Response:
@@ -118,17 +138,29 @@ async def inbox_conversation(request: web.Request) -> web.Response:
     staff = _staff(request)
     if not inbox.can_view(staff, handoff):
         return _forbidden(request)
-    view = await run_blocking(inbox.conversation_view, request.app[TRACKER_ENGINE], handoff.conversation_id, 0,
-                              handoff.created_at)
+    view = await run_blocking(
+        inbox.conversation_view, request.app[TRACKER_ENGINE], handoff.conversation_id, 0, handoff.created_at
+    )
     names = await run_blocking(staff_names, request.app[REVIEW_ENGINE]) if staff.is_supervisor else []
     can_act = inbox.can_act(staff, handoff)
     return render_page(
-        request, "inbox_conversation.html", title=f"طلب التواصل رقم {handoff.id}", h=handoff, view=view,
-        messages=view.messages, topics=inbox.topics_of(handoff), paused=inbox.bot_is_paused(handoff),
-        can_act=can_act, can_close=inbox.can_close(staff, handoff), supervisor=staff.is_supervisor,
+        request,
+        "inbox_conversation.html",
+        title=f"طلب التواصل رقم {handoff.id}",
+        h=handoff,
+        view=view,
+        messages=view.messages,
+        topics=inbox.topics_of(handoff),
+        paused=inbox.bot_is_paused(handoff),
+        can_act=can_act,
+        can_close=inbox.can_close(staff, handoff),
+        supervisor=staff.is_supervisor,
         can_reply=can_act and handoff.state == "taken" and inbox.can_reply_on(handoff),
-        pushable=inbox.can_reply_on(handoff), staff_names=names, max_reply=MAX_REPLY_CHARS,
-        error=ERRORS.get(request.query.get("error", "")), notice=NOTICES.get(request.query.get("notice", "")),
+        pushable=inbox.can_reply_on(handoff),
+        staff_names=names,
+        max_reply=MAX_REPLY_CHARS,
+        error=ERRORS.get(request.query.get("error", "")),
+        notice=NOTICES.get(request.query.get("notice", "")),
     )
 
 
@@ -143,8 +175,14 @@ async def inbox_messages(request: web.Request) -> web.Response:
         after = 0
     view = await run_blocking(inbox.conversation_view, request.app[TRACKER_ENGINE], handoff.conversation_id, after)
     html = render_page(request, "inbox_messages.html", messages=view.messages).text if view.messages else ""
-    return web.json_response({"html": html, "last_id": max(view.last_id, after), "state": handoff.state,
-                              "assigned_to": handoff.assigned_to or ""})
+    return web.json_response(
+        {
+            "html": html,
+            "last_id": max(view.last_id, after),
+            "state": handoff.state,
+            "assigned_to": handoff.assigned_to or "",
+        }
+    )
 
 
 async def _pause_for(request: web.Request, handoff: Handoff, staff_name: str) -> str:
@@ -225,8 +263,11 @@ async def end_request(request: web.Request, handoff: Handoff, outcome: str) -> s
             except RasaApiError:
                 return "rasa"
     try:
-        await run_blocking(functools.partial(finish_handoff, handoff.id, staff.username, outcome,
-                                             now=_now(request), engine=_engine(request)))
+        await run_blocking(
+            functools.partial(
+                finish_handoff, handoff.id, staff.username, outcome, now=_now(request), engine=_engine(request)
+            )
+        )
     except StatusStoreError:
         return "rasa"
     return ""
@@ -266,8 +307,9 @@ async def reassign(request: web.Request) -> web.Response:
     engine = _engine(request)
     was_waiting = handoff.state == "waiting"
     try:
-        moved = await run_blocking(functools.partial(reassign_handoff, handoff.id, target, now=_now(request),
-                                                     engine=engine))
+        moved = await run_blocking(
+            functools.partial(reassign_handoff, handoff.id, target, now=_now(request), engine=engine)
+        )
     except HandoffConflict:
         return _back(handoff.id, error="conflict")
     problem = ""

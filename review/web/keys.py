@@ -1,7 +1,9 @@
 """Typed keys for what the web application shares between handlers."""
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from aiohttp import web
 from sqlalchemy.engine import Engine

@@ -1,4 +1,5 @@
 """Handoff queue, report with charts, and downloads (exports, corrections YAML)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -27,12 +28,22 @@ async def handoffs_page(request: web.Request) -> web.Response:
     fallback = []
     if queue is None:
         # No status store: show conversations whose events ended in a handoff, read-only.
-        found = await run_blocking(find_conversations, request.app[TRACKER_ENGINE],
-                                   ConversationFilter(outcome="handoff"), config.status_db_url,
-                                   request.app[REVIEW_ENGINE])
+        found = await run_blocking(
+            find_conversations,
+            request.app[TRACKER_ENGINE],
+            ConversationFilter(outcome="handoff"),
+            config.status_db_url,
+            request.app[REVIEW_ENGINE],
+        )
         fallback = list(reversed(found))
-    return render_page(request, "handoffs.html", title="طلبات التحويل إلى موظف",
-                       queue=queue, fallback=fallback, done=request.query.get("done"))
+    return render_page(
+        request,
+        "handoffs.html",
+        title="طلبات التحويل إلى موظف",
+        queue=queue,
+        fallback=fallback,
+        done=request.query.get("done"),
+    )
 
 
 async def handoff_handled(request: web.Request) -> web.Response:
@@ -66,14 +77,20 @@ def _indexed_report(tracker, review, status_url, chosen):
 
 
 async def _report_data(request: web.Request):
-    return await run_blocking(_indexed_report, request.app[TRACKER_ENGINE], request.app[REVIEW_ENGINE],
-                              request.app[CONFIG].status_db_url, filter_from_query(request.query))
+    return await run_blocking(
+        _indexed_report,
+        request.app[TRACKER_ENGINE],
+        request.app[REVIEW_ENGINE],
+        request.app[CONFIG].status_db_url,
+        filter_from_query(request.query),
+    )
 
 
 async def report_page(request: web.Request) -> web.Response:
     data = await _report_data(request)
-    return render_page(request, "report.html", title="التقرير", report=data, charts=CHART_NAMES,
-                       query_string=request.query_string)
+    return render_page(
+        request, "report.html", title="التقرير", report=data, charts=CHART_NAMES, query_string=request.query_string
+    )
 
 
 async def report_chart(request: web.Request) -> web.Response:
@@ -86,8 +103,12 @@ async def report_chart(request: web.Request) -> web.Response:
 
 async def corrections_download(request: web.Request) -> web.Response:
     text = corrections_yaml(notes_db.corrections(request.app[REVIEW_ENGINE]))
-    return web.Response(text=text, content_type="application/x-yaml", charset="utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="corrections.yml"'})
+    return web.Response(
+        text=text,
+        content_type="application/x-yaml",
+        charset="utf-8",
+        headers={"Content-Disposition": 'attachment; filename="corrections.yml"'},
+    )
 
 
 async def export_download(request: web.Request) -> web.Response:
@@ -97,8 +118,11 @@ async def export_download(request: web.Request) -> web.Response:
     _, summaries = await find_for_request(request)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"conversations.{fmt}"
-        await run_blocking(write_export, summaries, path, fmt, request.app[TRACKER_ENGINE],
-                           request.app[REVIEW_ENGINE])
+        await run_blocking(write_export, summaries, path, fmt, request.app[TRACKER_ENGINE], request.app[REVIEW_ENGINE])
         body = path.read_bytes()
-    return web.Response(body=body, content_type=_CONTENT_TYPES[fmt], charset="utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="conversations.{fmt}"'})
+    return web.Response(
+        body=body,
+        content_type=_CONTENT_TYPES[fmt],
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="conversations.{fmt}"'},
+    )

@@ -1,9 +1,10 @@
 """Conversation list, transcript view, and the staff actions on a conversation."""
+
 from __future__ import annotations
 
 import asyncio
 from datetime import date
-from typing import Any, Dict, Optional
+from typing import Any
 from urllib.parse import urlencode
 
 from aiohttp import web
@@ -11,8 +12,16 @@ from aiohttp import web
 from review import annotations as notes_db
 from review import outcomes as oc
 from review.intents import known_intents
-from review.listing import (DEFAULT_LOW_CONFIDENCE, PAGE_SIZE, ConversationFilter, conversation_page as page_of,
-                            count_conversations, find_conversations, refresh, summarize)
+from review.listing import (
+    DEFAULT_LOW_CONFIDENCE,
+    PAGE_SIZE,
+    ConversationFilter,
+    count_conversations,
+    find_conversations,
+    refresh,
+    summarize,
+)
+from review.listing import conversation_page as page_of
 from review.queries import load_conversation
 from review.status_link import status_facts
 from review.web.auth import see_other
@@ -20,7 +29,7 @@ from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.render import render_page
 
 
-def _day(text: str) -> Optional[date]:
+def _day(text: str) -> date | None:
     try:
         return date.fromisoformat(text) if text else None
     except ValueError:
@@ -42,8 +51,8 @@ def filter_from_query(query: Any) -> ConversationFilter:
     return ConversationFilter(
         since=_day(query.get("since", "")),
         until=_day(query.get("until", "")),
-        channel=channel if channel in oc.CHANNELS + ("unknown",) else None,
-        outcome=outcome if outcome in oc.OUTCOMES + ("none",) else None,
+        channel=channel if channel in (*oc.CHANNELS, "unknown") else None,
+        outcome=outcome if outcome in (*oc.OUTCOMES, "none") else None,
         had_fallback=query.get("fallback") == "1",
         low_confidence=query.get("low") == "1",
         below=_below(query.get("below", "")),
@@ -60,8 +69,13 @@ async def run_blocking(func, *args):
 async def find_for_request(request: web.Request):
     """Every conversation matching the request's filters (report and exports), oldest first."""
     chosen = filter_from_query(request.query)
-    summaries = await run_blocking(find_conversations, request.app[TRACKER_ENGINE], chosen,
-                                   request.app[CONFIG].status_db_url, request.app[REVIEW_ENGINE])
+    summaries = await run_blocking(
+        find_conversations,
+        request.app[TRACKER_ENGINE],
+        chosen,
+        request.app[CONFIG].status_db_url,
+        request.app[REVIEW_ENGINE],
+    )
     return chosen, summaries
 
 
@@ -85,18 +99,33 @@ def _list_page(tracker, review, status_url, chosen: ConversationFilter, page: in
 async def conversation_list(request: web.Request) -> web.Response:
     chosen = filter_from_query(request.query)
     rows, total, page, pages, tags = await run_blocking(
-        _list_page, request.app[TRACKER_ENGINE], request.app[REVIEW_ENGINE], request.app[CONFIG].status_db_url,
-        chosen, _page_number(request.query.get("page", "1")))
+        _list_page,
+        request.app[TRACKER_ENGINE],
+        request.app[REVIEW_ENGINE],
+        request.app[CONFIG].status_db_url,
+        chosen,
+        _page_number(request.query.get("page", "1")),
+    )
     filters = {k: v for k, v in request.query.items() if k != "page"}
     return render_page(
-        request, "list.html", title="المحادثات", filter=chosen, query=dict(request.query),
-        rows=rows, total=total, page=page, pages=pages, tags=tags,
-        channels=oc.CHANNELS, outcome_names=oc.OUTCOMES + ("none",),
-        export_query=urlencode(filters), page_query=lambda n: urlencode({**filters, "page": n}),
+        request,
+        "list.html",
+        title="المحادثات",
+        filter=chosen,
+        query=dict(request.query),
+        rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
+        tags=tags,
+        channels=oc.CHANNELS,
+        outcome_names=(*oc.OUTCOMES, "none"),
+        export_query=urlencode(filters),
+        page_query=lambda n: urlencode({**filters, "page": n}),
     )
 
 
-def _conversation_id(request: web.Request, form: Optional[Dict[str, Any]] = None) -> str:
+def _conversation_id(request: web.Request, form: dict[str, Any] | None = None) -> str:
     value = (form or request.query).get("id", "")
     if not value:
         raise web.HTTPBadRequest(text="رقم المحادثة مطلوب.")
@@ -107,18 +136,26 @@ async def conversation_page(request: web.Request) -> web.Response:
     conversation_id = _conversation_id(request)
     conversation = await run_blocking(load_conversation, request.app[TRACKER_ENGINE], conversation_id)
     if conversation is None:
-        return render_page(request, "message.html", status=404, title="غير موجودة",
-                           message="لا توجد محادثة بهذا الرقم.")
+        return render_page(
+            request, "message.html", status=404, title="غير موجودة", message="لا توجد محادثة بهذا الرقم."
+        )
     facts = (await run_blocking(status_facts, [conversation_id], request.app[CONFIG].status_db_url)).get(
-        conversation_id)
+        conversation_id
+    )
     engine = request.app[REVIEW_ENGINE]
     marked = {c.event_id: c.intent for c in notes_db.corrections(engine, conversation_id)}
     return render_page(
-        request, "conversation.html", title="نص المحادثة", summary=summarize(conversation, facts),
-        turns=oc.turns(conversation), conversation_id=conversation_id,
+        request,
+        "conversation.html",
+        title="نص المحادثة",
+        summary=summarize(conversation, facts),
+        turns=oc.turns(conversation),
+        conversation_id=conversation_id,
         tags=notes_db.tags_for(engine, [conversation_id]).get(conversation_id, []),
-        notes=notes_db.notes_for(engine, conversation_id), marked=marked,
-        intents=known_intents(), error=request.query.get("error"),
+        notes=notes_db.notes_for(engine, conversation_id),
+        marked=marked,
+        intents=known_intents(),
+        error=request.query.get("error"),
     )
 
 
@@ -131,8 +168,9 @@ async def add_tag(request: web.Request) -> web.Response:
     form = await request.post()
     conversation_id = _conversation_id(request, form)
     try:
-        notes_db.add_tag(request.app[REVIEW_ENGINE], conversation_id, str(form.get("tag", "")),
-                         request["session"].staff.username)
+        notes_db.add_tag(
+            request.app[REVIEW_ENGINE], conversation_id, str(form.get("tag", "")), request["session"].staff.username
+        )
     except notes_db.AnnotationError as error:
         return _back(conversation_id, str(error))
     return _back(conversation_id)
@@ -142,8 +180,9 @@ async def add_note(request: web.Request) -> web.Response:
     form = await request.post()
     conversation_id = _conversation_id(request, form)
     try:
-        notes_db.add_note(request.app[REVIEW_ENGINE], conversation_id, str(form.get("note", "")),
-                          request["session"].staff.username)
+        notes_db.add_note(
+            request.app[REVIEW_ENGINE], conversation_id, str(form.get("note", "")), request["session"].staff.username
+        )
     except notes_db.AnnotationError as error:
         return _back(conversation_id, str(error))
     return _back(conversation_id)
@@ -162,8 +201,14 @@ async def mark_intent(request: web.Request) -> web.Response:
     if turn is None:
         raise web.HTTPNotFound(text="الرسالة غير موجودة.")
     try:
-        notes_db.mark_intent(request.app[REVIEW_ENGINE], conversation_id, event_id, turn.text,
-                             str(form.get("intent", "")), request["session"].staff.username)
+        notes_db.mark_intent(
+            request.app[REVIEW_ENGINE],
+            conversation_id,
+            event_id,
+            turn.text,
+            str(form.get("intent", "")),
+            request["session"].staff.username,
+        )
     except notes_db.AnnotationError as error:
         return _back(conversation_id, str(error))
     return _back(conversation_id)

@@ -1,4 +1,5 @@
 """Rendering a page with what every template needs (staff name, CSRF token)."""
+
 from __future__ import annotations
 
 from typing import Any

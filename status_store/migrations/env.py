@@ -1,5 +1,6 @@
 """Alembic environment: runs migrations on a connection handed over by migrate.py,
 or on the configured URL when Alembic is called directly."""
+
 from __future__ import annotations
 
 from alembic import context

@@ -1,9 +1,10 @@
 """Fixtures for custom-action tests: a fresh dispatcher, trackers built from a small
 dict, the real domain, and a real SQLite status store with the demo applications."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import pytest
 import yaml
@@ -19,18 +20,18 @@ def dispatcher() -> CollectingDispatcher:
 
 
 @pytest.fixture(scope="session")
-def domain() -> Dict[str, Any]:
+def domain() -> dict[str, Any]:
     return yaml.safe_load((ROOT / "domain.yml").read_text())
 
 
 def make_tracker(
-    slots: Optional[Dict[str, Any]] = None,
+    slots: dict[str, Any] | None = None,
     text: str = "",
     intent: str = "inform",
-    active_loop: Optional[str] = "eligibility_form",
-    events: Optional[List[Dict[str, Any]]] = None,
+    active_loop: str | None = "eligibility_form",
+    events: list[dict[str, Any]] | None = None,
     sender_id: str = "test-user",
-    response_key: Optional[str] = None,
+    response_key: str | None = None,
 ) -> Tracker:
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": []}
     if response_key:
@@ -62,5 +63,5 @@ def status_db(tmp_path, monkeypatch) -> str:
     return url
 
 
-def responses(dispatcher: CollectingDispatcher) -> List[str]:
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
     return [m.get("response") or m.get("text") for m in dispatcher.messages]

@@ -1,5 +1,6 @@
 """The eligibility check around the form: the opening message's facts, the check
 before the verdict ("صحيح" / "تعديل"), and the result's text by channel."""
+
 from __future__ import annotations
 
 import asyncio
@@ -22,9 +23,16 @@ form = ValidateEligibilityForm()
 # A household that qualifies: 4 dependents with children at school, 1,500 SAR salary
 # and an 800 SAR pension, nothing else.
 ELIGIBLE = {
-    "is_saudi": True, "resides_in_ksa": True, "dependents_count": 4.0, "earned_income": 1500.0,
-    "other_income": 800.0, "has_high_value_assets": False, "has_bank_account": True,
-    "lives_in_care_facility": False, "has_children": True, "meets_education_health": True,
+    "is_saudi": True,
+    "resides_in_ksa": True,
+    "dependents_count": 4.0,
+    "earned_income": 1500.0,
+    "other_income": 800.0,
+    "has_high_value_assets": False,
+    "has_bank_account": True,
+    "lives_in_care_facility": False,
+    "has_children": True,
+    "meets_education_health": True,
     "accepts_rehabilitation": True,
 }
 
@@ -125,15 +133,20 @@ def test_fix_that_makes_a_refusal_ends_the_form_with_the_verdict(dispatcher):
 
 @pytest.mark.parametrize(
     "known, expected",
-    [({}, "utter_ask_earned_income"), ({"other_income": 800.0}, "utter_ask_earned_income_only"),
-     ({"unclassified_income": 2000.0}, "utter_ask_income_source")],
+    [
+        ({}, "utter_ask_earned_income"),
+        ({"other_income": 800.0}, "utter_ask_earned_income_only"),
+        ({"unclassified_income": 2000.0}, "utter_ask_income_source"),
+    ],
 )
 def test_income_question_fits_what_is_known(dispatcher, known, expected):
     run(ActionAskEarnedIncome(), make_tracker(slots={"is_saudi": True, **known}), dispatcher)
     assert responses(dispatcher) == [expected]
 
 
-@pytest.mark.parametrize("channel, summary_only", [("socketio", True), ("cmdline", True), ("rest", False), ("whatsapp", False)])
+@pytest.mark.parametrize(
+    "channel, summary_only", [("socketio", True), ("cmdline", True), ("rest", False), ("whatsapp", False)]
+)
 def test_result_text_is_the_summary_where_a_card_is_drawn(dispatcher, status_db, channel, summary_only):
     events = [{"event": "user", "text": "صحيح", "input_channel": channel, "parse_data": {}}]
     tracker = make_tracker(slots={**ELIGIBLE, "answers_confirmed": True}, events=events)
@@ -145,7 +158,8 @@ def test_result_text_is_the_summary_where_a_card_is_drawn(dispatcher, status_db,
 
 
 @pytest.mark.parametrize(
-    "action, gate", [(ActionAskHasChildren(), "has_children"), (ActionAskHasAbleToWorkMembers(), "has_able_to_work_members")]
+    "action, gate",
+    [(ActionAskHasChildren(), "has_children"), (ActionAskHasAbleToWorkMembers(), "has_able_to_work_members")],
 )
 def test_gate_is_asked_with_its_duty_then_alone(dispatcher, action, gate):
     run(action, make_tracker(slots={"is_saudi": True}), dispatcher)

@@ -1,5 +1,6 @@
 """validate_eligibility_form: answers as people type them, re-asking, confirmation,
 corrections, and the order and early stop that come from eligibility.next_question."""
+
 from __future__ import annotations
 
 import asyncio
@@ -96,7 +97,9 @@ def test_bare_amount_asked_about_one_source_is_that_source(dispatcher):
 
 
 def test_amount_per_year_is_converted_and_said_back(dispatcher):
-    result = validate("earned_income", "راتبي ٤٨ ألف بالسنة", {**SAUDI_RESIDENT, "dependents_count": 2.0}, dispatcher=dispatcher)
+    result = validate(
+        "earned_income", "راتبي ٤٨ ألف بالسنة", {**SAUDI_RESIDENT, "dependents_count": 2.0}, dispatcher=dispatcher
+    )
     assert result["earned_income"] == 4000.0
     assert "utter_income_converted" in responses(dispatcher)
 
@@ -184,15 +187,21 @@ def test_impossible_value_is_refused_with_the_reason(dispatcher):
 
 @pytest.mark.parametrize("slot, typed, value", [("other_income", "٦٠ الف", 60000.0), ("dependents_count", "٢٥", 25.0)])
 def test_surprising_answer_is_confirmed_before_use(dispatcher, slot, typed, value):
-    slots = {**SAUDI_RESIDENT, "dependents_count": 2.0, "earned_income": 0.0} if slot == "other_income" else SAUDI_RESIDENT
+    slots = (
+        {**SAUDI_RESIDENT, "dependents_count": 2.0, "earned_income": 0.0} if slot == "other_income" else SAUDI_RESIDENT
+    )
     result = validate(slot, typed, slots, dispatcher=dispatcher)
     assert result[slot] is None
     assert result["pending_answer"] == {"slot": slot, "value": value}
     assert "utter_confirm_surprising_answer" in responses(dispatcher)
 
-    confirmed = validate(slot, "ايوه", {**slots, "pending_answer": result["pending_answer"]}, intent="affirm", dispatcher=dispatcher)
+    confirmed = validate(
+        slot, "ايوه", {**slots, "pending_answer": result["pending_answer"]}, intent="affirm", dispatcher=dispatcher
+    )
     assert confirmed[slot] == value
-    refused = validate(slot, "لا", {**slots, "pending_answer": result["pending_answer"]}, intent="deny", dispatcher=dispatcher)
+    refused = validate(
+        slot, "لا", {**slots, "pending_answer": result["pending_answer"]}, intent="deny", dispatcher=dispatcher
+    )
     assert refused[slot] is None and refused["pending_answer"] is None
 
 
@@ -226,8 +235,13 @@ def test_non_saudi_is_asked_the_exception_and_then_nothing_more():
 
 
 HOUSEHOLD = {
-    **SAUDI_RESIDENT, "dependents_count": 2.0, "earned_income": 0.0, "other_income": 900.0,
-    "has_high_value_assets": False, "has_bank_account": True, "lives_in_care_facility": False,
+    **SAUDI_RESIDENT,
+    "dependents_count": 2.0,
+    "earned_income": 0.0,
+    "other_income": 900.0,
+    "has_high_value_assets": False,
+    "has_bank_account": True,
+    "lives_in_care_facility": False,
 }
 
 
@@ -324,8 +338,13 @@ def test_say_back_lists_every_income_the_message_filled(dispatcher, typed, earne
     ],
 )
 def test_number_of_another_slot_that_changes_nothing_is_not_the_answer(dispatcher, slot, typed):
-    slots = {**SAUDI_RESIDENT, "dependents_count": 4.0, "has_children": True, "earned_income": 1000.0,
-             "has_high_value_assets": True}
+    slots = {
+        **SAUDI_RESIDENT,
+        "dependents_count": 4.0,
+        "has_children": True,
+        "earned_income": 1000.0,
+        "has_high_value_assets": True,
+    }
     result = validate(slot, typed, slots, dispatcher=dispatcher)
     assert result[slot] is None  # asked again
     assert result.get("dependents_count") in (None, 4.0)
@@ -335,8 +354,14 @@ def test_number_of_another_slot_that_changes_nothing_is_not_the_answer(dispatche
 
 
 def test_number_of_another_slot_that_changes_it_is_a_correction_not_the_answer(dispatcher):
-    slots = {**SAUDI_RESIDENT, "dependents_count": 3.0, "has_children": True, "earned_income": 1000.0,
-             "other_income": 0.0, "has_high_value_assets": True}
+    slots = {
+        **SAUDI_RESIDENT,
+        "dependents_count": 3.0,
+        "has_children": True,
+        "earned_income": 1000.0,
+        "other_income": 0.0,
+        "has_high_value_assets": True,
+    }
     result = validate("assets_value", "لا غلطت عندي ٤ عيال", slots, dispatcher=dispatcher)
     assert result["assets_value"] is None and result["dependents_count"] == 4
     assert "utter_answer_corrected" in responses(dispatcher)

@@ -1,4 +1,5 @@
 """FAQ answers render every number from the eligibility parameters; fallback and handoff."""
+
 from __future__ import annotations
 
 import asyncio
@@ -66,7 +67,9 @@ def _events_with_previous_fallback(previous_fallback: bool):
 
 @pytest.mark.parametrize("previous, expected", [(False, "utter_ask_rephrase"), (True, "utter_offer_human")])
 def test_second_fallback_in_a_row_offers_a_human(dispatcher, domain, previous, expected):
-    tracker = make_tracker(text="بلا بلا", intent="nlu_fallback", active_loop=None, events=_events_with_previous_fallback(previous))
+    tracker = make_tracker(
+        text="بلا بلا", intent="nlu_fallback", active_loop=None, events=_events_with_previous_fallback(previous)
+    )
     run(ActionDefaultFallback(), tracker, dispatcher, domain)
     assert responses(dispatcher) == [expected]
 

@@ -1,5 +1,6 @@
 """FAQ answers are short with the detail one button away, every "اكتب X" is a button,
 and no answer offers to start the conversation that is already running."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,8 +28,16 @@ def buttons_of(message, domain):
 
 
 @pytest.mark.parametrize("loop", ["eligibility_form", "status_form"])
-@pytest.mark.parametrize("key", ["faq/conditions", "faq/conditions_detail", "faq/income_limit",
-                                 "faq/support_amount", "faq/eligibility_inquiry_steps"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "faq/conditions",
+        "faq/conditions_detail",
+        "faq/income_limit",
+        "faq/support_amount",
+        "faq/eligibility_inquiry_steps",
+    ],
+)
 def test_answer_during_a_form_never_offers_to_start_that_form(dispatcher, domain, key, loop):
     message = answer(make_tracker(response_key=key, intent="faq", active_loop=loop), dispatcher, domain)
 
@@ -71,8 +80,12 @@ def test_short_answers_fit_in_about_four_lines(domain, key):
 
 def test_income_limit_counts_salaries_at_their_share_and_wealth_by_the_divisor(domain):
     text = domain["responses"]["utter_faq/income_limit"][0]["text"]
-    for placeholder in ("{earned_income_share_pct}", "{assets_wealth_divisor}", "{reference_amount_sar}",
-                        "{dependent_amount_sar}"):
+    for placeholder in (
+        "{earned_income_share_pct}",
+        "{assets_wealth_divisor}",
+        "{reference_amount_sar}",
+        "{dependent_amount_sar}",
+    ):
         assert placeholder in text
     assert "المعاشات" in text and "كاملة" in text
 
@@ -90,8 +103,17 @@ def test_age_is_the_rule_for_applying_alone_not_a_general_condition(domain):
 TYPE_THIS = re.compile(r"اكتب\s*«")
 
 
-@pytest.mark.parametrize("key", ["utter_greet", "utter_ask_rephrase", "utter_human_handoff", "utter_empty_message",
-                                 "utter_anything_else", "utter_offer_human"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "utter_greet",
+        "utter_ask_rephrase",
+        "utter_human_handoff",
+        "utter_empty_message",
+        "utter_anything_else",
+        "utter_offer_human",
+    ],
+)
 def test_greeting_fallback_and_handoff_never_ask_to_type_a_command(domain, key):
     for variant in domain["responses"][key]:
         assert not TYPE_THIS.search(variant["text"]), variant["text"]

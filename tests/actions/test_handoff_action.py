@@ -1,4 +1,5 @@
 """Handing over to a person: the reply, the pause and staff hours."""
+
 from __future__ import annotations
 
 import asyncio
@@ -63,8 +64,13 @@ def test_the_estimate_follows_the_queue_once_the_desk_has_taken_requests(dispatc
 
 
 def test_inside_a_form_the_pause_leaves_the_form_first(dispatcher, domain, clock):
-    tracker = make_tracker(text="ابي موظف", intent="human_handoff", active_loop="eligibility_form",
-                           slots={"requested_slot": "dependents_count"}, sender_id="in-form")
+    tracker = make_tracker(
+        text="ابي موظف",
+        intent="human_handoff",
+        active_loop="eligibility_form",
+        slots={"requested_slot": "dependents_count"},
+        sender_id="in-form",
+    )
     events = run(ActionHumanHandoff(), tracker, dispatcher, domain)
     assert event_names(events) == ["active_loop", "slot", "pause", "action"]
     assert open_handoff_for("in-form").topic == "check_eligibility"
@@ -99,8 +105,14 @@ def test_topic_is_the_latest_distinct_intents_with_faq_topics_by_name():
             parse["response_selector"] = {"faq": {"response": {"intent_response_key": faq}}}
         return {"event": "user", "parse_data": parse}
 
-    events = [user("greet"), user("faq", "faq/payment_date"), user("check_status"), user("affirm"),
-              user("faq", "faq/payment_date"), user("human_handoff")]
+    events = [
+        user("greet"),
+        user("faq", "faq/payment_date"),
+        user("check_status"),
+        user("affirm"),
+        user("faq", "faq/payment_date"),
+        user("human_handoff"),
+    ]
     tracker = make_tracker(events=events, active_loop=None)
     assert recent_topics(tracker) == ["faq/payment_date", "check_status"]
 
@@ -111,9 +123,17 @@ def test_opening_is_said_relative_to_today():
     assert describe_opening(now + timedelta(days=1, hours=2), now) == "غداً (الثلاثاء) الساعة 8:00 صباحاً"
 
 
-@pytest.mark.parametrize("minutes, said", [
-    (None, "لا تتوفر بيانات كافية لتقديرها الآن"), (3, "أقل من 5 دقائق"), (7, "نحو 10 دقائق"),
-    (12, "نحو 15 دقيقة"), (70, "نحو ساعة"), (95, "نحو ساعة ونصف"), (300, "أكثر من ساعتين"),
-])
+@pytest.mark.parametrize(
+    "minutes, said",
+    [
+        (None, "لا تتوفر بيانات كافية لتقديرها الآن"),
+        (3, "أقل من 5 دقائق"),
+        (7, "نحو 10 دقائق"),
+        (12, "نحو 15 دقيقة"),
+        (70, "نحو ساعة"),
+        (95, "نحو ساعة ونصف"),
+        (300, "أكثر من ساعتين"),
+    ],
+)
 def test_wait_is_said_with_arabic_number_agreement(minutes, said):
     assert describe_wait(minutes) == said

@@ -1,4 +1,5 @@
 """The status lookup actions against a real SQLite status store."""
+
 from __future__ import annotations
 
 import asyncio
@@ -60,12 +61,17 @@ def _registration_month(demo):
 
 def _lookup(dispatcher, domain, national_id, born, sender="s2", registered=None):
     hashed = validate_id(national_id, dispatcher, make_tracker(active_loop="status_form", sender_id=sender), {})
-    month = form.validate_registration_date(registered or _registration_month(DEMO_APPLICATIONS[0]), dispatcher,
-                                            make_tracker(active_loop="status_form"), {})
+    month = form.validate_registration_date(
+        registered or _registration_month(DEMO_APPLICATIONS[0]), dispatcher, make_tracker(active_loop="status_form"), {}
+    )
     tracker = make_tracker(
-        slots={"national_id_hash": hashed.get("national_id_hash"), "birth_date": born,
-               "registration_date": month["registration_date"]},
-        active_loop=None, sender_id=sender,
+        slots={
+            "national_id_hash": hashed.get("national_id_hash"),
+            "birth_date": born,
+            "registration_date": month["registration_date"],
+        },
+        active_loop=None,
+        sender_id=sender,
     )
     run(ActionStatusResult(), tracker, dispatcher, domain)
     return [m for m in dispatcher.messages if m.get("custom")]
@@ -73,8 +79,9 @@ def _lookup(dispatcher, domain, national_id, born, sender="s2", registered=None)
 
 @pytest.mark.parametrize("demo", DEMO_APPLICATIONS, ids=lambda d: d.status)
 def test_demo_application_status_is_answered_with_payload(dispatcher, domain, status_db, demo):
-    messages = _lookup(dispatcher, domain, demo.national_id, demo.birth_date.isoformat(),
-                       registered=_registration_month(demo))
+    messages = _lookup(
+        dispatcher, domain, demo.national_id, demo.birth_date.isoformat(), registered=_registration_month(demo)
+    )
     payload = messages[0]["custom"]["application_status"]
     assert payload["status"] == demo.status
     assert messages[0]["response"] == f"utter_status_{demo.status}"
@@ -82,7 +89,9 @@ def test_demo_application_status_is_answered_with_payload(dispatcher, domain, st
 
 def test_wrong_birth_date_reads_like_an_unknown_id(dispatcher, domain, status_db):
     demo = DEMO_APPLICATIONS[1]
-    wrong_date = _lookup(dispatcher, domain, demo.national_id, "1950-01-01", sender="a", registered=_registration_month(demo))
+    wrong_date = _lookup(
+        dispatcher, domain, demo.national_id, "1950-01-01", sender="a", registered=_registration_month(demo)
+    )
     unknown_id = _lookup(dispatcher, domain, "1000000008", demo.birth_date.isoformat(), sender="b")
     assert wrong_date[0]["custom"] == unknown_id[0]["custom"]
 

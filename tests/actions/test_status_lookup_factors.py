@@ -1,5 +1,6 @@
 """The status lookup asks the ministry's three factors, reads several from one message,
 and cannot be probed by switching senders: actions against a real SQLite store."""
+
 from __future__ import annotations
 
 import asyncio
@@ -45,29 +46,36 @@ def _result(dispatcher, domain, slots, sender):
     return [m for m in dispatcher.messages if m.get("custom")][-1]
 
 
-@pytest.mark.parametrize("text", [
-    "رقم هويتي 1012345672 وتاريخ ميلادي 12/4/1985",
-    "١٠١٢٣٤٥٦٧٢ مواليد ١٤٠٥/٧/٢٢ هـ",
-    "1012 345 672 - 12 ابريل 1985",
-    "ابي اعرف حالة طلبي هويتي 1012-345-672 وميلادي 1985-04-12",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رقم هويتي 1012345672 وتاريخ ميلادي 12/4/1985",
+        "١٠١٢٣٤٥٦٧٢ مواليد ١٤٠٥/٧/٢٢ هـ",
+        "1012 345 672 - 12 ابريل 1985",
+        "ابي اعرف حالة طلبي هويتي 1012-345-672 وميلادي 1985-04-12",
+    ],
+)
 def test_one_message_gives_id_and_birth_date(text):
     found = _extract(text)
     assert found["national_id"] == "1012345672"
     assert found["birth_date"] == "1985-04-12"
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("3/2024", "2024-03-01", "2024-03-31"),
-    ("مارس ٢٠٢٤", "2024-03-01", "2024-03-31"),
-    ("سجلت في شهر 3 سنة 2024", "2024-03-01", "2024-03-31"),
-    ("١٥/٣/٢٠٢٤", "2024-03-01", "2024-03-31"),
-    ("رمضان 1445", "2024-03-11", "2024-04-09"),
-    ("9/1445 هـ", "2024-03-11", "2024-04-09"),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("3/2024", "2024-03-01", "2024-03-31"),
+        ("مارس ٢٠٢٤", "2024-03-01", "2024-03-31"),
+        ("سجلت في شهر 3 سنة 2024", "2024-03-01", "2024-03-31"),
+        ("١٥/٣/٢٠٢٤", "2024-03-01", "2024-03-31"),
+        ("رمضان 1445", "2024-03-11", "2024-04-09"),
+        ("9/1445 هـ", "2024-03-11", "2024-04-09"),
+    ],
+)
 def test_registration_month_is_read_in_gregorian_or_hijri(text, first, last, dispatcher):
     assert form.validate_registration_date(text, dispatcher, make_tracker(active_loop="status_form"), {}) == {
-        "registration_date": f"{first}/{last}"}
+        "registration_date": f"{first}/{last}"
+    }
 
 
 @pytest.mark.parametrize("text", ["ما اذكر", "قبل فترة", "13/2024", "1/2099"])
@@ -104,9 +112,11 @@ def _slots_for(demo, birth=None, registered=None):
     month = registered or _registered(demo)
     first = month.replace(day=1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return {"national_id_hash": hash_national_id(demo.national_id),
-            "birth_date": (birth or demo.birth_date).isoformat(),
-            "registration_date": f"{first.isoformat()}/{last.isoformat()}"}
+    return {
+        "national_id_hash": hash_national_id(demo.national_id),
+        "birth_date": (birth or demo.birth_date).isoformat(),
+        "registration_date": f"{first.isoformat()}/{last.isoformat()}",
+    }
 
 
 @pytest.mark.parametrize("demo", DEMO_APPLICATIONS, ids=lambda d: d.status)
@@ -116,7 +126,9 @@ def test_right_three_factors_give_the_status(dispatcher, domain, status_db, demo
 
 
 def test_wrong_registration_month_reads_like_an_unknown_id(dispatcher, domain, status_db):
-    wrong_month = _result(dispatcher, domain, _slots_for(ELIGIBLE, registered=_registered(ELIGIBLE) - timedelta(days=62)), "a")
+    wrong_month = _result(
+        dispatcher, domain, _slots_for(ELIGIBLE, registered=_registered(ELIGIBLE) - timedelta(days=62)), "a"
+    )
     unknown = _result(dispatcher, domain, {**_slots_for(ELIGIBLE), "national_id_hash": "0" * 64}, "b")
     assert wrong_month["custom"] == unknown["custom"]
     assert wrong_month["response"] == unknown["response"] == "utter_status_not_found"
@@ -131,7 +143,11 @@ def test_sender_switching_probe_is_refused(dispatcher, domain, status_db):
         assert _result(dispatcher, domain, guess, sender)["response"] == "utter_status_not_found"
     refused = _result(dispatcher, domain, _slots_for(INELIGIBLE), "966551234567")
     assert refused["response"] == "utter_status_not_found"
-    assert refused["custom"]["application_status"] == {"status": "not_found", "decision_expected_by": None, "reason": None}
+    assert refused["custom"]["application_status"] == {
+        "status": "not_found",
+        "decision_expected_by": None,
+        "reason": None,
+    }
     # Other IDs are not affected.
     assert _result(dispatcher, domain, _slots_for(ELIGIBLE), "rest-a")["response"] == "utter_status_eligible"
 

@@ -1,4 +1,5 @@
 """parse_amount over every way people group digits and state a period (issue 10, point 3)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """extract_answers() and is_correction(): slot values said in passing, e.g. to correct a form."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,10 +9,21 @@ from hypothesis import strategies as st
 from arabic_text import extract_answers, is_correction
 
 SLOTS = {
-    "is_saudi", "nationality_exception", "resides_in_ksa", "dependents_count", "age",
-    "earned_income", "other_income", "has_high_value_assets", "assets_value", "has_bank_account",
-    "lives_in_care_facility", "has_children", "meets_education_health",
-    "has_able_to_work_members", "accepts_rehabilitation",
+    "is_saudi",
+    "nationality_exception",
+    "resides_in_ksa",
+    "dependents_count",
+    "age",
+    "earned_income",
+    "other_income",
+    "has_high_value_assets",
+    "assets_value",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "has_children",
+    "meets_education_health",
+    "has_able_to_work_members",
+    "accepts_rehabilitation",
 }
 
 
@@ -53,8 +65,7 @@ SLOTS = {
         ),
         (
             "انا سعودي عمري ٤٥ وعندي ٣ عيال وراتبي الفين",
-            {"is_saudi": True, "age": 45, "dependents_count": 3, "has_children": True,
-             "earned_income": 2000.0},
+            {"is_saudi": True, "age": 45, "dependents_count": 3, "has_children": True, "earned_income": 2000.0},
         ),
     ],
 )
@@ -86,8 +97,17 @@ def test_extract_answers_only_returns_known_slots(text):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["غلطت، عندي ٤ تابعين", "عفوا دخلي ٢٠٠٠", "قصدي ٣", "تصحيح: عمري ٤٠", "لا لحظة، عندي ولدين",
-     "اقصد الفين", "صحح عدد العيال", "آسف، غلط", "sorry I meant 3"],
+    [
+        "غلطت، عندي ٤ تابعين",
+        "عفوا دخلي ٢٠٠٠",
+        "قصدي ٣",
+        "تصحيح: عمري ٤٠",
+        "لا لحظة، عندي ولدين",
+        "اقصد الفين",
+        "صحح عدد العيال",
+        "آسف، غلط",
+        "sorry I meant 3",
+    ],
 )
 def test_correction_cues_are_recognised(sentence):
     assert is_correction(sentence) is True
@@ -110,13 +130,23 @@ TODAY = __import__("datetime").date(2026, 11, 29)
         ),
         (
             "انا سعودي عندي زوجة و٤ عيال وراتبي ٣٠٠٠ وما عندي اي دخل ثاني",
-            {"is_saudi": True, "dependents_count": 5, "has_children": True, "earned_income": 3000.0,
-             "other_income": 0.0},
+            {
+                "is_saudi": True,
+                "dependents_count": 5,
+                "has_children": True,
+                "earned_income": 3000.0,
+                "other_income": 0.0,
+            },
         ),
         (
             "ساكن في الدمام، عندي ولدين وبنت، راتبي ٣ آلاف وعندي تقاعد ابوي ١٥٠٠",
-            {"resides_in_ksa": True, "dependents_count": 3, "has_children": True, "earned_income": 3000.0,
-             "other_income": 1500.0},
+            {
+                "resides_in_ksa": True,
+                "dependents_count": 3,
+                "has_children": True,
+                "earned_income": 3000.0,
+                "other_income": 1500.0,
+            },
         ),
         (
             "انا أرملة سعودية وعندي ٣ أطفال ودخلي من الضمان ٢٠٠٠",
@@ -140,8 +170,15 @@ TODAY = __import__("datetime").date(2026, 11, 29)
         ),
         (
             "انا سعودي ساكن بالرياض ما نسكن بدار رعاية عندي زوجة و٣ عيال راتبي ٤٠٠٠ وما عندنا دخل ثاني",
-            {"is_saudi": True, "resides_in_ksa": True, "lives_in_care_facility": False, "dependents_count": 4,
-             "has_children": True, "earned_income": 4000.0, "other_income": 0.0},
+            {
+                "is_saudi": True,
+                "resides_in_ksa": True,
+                "lives_in_care_facility": False,
+                "dependents_count": 4,
+                "has_children": True,
+                "earned_income": 4000.0,
+                "other_income": 0.0,
+            },
         ),
         (
             "انا وزوجتي كبار بالسن، كلنا كبار بالسن وتقاعدي ٢٠٠٠ ريال",
@@ -157,8 +194,12 @@ TODAY = __import__("datetime").date(2026, 11, 29)
         ),
         (
             "ما نسكن بدار رعاية، العيال كلهم بالمدارس وتطعيماتهم كاملة، وموافقين على التدريب",
-            {"lives_in_care_facility": False, "has_children": True, "meets_education_health": True,
-             "accepts_rehabilitation": True},
+            {
+                "lives_in_care_facility": False,
+                "has_children": True,
+                "meets_education_health": True,
+                "accepts_rehabilitation": True,
+            },
         ),
         ("٤٨ ألف بالسنة", {}),  # an amount with no source fills no slot
         ("ما عندي", {}),  # may answer any question: not taken as "no income" in passing
@@ -185,7 +226,8 @@ FACTS = {
 @settings(max_examples=200, deadline=None)
 @given(
     chosen=st.lists(st.sampled_from(sorted(FACTS)), min_size=2, max_size=5, unique=True).flatmap(
-        lambda slots: st.tuples(*[st.sampled_from(FACTS[s]).map(lambda f, s=s: (s, f)) for s in slots])),
+        lambda slots: st.tuples(*[st.sampled_from(FACTS[s]).map(lambda f, s=s: (s, f)) for s in slots])
+    ),
     opening=st.sampled_from(["", "ابي افحص اهليتي، ", "السلام عليكم، "]),
     joiner=st.sampled_from(["، ", " و", " و "]),
 )

@@ -1,4 +1,5 @@
 """answer_for_slot: the reply to one question, typed for its slot (issue 10 contract)."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,9 +8,18 @@ from hypothesis import strategies as st
 
 from arabic_text import answer_for_slot
 
-BOOL_SLOTS = ["is_saudi", "nationality_exception", "resides_in_ksa", "has_high_value_assets", "has_bank_account",
-              "lives_in_care_facility", "has_children", "meets_education_health", "has_able_to_work_members",
-              "accepts_rehabilitation"]
+BOOL_SLOTS = [
+    "is_saudi",
+    "nationality_exception",
+    "resides_in_ksa",
+    "has_high_value_assets",
+    "has_bank_account",
+    "lives_in_care_facility",
+    "has_children",
+    "meets_education_health",
+    "has_able_to_work_members",
+    "accepts_rehabilitation",
+]
 NUMBER_SLOTS = ["dependents_count", "age", "earned_income", "other_income", "assets_value"]
 
 

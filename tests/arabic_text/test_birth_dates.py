@@ -1,4 +1,5 @@
 """parse_birth_date(): Gregorian and Hijri birth dates as people type them."""
+
 from __future__ import annotations
 
 import datetime

@@ -1,5 +1,6 @@
 """parse_age and age_needs_clarifying: a birth year is converted, or asked about, never
 taken as the age (issue 10, point 3)."""
+
 from __future__ import annotations
 
 import datetime
@@ -46,8 +47,16 @@ def test_a_birth_year_is_converted_to_an_age(answer, age):
 
 @pytest.mark.parametrize(
     "answer",
-    ["مواليد ٢٠", "مواليد ١٦", "مواليد ١٧٠٠", "مواليد 2030", "مواليد الثمانينات", "مواليد ١٩٩٠ هجري",
-     "مواليد ١٤٠٥ ميلادي", "مواليد ٤٠٥"],
+    [
+        "مواليد ٢٠",
+        "مواليد ١٦",
+        "مواليد ١٧٠٠",
+        "مواليد 2030",
+        "مواليد الثمانينات",
+        "مواليد ١٩٩٠ هجري",
+        "مواليد ١٤٠٥ ميلادي",
+        "مواليد ٤٠٥",
+    ],
 )
 def test_an_unclear_birth_year_is_asked_about(answer):
     assert age_needs_clarifying(answer, today=TODAY) is True

@@ -1,5 +1,6 @@
 """Generated answers: any sources, in any order, with amounts in any grouping, digits and
 period, are split into earned and other income and summed (issue 10: fix the kind)."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,12 +11,21 @@ from arabic_text import read_income
 from arabic_text.periods import MONTHS_PER_PERIOD
 
 EARNED = ["راتبي", "راتب زوجتي", "دخلي من الشغل", "مرتبي", "شغل حر", "تجارتي", "أجري"]
-OTHER = ["تقاعد ابوي", "تقاعدي", "الضمان", "التأمينات", "إيجار", "مساعدة من اخوي", "حساب المواطن",
-         "ساند", "راتب التقاعد", "معاش الضمان", "نفقة"]
-PERIODS = {"": "month", "بالشهر": "month", "بالسنة": "year", "سنوياً": "year", "بالأسبوع": "week",
-           "يومية": "day"}
-DIGITS = [str.maketrans("", ""), str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
-          str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")]
+OTHER = [
+    "تقاعد ابوي",
+    "تقاعدي",
+    "الضمان",
+    "التأمينات",
+    "إيجار",
+    "مساعدة من اخوي",
+    "حساب المواطن",
+    "ساند",
+    "راتب التقاعد",
+    "معاش الضمان",
+    "نفقة",
+]
+PERIODS = {"": "month", "بالشهر": "month", "بالسنة": "year", "سنوياً": "year", "بالأسبوع": "week", "يومية": "day"}
+DIGITS = [str.maketrans("", ""), str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"), str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")]
 SEPARATORS = ["", ",", "٬", "،", ".", " ", "\u202f", "\u00a0"]
 
 

@@ -1,5 +1,6 @@
 """read_income: several amounts in one answer, each with its source, split into income
 from work (earned) and other income (issue 10, point 3)."""
+
 from __future__ import annotations
 
 import pytest
@@ -142,7 +143,9 @@ def test_the_people_and_age_in_a_sentence_do_not_become_income():
 def test_items_keep_the_stated_amount_and_period():
     reading = read_income("راتبي ٤٨ ألف بالسنة وتقاعد ابوي ٢٠٠ بالأسبوع")
     assert [(i.source, i.kind, i.stated_sar, i.period) for i in reading.items] == [
-        ("earned", "salary", 48000, "year"), ("other", "pension", 200, "week")]
+        ("earned", "salary", 48000, "year"),
+        ("other", "pension", 200, "week"),
+    ]
     assert reading.earned_sar == 4000
     assert reading.other_sar == pytest.approx(866.67)
     assert reading.converted is True

@@ -1,4 +1,5 @@
 """months_abroad: time outside the Kingdom stated in a residence answer (design.md)."""
+
 from __future__ import annotations
 
 import pytest

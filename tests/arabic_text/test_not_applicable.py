@@ -1,22 +1,50 @@
 """Answers that say a question does not apply, and the gate questions' natural answers
 (issue 10, point 2: children, someone able to work, wealth)."""
+
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_text import (NOT_APPLICABLE_MEANS, age_needs_clarifying, answer_for_slot, extract_answers, months_abroad,
-                         parse_not_applicable)
+from arabic_text import (
+    NOT_APPLICABLE_MEANS,
+    age_needs_clarifying,
+    answer_for_slot,
+    extract_answers,
+    months_abroad,
+    parse_not_applicable,
+)
 
 
 @pytest.mark.parametrize(
     "answer",
-    ["لا ينطبق", "لا ينطبق علي", "ما ينطبق علي", "ما ينطبق علينا", "لا تنطبق", "غير منطبق", "/not_applicable",
-     "ما عندي عيال", "ما عندي اولاد", "ما عندنا اطفال", "عيالي صغار", "اطفالي صغار", "عيالي دون سن المدرسة",
-     "العيال صغار ما دخلوا المدرسة", "تحت سن المدرسة", "ما فينا أحد يقدر يشتغل", "محد فينا يقدر يشتغل",
-     "كلنا كبار بالسن", "احنا كبار في السن", "كلنا متقاعدين وكبار", "ماله علاقة فيني", "ما يخصني",
-     "not applicable", "ما احد فينا يقدر يشتغل"],
+    [
+        "لا ينطبق",
+        "لا ينطبق علي",
+        "ما ينطبق علي",
+        "ما ينطبق علينا",
+        "لا تنطبق",
+        "غير منطبق",
+        "/not_applicable",
+        "ما عندي عيال",
+        "ما عندي اولاد",
+        "ما عندنا اطفال",
+        "عيالي صغار",
+        "اطفالي صغار",
+        "عيالي دون سن المدرسة",
+        "العيال صغار ما دخلوا المدرسة",
+        "تحت سن المدرسة",
+        "ما فينا أحد يقدر يشتغل",
+        "محد فينا يقدر يشتغل",
+        "كلنا كبار بالسن",
+        "احنا كبار في السن",
+        "كلنا متقاعدين وكبار",
+        "ماله علاقة فيني",
+        "ما يخصني",
+        "not applicable",
+        "ما احد فينا يقدر يشتغل",
+    ],
 )
 def test_not_applicable_in_its_dialect_forms(answer):
     assert parse_not_applicable(answer) is True
@@ -80,8 +108,9 @@ def test_the_home_and_one_car_said_in_passing_say_nothing_about_wealth(answer):
     assert "has_high_value_assets" not in extract_answers(answer)
 
 
-@pytest.mark.parametrize("answer", ["عندي سيارة", "عندي سيارة وحدة بس", "بس البيت والسيارة",
-                                    "ما عندي غير البيت والسيارة"])
+@pytest.mark.parametrize(
+    "answer", ["عندي سيارة", "عندي سيارة وحدة بس", "بس البيت والسيارة", "ما عندي غير البيت والسيارة"]
+)
 def test_the_home_and_one_car_are_a_no_to_the_wealth_question(answer):
     assert answer_for_slot("has_high_value_assets", answer) is False
 
@@ -94,8 +123,12 @@ def test_a_second_car_or_home_is_wealth(answer):
 
 @pytest.mark.parametrize(
     "answer, value",
-    [("عندي مدخرات ٥٠ ألف", 50000), ("عندي ارض قيمتها ٣٠٠ الف", 300000),
-     ("مدخرات ٢٠ الف وأسهم ١٠ آلاف", 30000), ("عندي ذهب بـ ١٥ الف", 15000)],
+    [
+        ("عندي مدخرات ٥٠ ألف", 50000),
+        ("عندي ارض قيمتها ٣٠٠ الف", 300000),
+        ("مدخرات ٢٠ الف وأسهم ١٠ آلاف", 30000),
+        ("عندي ذهب بـ ١٥ الف", 15000),
+    ],
 )
 def test_the_value_of_wealth_is_read_with_it(answer, value):
     found = extract_answers(answer)

@@ -1,4 +1,5 @@
 """numbers_in(): Arabic numbers as digits and as words, compared with arabic-itn where it reads them."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Counts of dependents from lists of people, and whether they include children (issue 10)."""
+
 from __future__ import annotations
 
 import pytest
@@ -120,11 +121,34 @@ def test_extract_answers_counts_the_applicant_out_of_a_household_size():
     assert extract_answers("انا سعودي واحنا ٦ افراد")["dependents_count"] == 5
 
 
-PEOPLE = [("الزوجة", 1), ("زوجتي", 1), ("امي", 1), ("ابوي", 1), ("الوالدة", 1), ("اختي", 1), ("جدتي", 1),
-          ("ولدين", 2), ("بنتين", 2), ("ولد", 1), ("بنت", 1), ("زوجتين", 2)]
+PEOPLE = [
+    ("الزوجة", 1),
+    ("زوجتي", 1),
+    ("امي", 1),
+    ("ابوي", 1),
+    ("الوالدة", 1),
+    ("اختي", 1),
+    ("جدتي", 1),
+    ("ولدين", 2),
+    ("بنتين", 2),
+    ("ولد", 1),
+    ("بنت", 1),
+    ("زوجتين", 2),
+]
 COUNTED = [("عيال", None), ("بنات", None), ("أولاد", None), ("أطفال", None)]
-NUMBERS = [(1, "واحد"), (2, "اثنين"), (3, "ثلاث"), (4, "اربع"), (5, "خمس"), (6, "ست"), (7, "سبع"), (3, "٣"),
-           (4, "٤"), (8, "8"), (9, "تسعة")]
+NUMBERS = [
+    (1, "واحد"),
+    (2, "اثنين"),
+    (3, "ثلاث"),
+    (4, "اربع"),
+    (5, "خمس"),
+    (6, "ست"),
+    (7, "سبع"),
+    (3, "٣"),
+    (4, "٤"),
+    (8, "8"),
+    (9, "تسعة"),
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -134,8 +158,9 @@ NUMBERS = [(1, "واحد"), (2, "اثنين"), (3, "ثلاث"), (4, "اربع"),
     lead=st.sampled_from(["", "بس ", "عندي ", "اعول "]),
 )
 def test_any_list_of_people_is_counted(named, counted, lead):
-    parts = [word for word, _ in named] + [f"{typed} {noun}" for (_, typed), (noun, _) in counted
-                                         if not (typed in ("واحد",))]
+    parts = [word for word, _ in named] + [
+        f"{typed} {noun}" for (_, typed), (noun, _) in counted if typed not in ("واحد",)
+    ]
     if not parts:
         return
     expected = sum(n for _, n in named) + sum(n for (n, typed), _ in counted if typed != "واحد")

@@ -3,6 +3,7 @@
 The exhaustive kind x script x grouping table is tests/pii_vectors.json (test_pii_vectors.py);
 these are the properties around it.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -120,8 +121,28 @@ def test_a_number_glued_to_an_id_by_a_comma_does_not_protect_the_id():
     assert mask_pii("1000000008,5") == "1*******08,5"
 
 
-SEPARATORS = [",", "٬", "،", ".", "_", "-", " ", "\u00a0", "\u2009", "\u202f", "\u200e", "\u200f",
-              "\u061c", "\u202b", "\u202c", "\u2066", "\u2069", "\n", " - ", "، "]
+SEPARATORS = [
+    ",",
+    "٬",
+    "،",
+    ".",
+    "_",
+    "-",
+    " ",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202b",
+    "\u202c",
+    "\u2066",
+    "\u2069",
+    "\n",
+    " - ",
+    "، ",
+]
 
 
 @given(
@@ -142,7 +163,9 @@ def test_any_grouping_and_digit_script_of_an_id_or_mobile_is_masked(number, size
         typed += (separator if cursor else "") + chunk
         cursor += size
     masked = mask_pii(f"رقمي {typed} شكرا")
-    left = "".join(ch for ch in masked.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")) if ch.isdigit())
+    left = "".join(
+        ch for ch in masked.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")) if ch.isdigit()
+    )
     assert digits not in left
     assert len(left) <= len(digits) - 6, "at most the prefix and two last digits stay"
 

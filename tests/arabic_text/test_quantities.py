@@ -1,4 +1,5 @@
 """parse_amount, parse_count, parse_age on answers as people type them."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Restated answers: a nationality said instead of yes/no, and any nationality adjective
 understood by its shape, not from a list of cases (issue 10, point 3)."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,9 +13,23 @@ from arabic_text.nationality import KNOWN, has_nisba_shape
 
 @pytest.mark.parametrize(
     "answer",
-    ["سعودي", "سعودية", "سعوديه", "أنا سعودي", "انا سعودي الجنسية", "سعودي الجنسية", "ايوه انا سعودية",
-     "طبعا سعودي", "نعم سعودي", "مواطن", "مواطنة سعودية", "أنا مواطن سعودي", "سعوديين", "انا من السعودية",
-     "سعودي بس ساكن برا"],
+    [
+        "سعودي",
+        "سعودية",
+        "سعوديه",
+        "أنا سعودي",
+        "انا سعودي الجنسية",
+        "سعودي الجنسية",
+        "ايوه انا سعودية",
+        "طبعا سعودي",
+        "نعم سعودي",
+        "مواطن",
+        "مواطنة سعودية",
+        "أنا مواطن سعودي",
+        "سعوديين",
+        "انا من السعودية",
+        "سعودي بس ساكن برا",
+    ],
 )
 def test_saying_saudi_is_yes(answer):
     assert answer_for_slot("is_saudi", answer) is True
@@ -22,11 +37,41 @@ def test_saying_saudi_is_yes(answer):
 
 @pytest.mark.parametrize(
     "answer",
-    ["انا مقيم يمني", "مصري", "جنسيتي سورية", "غير سعودي", "غير سعودية", "لا مو سعودي", "ماني سعودي",
-     "انا اردنية", "سوداني", "من الجنسية الهندية", "باكستاني الجنسية", "مقيم", "مقيمة", "وافد", "أجنبي",
-     "انا بدون", "تشادي", "اثيوبية", "انا من اليمن", "انا من مصر", "لا انا يمني", "يمنية مقيمة بالرياض",
-     "امي سعودية وانا اردني", "ام سعودية وانا اردني", "فلبينية", "الجنسية: مصرية", "انا فلسطيني",
-     "بنغلاديشي", "موريتانية", "جزائري", "إماراتي", "والله مغربي", "مقيم نظامي"],
+    [
+        "انا مقيم يمني",
+        "مصري",
+        "جنسيتي سورية",
+        "غير سعودي",
+        "غير سعودية",
+        "لا مو سعودي",
+        "ماني سعودي",
+        "انا اردنية",
+        "سوداني",
+        "من الجنسية الهندية",
+        "باكستاني الجنسية",
+        "مقيم",
+        "مقيمة",
+        "وافد",
+        "أجنبي",
+        "انا بدون",
+        "تشادي",
+        "اثيوبية",
+        "انا من اليمن",
+        "انا من مصر",
+        "لا انا يمني",
+        "يمنية مقيمة بالرياض",
+        "امي سعودية وانا اردني",
+        "ام سعودية وانا اردني",
+        "فلبينية",
+        "الجنسية: مصرية",
+        "انا فلسطيني",
+        "بنغلاديشي",
+        "موريتانية",
+        "جزائري",
+        "إماراتي",
+        "والله مغربي",
+        "مقيم نظامي",
+    ],
 )
 def test_any_other_nationality_is_no(answer):
     assert answer_for_slot("is_saudi", answer) is False
@@ -35,8 +80,17 @@ def test_any_other_nationality_is_no(answer):
 @pytest.mark.parametrize(
     "answer",
     # None of these is in the known list: the nisba shape (stem + ي / ية / يين) decides.
-    ["برازيلي", "نمساوية", "ارجنتيني", "جنسيتي كوبية", "انا اسباني", "هولندي الجنسية", "مقيم برازيلي",
-     "بيلاروسي", "من الجنسية البرتغالية"],
+    [
+        "برازيلي",
+        "نمساوية",
+        "ارجنتيني",
+        "جنسيتي كوبية",
+        "انا اسباني",
+        "هولندي الجنسية",
+        "مقيم برازيلي",
+        "بيلاروسي",
+        "من الجنسية البرتغالية",
+    ],
 )
 def test_an_unlisted_nationality_is_read_by_its_shape(answer):
     assert not any(word in KNOWN for word in answer.replace("ة", "ه").split())
@@ -80,8 +134,27 @@ def test_one_word_replies_that_are_not_nationalities_say_nothing(answer):
 
 
 # Countries missing from nationality.KNOWN: their adjectives are read by shape alone.
-UNLISTED_STEMS = ["برازيل", "ارجنتين", "اسبان", "هولند", "سويد", "نرويج", "بولند", "روس", "اوكران",
-                  "يونان", "كوب", "مكسيك", "تشيل", "كولومب", "فنزويل", "كور", "فيتنام", "تايلند", "كمبود"]
+UNLISTED_STEMS = [
+    "برازيل",
+    "ارجنتين",
+    "اسبان",
+    "هولند",
+    "سويد",
+    "نرويج",
+    "بولند",
+    "روس",
+    "اوكران",
+    "يونان",
+    "كوب",
+    "مكسيك",
+    "تشيل",
+    "كولومب",
+    "فنزويل",
+    "كور",
+    "فيتنام",
+    "تايلند",
+    "كمبود",
+]
 FRAMES = ["{}", "انا {}", "جنسيتي {}", "{} الجنسية", "انا مقيم {}", "لا انا {}", "من الجنسية ال{}"]
 
 
@@ -92,6 +165,6 @@ def test_any_nationality_adjective_in_a_frame_is_not_saudi(stem, ending, frame):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.sampled_from(["سعودي", "سعودية", "سعوديه"]), st.sampled_from(FRAMES[:4] + ["ايوه {}", "نعم {}"]))
+@given(st.sampled_from(["سعودي", "سعودية", "سعوديه"]), st.sampled_from([*FRAMES[:4], "ايوه {}", "نعم {}"]))
 def test_saudi_in_any_frame_is_yes(word, frame):
     assert answer_for_slot("is_saudi", frame.format(word)) is True

@@ -1,4 +1,5 @@
 """display_text(): shape Arabic for plain terminals only; pipes and bidi-aware terminals get logical text."""
+
 from __future__ import annotations
 
 import io

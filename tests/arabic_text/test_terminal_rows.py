@@ -1,4 +1,5 @@
 """The terminal chat's rows: wrapped to the width first, then reordered; cards as lines."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,8 +38,9 @@ def test_every_printed_row_fits_the_width_and_rows_keep_the_sentence_order(answe
     # Wrapping came first: each shaped row is exactly its logical row reordered, so the
     # first half of the sentence is on the first row and no word is split at a space.
     assert shaped == [shape_line(row) for row in logical]
-    assert " ".join(logical).split() == [w for w in answer.split() if len(w) <= width] or \
-        "".join(logical).replace(" ", "") == answer.replace(" ", "")
+    assert " ".join(logical).split() == [w for w in answer.split() if len(w) <= width] or "".join(logical).replace(
+        " ", ""
+    ) == answer.replace(" ", "")
     if all(len(word) <= width for word in _words(answer)):
         assert [w for row in logical for w in row.split()] == _words(answer)
 
@@ -57,16 +59,25 @@ def test_dates_stay_in_year_month_day_order_after_reordering():
     assert "2026-12-21" in row
 
 
-@pytest.mark.parametrize("style,typed,shown", [
-    ("arab", "4", "٤"), ("arab", "٤", "٤"), ("latn", "٤", "4"), ("latn", "4", "4"),
-    ("arab", "3,300 ريال", "٣٬٣٠٠ ريال"), ("latn", "۱۲۳", "123"),
-])
+@pytest.mark.parametrize(
+    "style,typed,shown",
+    [
+        ("arab", "4", "٤"),
+        ("arab", "٤", "٤"),
+        ("latn", "٤", "4"),
+        ("latn", "4", "4"),
+        ("arab", "3,300 ريال", "٣٬٣٠٠ ريال"),
+        ("latn", "۱۲۳", "123"),
+    ],
+)
 def test_digits_follow_the_one_style_whatever_was_typed(style, typed, shown):
     assert display_digits(typed, style) == shown
 
 
 def test_links_and_commands_keep_latin_digits():
-    assert display_digits("https://x.sa/a1 /step2 sbis2.hrsd.gov.sa", "arab") == "https://x.sa/a1 /step2 sbis2.hrsd.gov.sa"
+    assert (
+        display_digits("https://x.sa/a1 /step2 sbis2.hrsd.gov.sa", "arab") == "https://x.sa/a1 /step2 sbis2.hrsd.gov.sa"
+    )
 
 
 def test_plain_text_dates_are_wrapped_in_unicode_isolates():
@@ -80,22 +91,51 @@ def test_hijri_date_is_shown_next_to_the_gregorian():
     assert "2026-12-21" in shown and "1448-" in shown and "هـ" in shown
 
 
-INELIGIBLE = {"eligibility_result": {
-    "eligible": False, "failed_conditions": ["monthly_income"], "threshold_sar": 2420,
-    "counted_income_sar": 5000, "estimated_support_sar": 0, "rules_version": "2023-11-01",
-    "failed_reasons": [{"condition": "monthly_income", "explanation_ar": "الدخل المحتسب أعلى من حد أسرتك",
-                        "remedy_ar": "إذا نقص دخلك فأعد الفحص"}]}}
-ELIGIBLE = {"eligibility_result": {
-    "eligible": True, "failed_conditions": [], "threshold_sar": 2420, "counted_income_sar": 900,
-    "estimated_support_sar": 1520, "rules_version": "2023-11-01"}}
+INELIGIBLE = {
+    "eligibility_result": {
+        "eligible": False,
+        "failed_conditions": ["monthly_income"],
+        "threshold_sar": 2420,
+        "counted_income_sar": 5000,
+        "estimated_support_sar": 0,
+        "rules_version": "2023-11-01",
+        "failed_reasons": [
+            {
+                "condition": "monthly_income",
+                "explanation_ar": "الدخل المحتسب أعلى من حد أسرتك",
+                "remedy_ar": "إذا نقص دخلك فأعد الفحص",
+            }
+        ],
+    }
+}
+ELIGIBLE = {
+    "eligibility_result": {
+        "eligible": True,
+        "failed_conditions": [],
+        "threshold_sar": 2420,
+        "counted_income_sar": 900,
+        "estimated_support_sar": 1520,
+        "rules_version": "2023-11-01",
+    }
+}
 
 
 @pytest.mark.parametrize("width", [40, 80])
 def test_result_cards_print_as_short_lines_never_json(width, capsys):
     printer = Printer("never", width, style="arab")
-    render([{"text": "هذه نتيجتك"}, {"custom": INELIGIBLE}, {"custom": ELIGIBLE},
-            {"custom": {"application_status": {"status": "under_review",
-                                               "decision_expected_by": "2026-12-21", "reason": ""}}}], printer)
+    render(
+        [
+            {"text": "هذه نتيجتك"},
+            {"custom": INELIGIBLE},
+            {"custom": ELIGIBLE},
+            {
+                "custom": {
+                    "application_status": {"status": "under_review", "decision_expected_by": "2026-12-21", "reason": ""}
+                }
+            },
+        ],
+        printer,
+    )
     out = capsys.readouterr().out
     assert "{" not in out and "eligibility_result" not in out
     assert "غير مؤهل" in out and "الدخل المحتسب أعلى من حد أسرتك" in out and "أعد الفحص" in out

@@ -1,4 +1,5 @@
 """normalize(): one spelling for what users type in Saudi, Gulf, Egyptian, Levantine and MSA."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,9 +1,10 @@
 """Fixtures for the WhatsApp channel tests: a fake Graph API and channel settings."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

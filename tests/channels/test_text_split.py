@@ -1,4 +1,5 @@
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from channels.text_split import split_text
 
@@ -48,7 +49,7 @@ def test_text_just_over_whatsapp_limit_becomes_two_pieces():
 
 @settings(max_examples=150, deadline=None)
 @given(
-    words=st.lists(st.sampled_from(ARABIC_WORDS + ["؟", "،", "."]), min_size=1, max_size=120),
+    words=st.lists(st.sampled_from([*ARABIC_WORDS, "؟", "،", "."]), min_size=1, max_size=120),
     separators=st.lists(st.sampled_from([" ", "\n", "  "]), min_size=120, max_size=120),
     limit=st.integers(min_value=12, max_value=80),
 )

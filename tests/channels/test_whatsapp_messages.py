@@ -8,7 +8,7 @@ YES_NO = [{"title": "نعم", "payload": "/affirm"}, {"title": "لا", "payload"
 
 
 def _buttons(count, title="خيار"):
-    return [{"title": f"{title} {i}", "payload": f"/choose{{\"n\": {i}}}"} for i in range(count)]
+    return [{"title": f"{title} {i}", "payload": f'/choose{{"n": {i}}}'} for i in range(count)]
 
 
 def test_truncated_title_fits_and_ends_with_ellipsis():
@@ -22,8 +22,13 @@ def test_short_title_is_kept_as_is():
 
 def test_text_message_has_meta_shape():
     [message] = text_messages(USER_NUMBER, "مرحبا")
-    assert message == {"messaging_product": "whatsapp", "recipient_type": "individual", "to": USER_NUMBER,
-                       "type": "text", "text": {"body": "مرحبا", "preview_url": False}}
+    assert message == {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": USER_NUMBER,
+        "type": "text",
+        "text": {"body": "مرحبا", "preview_url": False},
+    }
 
 
 def test_up_to_three_buttons_become_reply_buttons_with_payload_ids():

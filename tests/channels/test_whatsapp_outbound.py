@@ -1,4 +1,5 @@
 """The output channel against the fake Graph API over real HTTP."""
+
 import asyncio
 import logging
 
@@ -11,8 +12,9 @@ SECRET_TEXT = "رقم هويتي 1000000008 وعنواني في الرياض"
 
 def _send(settings, action, attempts=3):
     async def scenario():
-        async with GraphClient(settings.graph_base_url, PHONE_NUMBER_ID, settings.access_token,
-                               attempts=attempts, base_delay=0.01) as client:
+        async with GraphClient(
+            settings.graph_base_url, PHONE_NUMBER_ID, settings.access_token, attempts=attempts, base_delay=0.01
+        ) as client:
             output = WhatsAppOutput(client, USER_NUMBER, log_ref="wa_abc")
             await action(output)
             return output
@@ -55,8 +57,14 @@ def test_five_quick_replies_arrive_as_a_list_with_long_titles_shortened(settings
 
 def test_fake_refuses_four_reply_buttons_like_meta(settings, fake_graph):
     # Guards the fake itself: if it accepted anything, the tests above would prove nothing.
-    native = {"type": "interactive", "interactive": {"type": "button", "body": {"text": "اختر"}, "action": {
-        "buttons": [{"type": "reply", "reply": {"id": str(i), "title": str(i)}} for i in range(4)]}}}
+    native = {
+        "type": "interactive",
+        "interactive": {
+            "type": "button",
+            "body": {"text": "اختر"},
+            "action": {"buttons": [{"type": "reply", "reply": {"id": str(i), "title": str(i)}} for i in range(4)]},
+        },
+    }
     _send(settings, lambda out: out.send_custom_json("x", {"whatsapp": native}), attempts=1)
     [request] = fake_graph.requests
     assert request.status == 400 and fake_graph.sent_messages() == []

@@ -6,10 +6,17 @@ from tests.fakes.whatsapp_identities import USER_NUMBER
 
 
 def test_text_message_is_read_with_sender_id_and_business_number():
-    payload = meta.webhook([meta.text_message(USER_NUMBER, "السلام عليكم", message_id="wamid.A1")], phone_number_id="42")
+    payload = meta.webhook(
+        [meta.text_message(USER_NUMBER, "السلام عليكم", message_id="wamid.A1")], phone_number_id="42"
+    )
     [message] = parse_webhook(payload).messages
     assert (message.kind, message.text, message.sender, message.message_id, message.phone_number_id) == (
-        "text", "السلام عليكم", USER_NUMBER, "wamid.A1", "42")
+        "text",
+        "السلام عليكم",
+        USER_NUMBER,
+        "wamid.A1",
+        "42",
+    )
 
 
 @pytest.mark.parametrize("builder", [meta.button_reply, meta.list_reply])
@@ -52,8 +59,13 @@ def test_message_without_id_is_skipped_but_others_are_kept():
 
 @pytest.mark.parametrize(
     "payload",
-    [[], "text", {"object": "page", "entry": []}, {"object": "whatsapp_business_account"},
-     {"object": "whatsapp_business_account", "entry": {"id": "1"}}],
+    [
+        [],
+        "text",
+        {"object": "page", "entry": []},
+        {"object": "whatsapp_business_account"},
+        {"object": "whatsapp_business_account", "entry": {"id": "1"}},
+    ],
 )
 def test_unreadable_envelope_raises_payload_error(payload):
     with pytest.raises(PayloadError):

@@ -1,5 +1,5 @@
-from channels.whatsapp_config import DEFAULT_GRAPH_BASE_URL, REPO_ROOT, settings_from
 from arabic_text.pseudonyms import phone_pseudonym, pseudonym
+from channels.whatsapp_config import DEFAULT_GRAPH_BASE_URL, REPO_ROOT, settings_from
 from channels.whatsapp_security import is_valid_signature, is_valid_verify_token
 from status_store.crypto import pseudonymous_conversation_id
 from tests.fakes.meta_webhook import meta_signature
@@ -54,11 +54,20 @@ def test_one_scheme_a_number_is_the_same_conversation_on_every_channel():
 
 
 def test_empty_credentials_fall_back_to_environment():
-    env = {"WHATSAPP_VERIFY_TOKEN": "v", "WHATSAPP_APP_SECRET": "s", "WHATSAPP_ACCESS_TOKEN": "a",
-           "WHATSAPP_PHONE_NUMBER_ID": "123", "NATIONAL_ID_HMAC_KEY": "nk"}
+    env = {
+        "WHATSAPP_VERIFY_TOKEN": "v",
+        "WHATSAPP_APP_SECRET": "s",
+        "WHATSAPP_ACCESS_TOKEN": "a",
+        "WHATSAPP_PHONE_NUMBER_ID": "123",
+        "NATIONAL_ID_HMAC_KEY": "nk",
+    }
     settings = settings_from({"verify_token": "", "app_secret": None, "access_token": "${WHATSAPP_ACCESS_TOKEN}"}, env)
     assert (settings.verify_token, settings.app_secret, settings.access_token, settings.phone_number_id) == (
-        "v", "s", "a", "123")
+        "v",
+        "s",
+        "a",
+        "123",
+    )
     assert settings.sender_key == "nk"
     assert settings.graph_base_url == DEFAULT_GRAPH_BASE_URL
     assert settings.missing() == []

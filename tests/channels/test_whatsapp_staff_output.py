@@ -1,5 +1,6 @@
 """Writing to a WhatsApp conversation later (staff replies): the sealed number, the 24-hour
 window, and the output channel Rasa's `output_channel=latest` gets from the input channel."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,12 +1,13 @@
 """The input channel mounted in a real Sanic server, with a stub bot and the fake Graph API."""
+
 import asyncio
 import json
 
 import pytest
 
+from arabic_text.pseudonyms import phone_pseudonym
 from channels import whatsapp_texts as texts
 from channels.whatsapp import WhatsAppInput
-from arabic_text.pseudonyms import phone_pseudonym
 from tests.fakes import meta_webhook as meta
 from tests.fakes.channel_harness import ChannelHarness
 from tests.fakes.whatsapp_identities import APP_SECRET, OTHER_USER_NUMBER, SENDER_KEY, USER_NUMBER, VERIFY_TOKEN
@@ -35,6 +36,7 @@ def _texts_sent(fake_graph, to=USER_NUMBER):
 
 # --- verification handshake -------------------------------------------------
 
+
 def test_handshake_with_right_token_echoes_challenge(settings):
     params = {"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1158201444"}
     result = _run(settings, lambda h: h.get(params=params))
@@ -55,6 +57,7 @@ def test_health_route_answers(settings):
 
 
 # --- signatures and malformed bodies ------------------------------------------
+
 
 def test_signed_text_reaches_bot_with_hashed_sender_and_reply_reaches_user(settings, fake_graph):
     channel_holder = {}
@@ -88,7 +91,7 @@ def test_missing_signature_is_refused_and_nothing_is_processed(settings, fake_gr
 
 def test_signature_is_checked_on_raw_bytes_not_reserialized_json(settings, fake_graph):
     payload = meta.webhook([meta.text_message(USER_NUMBER, "مرحبا")])
-    body, headers = meta.signed(payload, APP_SECRET)
+    _body, headers = meta.signed(payload, APP_SECRET)
     pretty = json.dumps(payload, indent=2, ensure_ascii=False).encode()  # same JSON, other bytes
     result = _run(settings, lambda h: h.post(pretty, headers))
     assert result.status_code == 403
@@ -116,6 +119,7 @@ def test_unconfigured_channel_refuses_traffic(unconfigured_settings, fake_graph)
 
 
 # --- idempotency ------------------------------------------------------------------
+
 
 def test_retried_message_is_processed_once(settings, fake_graph):
     deliver = _deliver(meta.webhook([meta.text_message(USER_NUMBER, "أبي أعرف الشروط", message_id="wamid.R1")]))
@@ -153,6 +157,7 @@ def test_retried_message_is_not_processed_again_after_restart(settings, fake_gra
 
 
 # --- message kinds --------------------------------------------------------------
+
 
 def test_status_callbacks_are_acknowledged_and_ignored(settings, fake_graph):
     statuses = [meta.status_update(USER_NUMBER, s) for s in ("sent", "delivered", "read")]

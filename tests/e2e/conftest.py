@@ -1,14 +1,16 @@
 """The real assistant for end-to-end tests: the trained model served by a real Rasa
 server, talking over HTTP to a real action server, with fresh SQLite databases and a
 fake WhatsApp Graph API (the one third party that cannot be reached from here)."""
+
 from __future__ import annotations
 
 import os
 import secrets
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List
+from typing import Any
 
 import httpx
 import pytest
@@ -30,7 +32,7 @@ class RasaStack:
     action_url: str = ""
     webchat_url: str = ""
     token: str = ""
-    env: Dict[str, str] = None  # type: ignore[assignment]
+    env: dict[str, str] = None  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         self.rasa_url = self.stack.rasa_url
@@ -43,7 +45,7 @@ class RasaStack:
     def fake_graph_url(self) -> str:
         return self.fake_graph.base_url
 
-    def say(self, sender: str, message: str, timeout: float = 30) -> List[Dict[str, Any]]:
+    def say(self, sender: str, message: str, timeout: float = 30) -> list[dict[str, Any]]:
         """One user turn over the REST channel; returns the bot's messages."""
         response = httpx.post(
             f"{self.rasa_url}/webhooks/rest/webhook",
@@ -53,7 +55,7 @@ class RasaStack:
         response.raise_for_status()
         return response.json()
 
-    def tracker(self, sender: str) -> Dict[str, Any]:
+    def tracker(self, sender: str) -> dict[str, Any]:
         response = httpx.get(
             f"{self.rasa_url}/conversations/{sender}/tracker", params={"token": self.token}, timeout=30
         )
@@ -61,11 +63,14 @@ class RasaStack:
         return response.json()
 
 
-def _migrate(env: Dict[str, str]) -> None:
+def _migrate(env: dict[str, str]) -> None:
     for command in (["migrate"], ["seed-demo"]):
         subprocess.run(
             [sys.executable, "-m", "status_store", *command],
-            cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
 
 
@@ -105,4 +110,3 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
     finally:
         stack.stop()
         graph.stop()
-

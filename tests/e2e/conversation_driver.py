@@ -1,8 +1,10 @@
 """Drives the eligibility check the way a person does: reads which question the bot
 asked and answers it in dialect Arabic."""
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 # Dialect answers for a family that qualifies, one thing at a time: 3 children,
 # a salary of 1,100 SAR, nothing else.
@@ -26,20 +28,28 @@ ELIGIBLE_APPLICANT: Mapping[str, Any] = {
 }
 # The typed answers ELIGIBLE_APPLICANT gives, for eligibility.assess.
 ELIGIBLE_ANSWERS: Mapping[str, Any] = {
-    "is_saudi": True, "resides_in_ksa": True, "dependents_count": 3, "earned_income": 1100, "other_income": 0,
-    "has_high_value_assets": False, "has_bank_account": True, "lives_in_care_facility": False,
-    "has_children": True, "meets_education_health": True, "accepts_rehabilitation": True,
+    "is_saudi": True,
+    "resides_in_ksa": True,
+    "dependents_count": 3,
+    "earned_income": 1100,
+    "other_income": 0,
+    "has_high_value_assets": False,
+    "has_bank_account": True,
+    "lives_in_care_facility": False,
+    "has_children": True,
+    "meets_education_health": True,
+    "accepts_rehabilitation": True,
 }
 
 
-def requested_slot(stack: Any, sender: str) -> Optional[str]:
+def requested_slot(stack: Any, sender: str) -> str | None:
     tracker = stack.tracker(sender)
     if not (tracker.get("active_loop") or {}).get("name"):
         return None
     return tracker["slots"].get("requested_slot")
 
 
-def payload_of(messages: List[Dict[str, Any]], key: str) -> Optional[Dict[str, Any]]:
+def payload_of(messages: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
     for message in messages:
         custom = message.get("custom") or {}
         if key in custom:
@@ -47,18 +57,22 @@ def payload_of(messages: List[Dict[str, Any]], key: str) -> Optional[Dict[str, A
     return None
 
 
-def texts(messages: List[Dict[str, Any]]) -> str:
+def texts(messages: list[dict[str, Any]]) -> str:
     return "\n".join(m.get("text") or "" for m in messages)
 
 
 def run_check(
-    stack: Any, sender: str, answers: Mapping[str, Any], start: str = "ابي اعرف اذا انا مستحق للضمان", max_turns: int = 25
-) -> Dict[str, Any]:
+    stack: Any,
+    sender: str,
+    answers: Mapping[str, Any],
+    start: str = "ابي اعرف اذا انا مستحق للضمان",
+    max_turns: int = 25,
+) -> dict[str, Any]:
     """Runs a whole check, answering each asked slot from `answers` (a text, or a list
     of texts used in turn when the slot is asked again); returns the asked slots, the
     user turns (the opening message included), all replies and the result payload."""
     replies = stack.say(sender, start)
-    asked: List[str] = []
+    asked: list[str] = []
     for _ in range(max_turns):
         slot = requested_slot(stack, sender)
         if slot is None:
@@ -69,6 +83,8 @@ def run_check(
         asked.append(slot)
         replies += stack.say(sender, answer)
     return {
-        "asked": asked, "turns": 1 + len(asked), "replies": replies,
+        "asked": asked,
+        "turns": 1 + len(asked),
+        "replies": replies,
         "result": payload_of(replies, "eligibility_result"),
     }

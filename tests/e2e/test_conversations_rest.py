@@ -1,15 +1,23 @@
 """Whole conversations over the REST channel against the real servers."""
+
 from __future__ import annotations
 
 import uuid
 
 import pytest
-import yaml
 import sqlalchemy as sa
+import yaml
 
 import eligibility
 from status_store import DEMO_APPLICATIONS
-from tests.e2e.conversation_driver import ELIGIBLE_ANSWERS, ELIGIBLE_APPLICANT, payload_of, requested_slot, run_check, texts
+from tests.e2e.conversation_driver import (
+    ELIGIBLE_ANSWERS,
+    ELIGIBLE_APPLICANT,
+    payload_of,
+    requested_slot,
+    run_check,
+    texts,
+)
 
 
 def new_sender() -> str:
@@ -33,14 +41,23 @@ def test_eligible_applicant_gets_result_with_payload_and_check_is_recorded(rasa_
     outcome = run_check(rasa_stack, sender, ELIGIBLE_APPLICANT)
     result = outcome["result"]
     assert result is not None, texts(outcome["replies"])
-    contract_keys = {"eligible", "failed_conditions", "threshold_sar", "counted_income_sar", "estimated_support_sar", "rules_version"}
+    contract_keys = {
+        "eligible",
+        "failed_conditions",
+        "threshold_sar",
+        "counted_income_sar",
+        "estimated_support_sar",
+        "rules_version",
+    }
     assert contract_keys <= set(result)
     assert result == eligibility.assess(ELIGIBLE_ANSWERS).to_payload()
     assert outcome["asked"][-1] == "answers_confirmed"
     assert "تقديري" in texts(outcome["replies"])
     engine = sa.create_engine(rasa_stack.status_db_url, future=True)
     with engine.connect() as connection:
-        rows = connection.execute(sa.text("select decision from eligibility_checks where conversation_id = :c"), {"c": sender}).all()
+        rows = connection.execute(
+            sa.text("select decision from eligibility_checks where conversation_id = :c"), {"c": sender}
+        ).all()
     assert [r.decision for r in rows] == ["eligible"]
 
 
@@ -200,8 +217,10 @@ def test_unusable_rest_body_gets_400_not_500(rasa_stack, body):
     import httpx
 
     response = httpx.post(
-        f"{rasa_stack.rasa_url}/webhooks/rest/webhook", content=body.encode(),
-        headers={"Content-Type": "application/json"}, timeout=30,
+        f"{rasa_stack.rasa_url}/webhooks/rest/webhook",
+        content=body.encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
     )
     assert response.status_code == 400
 

@@ -1,17 +1,18 @@
 """Issue 10 over REST, against the real Rasa server and action server: each household
 the issue lists gets the right verdict, a multi-fact opening message is not asked
 again, and the number of user turns to reach the verdict."""
+
 from __future__ import annotations
 
 import uuid
-from typing import Any, Dict
+from typing import Any
 
 import pytest
 
 from tests.e2e.conversation_driver import ELIGIBLE_APPLICANT, requested_slot, run_check, texts
 
 # Answers that do not decide the cases below; each case overrides what it is about.
-PLAIN: Dict[str, Any] = {
+PLAIN: dict[str, Any] = {
     "is_saudi": "ايوه",
     "nationality_exception": "لا",
     "resides_in_ksa": "ايوه",
@@ -34,49 +35,86 @@ PLAIN: Dict[str, Any] = {
 # eligible?, failed_conditions, questions never asked, typed slots to check).
 HOUSEHOLDS = {
     "elderly couple where nobody can work is not refused on rehabilitation": (
-        {"dependents_count": "بس الزوجة", "earned_income": ["تقاعدي ١٢٠٠", "ما عندي راتب"],
-         "has_children": "لا", "has_able_to_work_members": "كلنا كبار بالسن"},
-        True, [], {"accepts_rehabilitation", "meets_education_health", "age"},
+        {
+            "dependents_count": "بس الزوجة",
+            "earned_income": ["تقاعدي ١٢٠٠", "ما عندي راتب"],
+            "has_children": "لا",
+            "has_able_to_work_members": "كلنا كبار بالسن",
+        },
+        True,
+        [],
+        {"accepts_rehabilitation", "meets_education_health", "age"},
         {"dependents_count": 1, "has_able_to_work_members": False, "other_income": 1200},
     ),
     "wife as the only dependent is not asked about schooling": (
         {"dependents_count": "بس الزوجة", "has_children": "لا"},
-        True, [], {"meets_education_health", "age"}, {"has_children": False},
+        True,
+        [],
+        {"meets_education_health", "age"},
+        {"has_children": False},
     ),
     "children below school age are not refused on schooling": (
         {"dependents_count": "الزوجة وولدين صغار", "meets_education_health": "عيالي صغار"},
-        True, [], {"age"}, {"meets_education_health": True},
+        True,
+        [],
+        {"age"},
+        {"meets_education_health": True},
     ),
     "single retiree with a 2,000 pension is refused on income": (
         {"dependents_count": "ولا احد", "age": "عمري ٦٥", "earned_income": "تقاعدي ٢٠٠٠"},
-        False, ["monthly_income"], {"answers_confirmed"}, {"other_income": 2000},
+        False,
+        ["monthly_income"],
+        {"answers_confirmed"},
+        {"other_income": 2000},
     ),
     "salary and a father's pension are both counted": (
         {"dependents_count": "الزوجة وثلاث عيال", "earned_income": "راتبي ١٥٠٠ وعندي تقاعد ابوي ٨٠٠"},
-        True, [], {"other_income"}, {"earned_income": 1500, "other_income": 800},
+        True,
+        [],
+        {"other_income"},
+        {"earned_income": 1500, "other_income": 800},
     ),
     "a second car is wealth added to income, not a refusal": (
         {"has_high_value_assets": "ايه عندي سيارة ثانية", "assets_value": "قيمتها ٢٤ الف"},
-        True, [], set(), {"has_high_value_assets": True, "assets_value": 24000},
+        True,
+        [],
+        set(),
+        {"has_high_value_assets": True, "assets_value": 24000},
     ),
     "age is asked only of someone applying alone": (
         {"dependents_count": "ولا احد", "age": "عمري ١٦", "earned_income": "ما عندي دخل"},
-        False, ["age"], {"answers_confirmed"}, {"age": 16},
+        False,
+        ["age"],
+        {"answers_confirmed"},
+        {"age": 16},
     ),
     "8 000 with a space is eight thousand": (
         {"earned_income": "راتبي ٨ ٠٠٠ ريال"},
-        False, ["monthly_income"], {"answers_confirmed"}, {"earned_income": 8000},
+        False,
+        ["monthly_income"],
+        {"answers_confirmed"},
+        {"earned_income": 8000},
     ),
     "48 thousand a year is 4,000 a month": (
         {"dependents_count": "الزوجة وثلاث عيال", "earned_income": "راتبي ٤٨ ألف بالسنة"},
-        True, [], set(), {"earned_income": 4000},
+        True,
+        [],
+        set(),
+        {"earned_income": 4000},
     ),
     "the wife and three children are four dependents": (
         {"dependents_count": "الزوجة وثلاث عيال", "earned_income": "ما عندي راتب بس تقاعد ٣٥٠٠"},
-        True, [], {"other_income"}, {"dependents_count": 4, "other_income": 3500},
+        True,
+        [],
+        {"other_income"},
+        {"dependents_count": 4, "other_income": 3500},
     ),
     "Saudi restated is yes to nationality": (
-        {"is_saudi": "سعودي"}, True, [], {"nationality_exception"}, {"is_saudi": True},
+        {"is_saudi": "سعودي"},
+        True,
+        [],
+        {"nationality_exception"},
+        {"is_saudi": True},
     ),
 }
 
@@ -108,9 +146,7 @@ def test_refusal_on_income_says_the_counted_income_by_source(rasa_stack):
 
 def test_multi_fact_opening_message_is_not_asked_again(rasa_stack):
     sender = new_sender()
-    outcome = run_check(
-        rasa_stack, sender, PLAIN, start="ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال"
-    )
+    outcome = run_check(rasa_stack, sender, PLAIN, start="ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال")
     assert not {"is_saudi", "resides_in_ksa", "dependents_count"} & set(outcome["asked"]), outcome["asked"]
     assert rasa_stack.tracker(sender)["slots"]["dependents_count"] == 3
     assert "فهمت" in texts(outcome["replies"])
@@ -169,7 +205,9 @@ def test_family_giving_its_facts_in_free_text_reaches_the_verdict_in_five_turns(
 ONE_AT_A_TIME = {
     "salary family": ELIGIBLE_APPLICANT,
     "bare count, no work income": {
-        **ELIGIBLE_APPLICANT, "dependents_count": "٤", "earned_income": ["تقاعد ابوي ١٢٠٠", "ما عندي راتب"],
+        **ELIGIBLE_APPLICANT,
+        "dependents_count": "٤",
+        "earned_income": ["تقاعد ابوي ١٢٠٠", "ما عندي راتب"],
     },
 }
 

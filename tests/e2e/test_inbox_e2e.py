@@ -7,6 +7,7 @@ stays quiet on the applicant's next message; the staff member hands the conversa
 back, and the bot answers again. The stack runs with STAFF_HOURS=always
 (tests/e2e/conftest.py), so a handoff always pauses the bot.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -85,8 +86,13 @@ def review(rasa_stack, tmp_path_factory) -> Iterator[ReviewServer]:
     """The staff app on the stack's databases, talking to the stack's Rasa with its token."""
     review_url = f"sqlite:///{tmp_path_factory.mktemp('inbox') / 'review.db'}"
     add_staff(review_engine(review_url), STAFF, PASSWORD)
-    config = ReviewConfig(rasa_stack.tracker_db_url, rasa_stack.status_db_url, review_url,
-                          rasa_url=rasa_stack.rasa_url, rasa_token=rasa_stack.token)
+    config = ReviewConfig(
+        rasa_stack.tracker_db_url,
+        rasa_stack.status_db_url,
+        review_url,
+        rasa_url=rasa_stack.rasa_url,
+        rasa_token=rasa_stack.token,
+    )
     with ReviewServer(create_app(config)) as server:
         yield server
     dispose_review_engine(review_url)
@@ -103,15 +109,19 @@ def wait_until(condition, what: str, timeout: float = TIMEOUT_S) -> Any:
 
 
 def events(rasa_stack, sender: str) -> list[dict[str, Any]]:
-    response = httpx.get(f"{rasa_stack.rasa_url}/conversations/{sender}/tracker",
-                         params={"token": rasa_stack.token, "include_events": "ALL"}, timeout=30)
+    response = httpx.get(
+        f"{rasa_stack.rasa_url}/conversations/{sender}/tracker",
+        params={"token": rasa_stack.token, "include_events": "ALL"},
+        timeout=30,
+    )
     response.raise_for_status()
     return response.json()["events"]
 
 
 def paused(rasa_stack, sender: str) -> bool:
-    response = httpx.get(f"{rasa_stack.rasa_url}/conversations/{sender}/tracker",
-                         params={"token": rasa_stack.token}, timeout=30)
+    response = httpx.get(
+        f"{rasa_stack.rasa_url}/conversations/{sender}/tracker", params={"token": rasa_stack.token}, timeout=30
+    )
     return bool(response.json().get("paused"))
 
 
@@ -122,8 +132,9 @@ def bot_texts_after_last_user(rasa_stack, sender: str) -> list[str]:
 
 
 def request_for(rasa_stack, sender: str):
-    return wait_until(lambda: open_handoff_for(sender, engine=get_engine(rasa_stack.status_db_url)),
-                      "the handoff request")
+    return wait_until(
+        lambda: open_handoff_for(sender, engine=get_engine(rasa_stack.status_db_url)), "the handoff request"
+    )
 
 
 # ---- the web widget ------------------------------------------------------------------
@@ -163,15 +174,18 @@ def test_widget_round_trip_with_a_staff_member_in_a_second_browser(rasa_stack, r
             staff.fill("textarea[name=text]", REPLY)
             staff.click("form.reply button[type=submit]")
             staff.wait_for_url(f"{review.url}/inbox/{request.id}?notice=sent")
-            applicant.wait_for_function("text => document.querySelector('#messages').innerText.includes(text)",
-                                        arg="معك سارة من فريق الدعم")
+            applicant.wait_for_function(
+                "text => document.querySelector('#messages').innerText.includes(text)", arg="معك سارة من فريق الدعم"
+            )
 
             # The bot stays quiet while the person holds the conversation...
             bots_before = chat.count(applicant, "#messages .msg--bot")
             users = sum(1 for e in events(rasa_stack, sender) if e.get("event") == "user")
             chat.send(applicant, QUESTION)
-            wait_until(lambda: sum(1 for e in events(rasa_stack, sender) if e.get("event") == "user") > users,
-                       "the applicant's message in the tracker")
+            wait_until(
+                lambda: sum(1 for e in events(rasa_stack, sender) if e.get("event") == "user") > users,
+                "the applicant's message in the tracker",
+            )
             assert bot_texts_after_last_user(rasa_stack, sender) == []
             # ... and the staff page shows the new message without a reload.
             staff.wait_for_selector(f"#inbox-messages .msg.user:has-text('{QUESTION}')")
@@ -222,8 +236,14 @@ class StaffClient:
 def test_whatsapp_round_trip_through_the_graph_api(rasa_stack, review) -> None:
     env = rasa_stack.env
     number = "9665" + "".join(random.choice("0123456789") for _ in range(8))
-    user = WhatsAppUser(f"{rasa_stack.rasa_url}/webhooks/whatsapp/webhook", env["WHATSAPP_APP_SECRET"],
-                        rasa_stack.fake_graph, number, env["WHATSAPP_PHONE_NUMBER_ID"], timeout=TIMEOUT_S)
+    user = WhatsAppUser(
+        f"{rasa_stack.rasa_url}/webhooks/whatsapp/webhook",
+        env["WHATSAPP_APP_SECRET"],
+        rasa_stack.fake_graph,
+        number,
+        env["WHATSAPP_PHONE_NUMBER_ID"],
+        timeout=TIMEOUT_S,
+    )
     sender = phone_pseudonym(number, settings_from({}, env).sender_key)
 
     assert user.say("السلام عليكم")
@@ -246,15 +266,20 @@ def test_whatsapp_round_trip_through_the_graph_api(rasa_stack, review) -> None:
     latin = received[2].translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
     assert received[0].startswith("استلم محادثتك") and received[1] == REPLY and STAFF_PHONE in latin
     with sqlite3.connect(rasa_stack.tracker_db_url.replace("sqlite:///", "")) as connection:
-        stored = [json.loads(row[0]).get("text") or "" for row in connection.execute(
-            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'bot'", (sender,))]
+        stored = [
+            json.loads(row[0]).get("text") or ""
+            for row in connection.execute(
+                "SELECT data FROM events WHERE sender_id = ? AND type_name = 'bot'", (sender,)
+            )
+        ]
     assert any("للتواصل" in data for data in stored) and not any(STAFF_PHONE in data for data in stored)
 
     # The webhook answers once the bot has handled the message, so silence needs no waiting.
     quiet_before = len(rasa_stack.fake_graph.sent_messages(number))
-    body, headers = meta.signed(meta.webhook([meta.text_message(number, QUESTION)],
-                                             phone_number_id=env["WHATSAPP_PHONE_NUMBER_ID"]),
-                                env["WHATSAPP_APP_SECRET"])
+    body, headers = meta.signed(
+        meta.webhook([meta.text_message(number, QUESTION)], phone_number_id=env["WHATSAPP_PHONE_NUMBER_ID"]),
+        env["WHATSAPP_APP_SECRET"],
+    )
     assert httpx.post(user.webhook_url, content=body, headers=headers, timeout=TIMEOUT_S).status_code == 200
     assert len(rasa_stack.fake_graph.sent_messages(number)) == quiet_before
     assert QUESTION in staff.http.get(f"/inbox/{request.id}/messages", params={"after": 0}).json()["html"]

@@ -3,10 +3,11 @@
 Messages read as the wrong intent, no way from one form to the other, a typed yes to
 "talk to a staff member?" that looped, outside a form and inside one.
 """
+
 from __future__ import annotations
 
 import uuid
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -20,14 +21,15 @@ def new_sender() -> str:
     return f"e2e-stuck-{uuid.uuid4().hex[:10]}"
 
 
-def last_turn_responses(stack: Any, sender: str) -> List[str]:
+def last_turn_responses(stack: Any, sender: str) -> list[str]:
     """Names of the responses the bot sent after the user's latest message (from the
     `utter_action` Rasa stamps on each bot event), in order."""
-    events: List[Dict[str, Any]] = stack.tracker(sender)["events"]
+    events: list[dict[str, Any]] = stack.tracker(sender)["events"]
     last_user = max(i for i, e in enumerate(events) if e.get("event") == "user")
     return [
         (e.get("metadata") or {}).get("utter_action") or e.get("text")
-        for e in events[last_user:] if e.get("event") == "bot"
+        for e in events[last_user:]
+        if e.get("event") == "bot"
     ]
 
 
@@ -54,17 +56,20 @@ def active_loop(stack: Any, sender: str) -> Any:
 
 
 # ---- messages that were read as the wrong intent ------------------------------------
-@pytest.mark.parametrize("message,expected", [
-    ("ابغى اقدم طلب جديد كيف", "utter_faq/apply_steps"),  # was start_over
-    ("طلبي انرفض وش اسوي", "utter_faq/objection"),  # was check_status
-    ("ابي استخرج بطاقة رقمية", "utter_faq/digital_card"),  # was out_of_scope
-    ("رقمي 0551234567 ابي احد يتواصل معي", "utter_human_handoff"),  # was the fallback
-    # Other messages of the same kinds, not in the training data.
-    ("ودي اقدم على الضمان لاول مرة، كيف؟", "utter_faq/apply_steps"),
-    ("جاني رد ان طلبي مرفوض، كيف اعترض؟", "utter_faq/objection"),
-    ("كيف اطلع الكرت الرقمي للضمان", "utter_faq/digital_card"),
-    ("جوالي ٠٥٠١٢٣٤٥٦٧ خلو موظف يكلمني", "utter_human_handoff"),
-])
+@pytest.mark.parametrize(
+    "message,expected",
+    [
+        ("ابغى اقدم طلب جديد كيف", "utter_faq/apply_steps"),  # was start_over
+        ("طلبي انرفض وش اسوي", "utter_faq/objection"),  # was check_status
+        ("ابي استخرج بطاقة رقمية", "utter_faq/digital_card"),  # was out_of_scope
+        ("رقمي 0551234567 ابي احد يتواصل معي", "utter_human_handoff"),  # was the fallback
+        # Other messages of the same kinds, not in the training data.
+        ("ودي اقدم على الضمان لاول مرة، كيف؟", "utter_faq/apply_steps"),
+        ("جاني رد ان طلبي مرفوض، كيف اعترض؟", "utter_faq/objection"),
+        ("كيف اطلع الكرت الرقمي للضمان", "utter_faq/digital_card"),
+        ("جوالي ٠٥٠١٢٣٤٥٦٧ خلو موظف يكلمني", "utter_human_handoff"),
+    ],
+)
 def test_message_from_the_issue_gets_the_answer_it_asks_for(rasa_stack, message, expected):
     sender = new_sender()
     rasa_stack.say(sender, message)
@@ -97,10 +102,13 @@ def test_eligibility_check_can_be_left_for_the_status_lookup(rasa_stack):
     assert requested_slot(rasa_stack, sender) == "national_id"
 
 
-@pytest.mark.parametrize("start,switch,resumed_at", [
-    ("ابي اعرف حالة طلبي", "ابغى افحص اهليتي", "national_id"),
-    ("ابي افحص اهليتي", "ابي اعرف حالة طلبي", "is_saudi"),
-])
+@pytest.mark.parametrize(
+    "start,switch,resumed_at",
+    [
+        ("ابي اعرف حالة طلبي", "ابغى افحص اهليتي", "national_id"),
+        ("ابي افحص اهليتي", "ابي اعرف حالة طلبي", "is_saudi"),
+    ],
+)
 def test_a_no_to_leaving_keeps_the_form_at_its_question(rasa_stack, start, switch, resumed_at):
     sender = new_sender()
     rasa_stack.say(sender, start)

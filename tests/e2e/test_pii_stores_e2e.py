@@ -16,8 +16,10 @@ escapes (\\u0661...):
 Amounts ("1,320") must still be stored as typed, and the masked forms must be there:
 a search that finds nothing because nothing was written would prove nothing.
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -26,8 +28,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any
 
 import httpx
 import pytest
@@ -50,7 +53,7 @@ EMAIL = "ahmad.ali.e2e@example.com"
 BIRTH_DATE_DIGITS = ("1985", "19850412", "14050722")
 
 
-def _grouped(digits: str, sizes: List[int], sep: str, script: Any = None) -> str:
+def _grouped(digits: str, sizes: list[int], sep: str, script: Any = None) -> str:
     parts, cursor = [], 0
     for size in sizes:
         parts.append(digits[cursor : cursor + size])
@@ -82,22 +85,26 @@ GROUPED_FORMS = [
     "sa" + _grouped(IBAN, [2, 4, 4, 4, 4, 4], "-", ARABIC),
     EMAIL,
 ]
-SPLIT_OVER_LINES = "هويتي:\n" + _grouped(NATIONAL_ID, [4, 3, 3], "\n") + "\nوالايبان\nSA" + _grouped(IBAN, [2, 4, 4, 4, 4, 4], "\n")
+SPLIT_OVER_LINES = (
+    "هويتي:\n" + _grouped(NATIONAL_ID, [4, 3, 3], "\n") + "\nوالايبان\nSA" + _grouped(IBAN, [2, 4, 4, 4, 4, 4], "\n")
+)
 AMOUNT_TEXT = "دخلي 1,320 ريال وعندي 3 عيال"
 
 
-def _forms_of(digits: str) -> List[str]:
+def _forms_of(digits: str) -> list[str]:
     """`digits` as the stores could hold them: three digit scripts, raw and as JSON escapes."""
     forms = {digits, digits.translate(ARABIC), digits.translate(PERSIAN)}
     forms |= {json.dumps(form)[1:-1] for form in list(forms)}
     return sorted(forms)
 
 
-FORBIDDEN = sorted({form for secret in (NATIONAL_ID, IQAMA, MOBILE, IBAN) for form in _forms_of(secret)}
-                   | {EMAIL, EMAIL.split("@")[0] + "@"})
+FORBIDDEN = sorted(
+    {form for secret in (NATIONAL_ID, IQAMA, MOBILE, IBAN) for form in _forms_of(secret)}
+    | {EMAIL, EMAIL.split("@")[0] + "@"}
+)
 
 
-def _leaks(text: str, forbidden: List[str] = FORBIDDEN) -> List[str]:
+def _leaks(text: str, forbidden: list[str] = FORBIDDEN) -> list[str]:
     return [form for form in forbidden if form in text]
 
 
@@ -107,21 +114,29 @@ def browser_page(rasa_stack, tmp_path_factory) -> Iterator[Any]:
 
     with sync_playwright() as driver:
         context = driver.chromium.launch_persistent_context(
-            user_data_dir=str(tmp_path_factory.mktemp("pii_profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport=DESKTOP, locale="ar-SA")
+            user_data_dir=str(tmp_path_factory.mktemp("pii_profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=DESKTOP,
+            locale="ar-SA",
+        )
         context.set_default_timeout(60_000)
         yield context.pages[0] if context.pages else context.new_page()
         context.close()
 
 
-def _answer_status_lookup_over_rest(rasa_stack) -> Dict[str, Any]:
+def _answer_status_lookup_over_rest(rasa_stack) -> dict[str, Any]:
     """Starts the lookup of the demo application and answers what the form asks, over several turns."""
     from status_store.demo import DEMO_APPLICATIONS
 
     demo = next(app for app in DEMO_APPLICATIONS if app.national_id == NATIONAL_ID)
     sender, asked, replies = f"pii-lookup-{random.randrange(10**9)}", [], []
-    answers = {"national_id": _grouped(NATIONAL_ID, [4, 3, 3], "٬", ARABIC), "birth_date": "١٢/٤/١٩٨٥",
-               "registration_date": demo.registration_month()}
+    answers = {
+        "national_id": _grouped(NATIONAL_ID, [4, 3, 3], "٬", ARABIC),
+        "birth_date": "١٢/٤/١٩٨٥",
+        "registration_date": demo.registration_month(),
+    }
     rasa_stack.say(sender, "ابي اعرف حالة طلبي")
     for _ in range(4):
         slot = (rasa_stack.tracker(sender).get("slots") or {}).get("requested_slot")
@@ -138,13 +153,16 @@ def _hand_back_if_paused(rasa_stack, sender: str) -> None:
     staff hours (the e2e stack is always in them); hand it back, as staff would, so the
     next message is answered."""
     if rasa_stack.tracker(sender).get("paused"):
-        httpx.post(f"{rasa_stack.rasa_url}/conversations/{sender}/tracker/events", params={"token": rasa_stack.token},
-                   json=[{"event": "resume"}, {"event": "action", "name": "action_listen"}], timeout=30
-                   ).raise_for_status()
+        httpx.post(
+            f"{rasa_stack.rasa_url}/conversations/{sender}/tracker/events",
+            params={"token": rasa_stack.token},
+            json=[{"event": "resume"}, {"event": "action", "name": "action_listen"}],
+            timeout=30,
+        ).raise_for_status()
 
 
 @pytest.fixture(scope="module")
-def sent_everywhere(rasa_stack, browser_page) -> Dict[str, Any]:
+def sent_everywhere(rasa_stack, browser_page) -> dict[str, Any]:
     """Sends every form through REST, WhatsApp and the widget; returns what the browser kept."""
     messages = [f"رقمي {form}" for form in GROUPED_FORMS] + [SPLIT_OVER_LINES, AMOUNT_TEXT]
     for index, text in enumerate(messages):
@@ -153,8 +171,14 @@ def sent_everywhere(rasa_stack, browser_page) -> Dict[str, Any]:
 
     env = rasa_stack.env
     wa_number = "9665" + "".join(random.choice("0123456789") for _ in range(8))
-    user = WhatsAppUser(f"{rasa_stack.rasa_url}/webhooks/whatsapp/webhook", env["WHATSAPP_APP_SECRET"],
-                        rasa_stack.fake_graph, wa_number, env["WHATSAPP_PHONE_NUMBER_ID"], timeout=90)
+    user = WhatsAppUser(
+        f"{rasa_stack.rasa_url}/webhooks/whatsapp/webhook",
+        env["WHATSAPP_APP_SECRET"],
+        rasa_stack.fake_graph,
+        wa_number,
+        env["WHATSAPP_PHONE_NUMBER_ID"],
+        timeout=90,
+    )
     from arabic_text.pseudonyms import phone_pseudonym
 
     for text in messages:
@@ -183,7 +207,7 @@ def _stack_dir(rasa_stack) -> Path:
     return Path(rasa_stack.tracker_db_url.removeprefix("sqlite:///")).parent
 
 
-def _databases(rasa_stack) -> List[Path]:
+def _databases(rasa_stack) -> list[Path]:
     found = []
     for path in sorted(_stack_dir(rasa_stack).iterdir()):
         if path.is_file():
@@ -203,10 +227,8 @@ def _all_cells(database: Path) -> str:
                     cell = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
                     texts.append(cell)
                     if cell[:1] in "{[":
-                        try:
+                        with contextlib.suppress(ValueError):
                             texts.append(json.dumps(json.loads(cell), ensure_ascii=False))
-                        except ValueError:
-                            pass
     return "\n".join(texts)
 
 
@@ -254,8 +276,10 @@ def test_status_lookup_answers_are_kept_without_the_birth_date(rasa_stack, sent_
     # read its masked-in-store answers back (sealed values, rasa_extensions/sealed_slots.py).
     assert (lookup["status"] or {}).get("status") == "under_review", lookup
     with sqlite3.connect(_stack_dir(rasa_stack) / "tracker.db") as connection:
-        rows = [json.dumps(json.loads(r[0]), ensure_ascii=False)
-                for r in connection.execute("SELECT data FROM events WHERE sender_id = ?", (lookup["sender"],))]
+        rows = [
+            json.dumps(json.loads(r[0]), ensure_ascii=False)
+            for r in connection.execute("SELECT data FROM events WHERE sender_id = ?", (lookup["sender"],))
+        ]
     stored = "\n".join(rows)
     assert len(rows) > 10 and "**/*/****" in stored
     for digits in BIRTH_DATE_DIGITS:
@@ -270,26 +294,59 @@ def test_status_lookup_answers_are_kept_without_the_birth_date(rasa_stack, sent_
 def test_review_exports_hold_only_masked_numbers(rasa_stack, sent_everywhere, tmp_path, command):
     out = tmp_path / ("export." + command[-1])
     env = {**os.environ, **rasa_stack.env, "REVIEW_DB_URL": f"sqlite:///{tmp_path / 'review.db'}"}
-    subprocess.run([sys.executable, "-m", "review", "--db", rasa_stack.tracker_db_url, "--status-db",
-                    rasa_stack.status_db_url, *command, "--out", str(out)], cwd=ROOT, env=env, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "review",
+            "--db",
+            rasa_stack.tracker_db_url,
+            "--status-db",
+            rasa_stack.status_db_url,
+            *command,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     exported = out.read_text(encoding="utf-8-sig")
     assert "1***,***,*72" in exported, "the conversations were exported, masked"
     assert not _leaks(exported)
 
 
 def test_review_transcript_view_holds_only_masked_numbers(rasa_stack, sent_everywhere):
-    shown = subprocess.run([sys.executable, "-m", "review", "--db", rasa_stack.tracker_db_url, "--status-db",
-                            rasa_stack.status_db_url, "show", "pii-rest-0", "--shape", "never"],
-                           cwd=ROOT, env={**os.environ, **rasa_stack.env}, capture_output=True, text=True,
-                           timeout=300)
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "review",
+            "--db",
+            rasa_stack.tracker_db_url,
+            "--status-db",
+            rasa_stack.status_db_url,
+            "show",
+            "pii-rest-0",
+            "--shape",
+            "never",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **rasa_stack.env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert shown.returncode == 0, shown.stderr
     assert "1***,***,*72" in shown.stdout and not _leaks(shown.stdout)
 
 
 def test_rasa_http_api_serves_the_masked_transcript(rasa_stack, sent_everywhere):
-    response = httpx.get(f"{rasa_stack.rasa_url}/conversations/pii-rest-1/tracker",
-                         params={"token": rasa_stack.token}, timeout=30)
+    response = httpx.get(
+        f"{rasa_stack.rasa_url}/conversations/pii-rest-1/tracker", params={"token": rasa_stack.token}, timeout=30
+    )
     assert response.status_code == 200
     assert not _leaks(response.text) and not _leaks(json.dumps(response.json(), ensure_ascii=False))
 
@@ -310,12 +367,18 @@ def test_review_web_pages_show_only_masked_numbers(rasa_stack, sent_everywhere, 
     token = re.compile(r'name="csrf_token" value="([^"]+)"')
     conversations = ["pii-rest-0", "pii-rest-1", "pii-rest-18", sent_everywhere["lookup"]["sender"]]
 
-    async def pages() -> List[str]:
+    async def pages() -> list[str]:
         app = create_app(ReviewConfig(rasa_stack.tracker_db_url, rasa_stack.status_db_url, review_url))
         async with TestClient(TestServer(app)) as client:
             login = await (await client.get("/login")).text()
-            await client.post("/login", data={"username": "e2e-staff", "password": "Sabr-wa-Amal-2024",
-                                              "csrf_token": token.search(login).group(1)})
+            await client.post(
+                "/login",
+                data={
+                    "username": "e2e-staff",
+                    "password": "Sabr-wa-Amal-2024",
+                    "csrf_token": token.search(login).group(1),
+                },
+            )
             shown = []
             for path in ["/"] + [f"/conversation?id={name}" for name in conversations]:
                 response = await client.get(path)

@@ -5,11 +5,12 @@ Five wrong birth dates for one ID, spread over three senders on two channels, lo
 that ID for everyone: a fresh sender with every answer right then gets exactly the
 reply a wrong guess gets, on both channels.
 """
+
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -40,8 +41,13 @@ def target(rasa_stack) -> DemoApplication:
     in the session's status database, which the other end-to-end tests share."""
     demo = DemoApplication(_fresh_id(), date(1979, 11, 3), "eligible", registered_days_ago=50, decided_days_ago=20)
     record = ApplicationRecord(
-        hash_national_id(demo.national_id, rasa_stack.env["NATIONAL_ID_HMAC_KEY"]), mask_national_id(demo.national_id),
-        demo.birth_date, demo.registered_on(), demo.status, riyadh_today() - timedelta(days=20))
+        hash_national_id(demo.national_id, rasa_stack.env["NATIONAL_ID_HMAC_KEY"]),
+        mask_national_id(demo.national_id),
+        demo.birth_date,
+        demo.registered_on(),
+        demo.status,
+        riyadh_today() - timedelta(days=20),
+    )
     upsert_applications([record], engine=get_engine(rasa_stack.status_db_url))
     return demo
 
@@ -54,22 +60,28 @@ def _answers(demo, birth: date) -> str:
     return f"رقم هويتي {demo.national_id} وتاريخ ميلادي {birth:%d/%m/%Y} وسجلت {_month(demo)}"
 
 
-def _status(messages: List[Dict[str, Any]]) -> Dict[str, Any]:
+def _status(messages: list[dict[str, Any]]) -> dict[str, Any]:
     for message in messages:
         if "application_status" in (message.get("custom") or {}):
             return message["custom"]["application_status"]
     raise AssertionError(f"no status payload in {messages}")
 
 
-def _rest_lookup(stack, sender: str, demo, birth: date) -> List[Dict[str, Any]]:
+def _rest_lookup(stack, sender: str, demo, birth: date) -> list[dict[str, Any]]:
     stack.say(sender, "ابي اعرف حالة طلبي")
     return stack.say(sender, _answers(demo, birth))
 
 
 def _whatsapp_user(stack) -> WhatsAppUser:
     number = "9665" + "".join(random.choice("0123456789") for _ in range(8))
-    return WhatsAppUser(f"{stack.rasa_url}/webhooks/whatsapp/webhook", stack.env["WHATSAPP_APP_SECRET"],
-                        stack.fake_graph, number, stack.env["WHATSAPP_PHONE_NUMBER_ID"], timeout=90)
+    return WhatsAppUser(
+        f"{stack.rasa_url}/webhooks/whatsapp/webhook",
+        stack.env["WHATSAPP_APP_SECRET"],
+        stack.fake_graph,
+        number,
+        stack.env["WHATSAPP_PHONE_NUMBER_ID"],
+        timeout=90,
+    )
 
 
 def _whatsapp_lookup(user: WhatsAppUser, demo, birth: date) -> str:
@@ -85,10 +97,12 @@ def test_five_failures_over_three_senders_and_two_channels_lock_the_id_for_every
     wrong = [TARGET.birth_date + timedelta(days=n) for n in range(1, 6)]
     whatsapp = _whatsapp_user(rasa_stack)
 
-    guesses = [_status(_rest_lookup(rasa_stack, f"probe-a-{run}", TARGET, wrong[0])),
-               _status(_rest_lookup(rasa_stack, f"probe-b-{run}", TARGET, wrong[1])),
-               _status(_rest_lookup(rasa_stack, f"probe-a-{run}", TARGET, wrong[2])),
-               _status(_rest_lookup(rasa_stack, f"probe-b-{run}", TARGET, wrong[3]))]
+    guesses = [
+        _status(_rest_lookup(rasa_stack, f"probe-a-{run}", TARGET, wrong[0])),
+        _status(_rest_lookup(rasa_stack, f"probe-b-{run}", TARGET, wrong[1])),
+        _status(_rest_lookup(rasa_stack, f"probe-a-{run}", TARGET, wrong[2])),
+        _status(_rest_lookup(rasa_stack, f"probe-b-{run}", TARGET, wrong[3])),
+    ]
     assert all(g["status"] == "not_found" for g in guesses), guesses
     wrong_guess_text = _whatsapp_lookup(whatsapp, TARGET, wrong[4])  # the fifth failure, on WhatsApp
     assert "sbis.hrsd.gov.sa" in wrong_guess_text

@@ -1,4 +1,5 @@
 """The terminal chat (`make chat`) against the real servers."""
+
 from __future__ import annotations
 
 import subprocess
@@ -13,8 +14,12 @@ from runner.stack import ROOT
 def chat(rasa_stack, lines, shape, *extra):
     completed = subprocess.run(
         [sys.executable, "-m", "runner.chat", "--url", rasa_stack.rasa_url, "--shape", shape, *extra],
-        input="\n".join(lines + ["/quit"]) + "\n", capture_output=True, text=True, cwd=ROOT,
-        env=rasa_stack.env, timeout=120,
+        input="\n".join([*lines, "/quit"]) + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=rasa_stack.env,
+        timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
     return completed.stdout

@@ -6,11 +6,13 @@ page shows at least as many bot messages as the tracker holds), never for a
 fixed time. The question asked is read from the page and from the tracker's
 requested_slot, and answered the way a person would.
 """
+
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Dict, Iterator
+from typing import Any
 
 import pytest
 
@@ -23,10 +25,19 @@ pytestmark = pytest.mark.e2e
 
 # Yes/no questions are answered with the bot's buttons; the others are typed.
 # "answers_confirmed" is the check before the verdict ("صحيح" is /affirm).
-BUTTON_ANSWERS = {"is_saudi": True, "nationality_exception": False, "resides_in_ksa": True,
-                  "has_high_value_assets": False, "has_bank_account": True,
-                  "lives_in_care_facility": False, "has_children": True, "meets_education_health": True,
-                  "has_able_to_work_members": True, "accepts_rehabilitation": True, "answers_confirmed": True}
+BUTTON_ANSWERS = {
+    "is_saudi": True,
+    "nationality_exception": False,
+    "resides_in_ksa": True,
+    "has_high_value_assets": False,
+    "has_bank_account": True,
+    "lives_in_care_facility": False,
+    "has_children": True,
+    "meets_education_health": True,
+    "has_able_to_work_members": True,
+    "accepts_rehabilitation": True,
+    "answers_confirmed": True,
+}
 TYPED_VALUES = {"age": 45, "dependents_count": 3, "earned_income": 1100, "other_income": 0}
 # "عندي ٣ عيال" also says that the dependents are the applicant's children.
 IMPLIED = {"dependents_count": {"has_children": True}}
@@ -41,14 +52,19 @@ def page(rasa_stack, tmp_path: Path) -> Iterator[Any]:  # type: ignore[no-untype
 
     with sync_playwright() as driver:
         context = driver.chromium.launch_persistent_context(
-            user_data_dir=str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport=DESKTOP, locale="ar-SA")
+            user_data_dir=str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=DESKTOP,
+            locale="ar-SA",
+        )
         context.set_default_timeout(TURN_TIMEOUT_S * 1000)
         yield context.pages[0] if context.pages else context.new_page()
         context.close()
 
 
-def wait_for_bot_turn(rasa_stack, page, session_id: str, user_turns: int) -> Dict[str, Any]:  # type: ignore[no-untyped-def]
+def wait_for_bot_turn(rasa_stack, page, session_id: str, user_turns: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """Return the tracker once the bot has answered the user's `user_turns`-th message."""
     deadline = time.monotonic() + TURN_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -64,7 +80,7 @@ def wait_for_bot_turn(rasa_stack, page, session_id: str, user_turns: int) -> Dic
     raise AssertionError(f"the bot did not finish turn {user_turns} within {TURN_TIMEOUT_S} s")
 
 
-def requested_slot(tracker: Dict[str, Any]) -> str | None:
+def requested_slot(tracker: dict[str, Any]) -> str | None:
     if not (tracker.get("active_loop") or {}).get("name"):
         return None
     return tracker.get("slots", {}).get("requested_slot")
@@ -89,7 +105,7 @@ def test_whole_eligibility_check_in_the_web_chat_survives_a_reload(rasa_stack, p
     page.locator("#messages .quick-replies__button[data-payload='/check_eligibility']").last.click()
     turns += 1
 
-    answered: Dict[str, Any] = {}
+    answered: dict[str, Any] = {}
     for _ in range(len(BUTTON_ANSWERS) + len(TYPED_VALUES) + 3):
         tracker = wait_for_bot_turn(rasa_stack, page, session_id, turns)
         slot = requested_slot(tracker)

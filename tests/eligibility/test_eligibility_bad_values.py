@@ -1,4 +1,5 @@
 """Answers and dates the rules cannot use raise a clear EligibilityError."""
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,15 @@ def test_date_before_the_program_raises(on):
     assert "before the program" in caught.value.message_en
 
 
-@pytest.mark.parametrize("call", [lambda: facts("2020-01-01"), lambda: parameters_on("2020-01-01"),
-                                  lambda: threshold_sar(2, "2020-01-01"), lambda: next_question({}, "2020-01-01")])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: facts("2020-01-01"),
+        lambda: parameters_on("2020-01-01"),
+        lambda: threshold_sar(2, "2020-01-01"),
+        lambda: next_question({}, "2020-01-01"),
+    ],
+)
 def test_every_public_function_rejects_dates_before_the_program(call):
     with pytest.raises(EligibilityError):
         call()
@@ -98,7 +106,9 @@ def test_amounts_written_with_arabic_digits_or_separators_are_read(value, slot, 
     assert assess(answers, on="2024-01-01").counted_income_sar == counted
 
 
-@pytest.mark.parametrize("retired, value", [("monthly_income", 1800), ("monthly_income", "1,800"), ("other_wealth_sar", 5000)])
+@pytest.mark.parametrize(
+    "retired, value", [("monthly_income", 1800), ("monthly_income", "1,800"), ("other_wealth_sar", 5000)]
+)
 def test_retired_inputs_are_refused_naming_what_replaces_them(retired, value):
     with pytest.raises(EligibilityError) as caught:
         assess({"is_saudi": True, retired: value}, on="2024-01-01")

@@ -1,4 +1,5 @@
 """python -m eligibility, run as a user would (subprocess)."""
+
 from __future__ import annotations
 
 import json
@@ -6,34 +7,68 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import List
 
 import pytest
 
 import eligibility
-
 from eligibility import assess, render_understood_ar
 
 REPO = Path(__file__).resolve().parents[2]
 FAMILY_FLAGS = [
-    "--is-saudi", "yes", "--resides-in-ksa", "yes", "--dependents", "3", "--earned-income", "1500",
-    "--other-income", "800", "--high-value-assets", "yes", "--assets-value", "6000", "--bank-account", "yes",
-    "--care-facility", "no", "--children", "yes", "--education-health", "yes", "--able-to-work", "yes",
-    "--rehabilitation", "yes",
+    "--is-saudi",
+    "yes",
+    "--resides-in-ksa",
+    "yes",
+    "--dependents",
+    "3",
+    "--earned-income",
+    "1500",
+    "--other-income",
+    "800",
+    "--high-value-assets",
+    "yes",
+    "--assets-value",
+    "6000",
+    "--bank-account",
+    "yes",
+    "--care-facility",
+    "no",
+    "--children",
+    "yes",
+    "--education-health",
+    "yes",
+    "--able-to-work",
+    "yes",
+    "--rehabilitation",
+    "yes",
 ]
 FAMILY_ANSWERS = {
-    "is_saudi": "yes", "resides_in_ksa": "yes", "dependents_count": "3", "earned_income": "1500",
-    "other_income": "800", "has_high_value_assets": "yes", "assets_value": "6000", "has_bank_account": "yes",
-    "lives_in_care_facility": "no", "has_children": "yes", "meets_education_health": "yes",
-    "has_able_to_work_members": "yes", "accepts_rehabilitation": "yes",
+    "is_saudi": "yes",
+    "resides_in_ksa": "yes",
+    "dependents_count": "3",
+    "earned_income": "1500",
+    "other_income": "800",
+    "has_high_value_assets": "yes",
+    "assets_value": "6000",
+    "has_bank_account": "yes",
+    "lives_in_care_facility": "no",
+    "has_children": "yes",
+    "meets_education_health": "yes",
+    "has_able_to_work_members": "yes",
+    "accepts_rehabilitation": "yes",
 }
 
 
-def run_cli(args: List[str]) -> subprocess.CompletedProcess:
+def run_cli(args: list[str]) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO), "LC_ALL": "C", "PYTHONIOENCODING": ""}
     return subprocess.run(
-        [sys.executable, "-m", "eligibility", *args], cwd=REPO, env=env, capture_output=True, text=True,
-        encoding="utf-8", timeout=60,
+        [sys.executable, "-m", "eligibility", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
 
 
@@ -66,7 +101,9 @@ def test_answers_from_a_json_file(tmp_path):
     path = tmp_path / "answers.json"
     path.write_text(json.dumps({"is_saudi": True, "dependents_count": 2, "earned_income": 100, "on": "2023-10-01"}))
     output = json.loads(run_cli(["--file", str(path), "--json"]).stdout)
-    assert output["eligibility_result"]["threshold_sar"] == assess({"dependents_count": 2}, on="2023-10-01").threshold_sar
+    assert (
+        output["eligibility_result"]["threshold_sar"] == assess({"dependents_count": 2}, on="2023-10-01").threshold_sar
+    )
     assert output["next_question"] == "resides_in_ksa"
 
 
@@ -74,7 +111,9 @@ def test_answers_from_an_openfisca_style_yaml_file_and_flags_override(tmp_path):
     path = tmp_path / "situation.yaml"
     path.write_text("period: 2024-03-15\ninput:\n  is_saudi: true\n  dependents_count: 1\n", encoding="utf-8")
     output = json.loads(run_cli(["--file", str(path), "--dependents", "4", "--json"]).stdout)
-    assert output["eligibility_result"]["threshold_sar"] == assess({"dependents_count": 4}, on="2024-03-15").threshold_sar
+    assert (
+        output["eligibility_result"]["threshold_sar"] == assess({"dependents_count": 4}, on="2024-03-15").threshold_sar
+    )
     assert output["eligibility_result"]["rules_period"] == "2023-11-01"
     assert output["eligibility_result"]["rules_version"] == f"{eligibility.__version__}+2023-11-01"
 
@@ -84,16 +123,19 @@ def _assert_clean_failure(result: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
-@pytest.mark.parametrize("flag, slot", [("--earned-income", "earned_income"), ("--other-income", "other_income"),
-                                        ("--assets-value", "assets_value")])
+@pytest.mark.parametrize(
+    "flag, slot",
+    [("--earned-income", "earned_income"), ("--other-income", "other_income"), ("--assets-value", "assets_value")],
+)
 def test_negative_amount_exits_2_with_a_clear_message(flag, slot):
     result = run_cli([flag, "-5"])
     _assert_clean_failure(result)
     assert slot in result.stderr and "سالب" in result.stderr
 
 
-@pytest.mark.parametrize("flag, replacements", [("--income", ["earned_income", "other_income"]),
-                                                ("--other-wealth", ["assets_value"])])
+@pytest.mark.parametrize(
+    "flag, replacements", [("--income", ["earned_income", "other_income"]), ("--other-wealth", ["assets_value"])]
+)
 def test_retired_flag_exits_2_naming_what_replaces_it(flag, replacements):
     result = run_cli([flag, "1800"])
     _assert_clean_failure(result)

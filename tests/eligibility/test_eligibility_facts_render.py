@@ -1,4 +1,5 @@
 """facts(), parameters_on(), threshold_sar() and the Arabic rendering."""
+
 from __future__ import annotations
 
 import ast
@@ -13,17 +14,40 @@ from eligibility import assess, facts, parameters_on, render_assessment_ar, rend
 from eligibility.formatting import format_number
 
 CONTRACT_KEYS = {
-    "reference_amount_sar", "dependent_amount_sar", "independent_min_age", "review_period_days",
-    "review_period_days_regulation", "results_day", "payment_day", "earned_income_share_pct",
-    "max_months_abroad", "rules_version", "previous_reference_amount_sar", "previous_dependent_amount_sar",
-    "raise_date", "example_dependents", "example_threshold_sar", "conditions_text",
-    "assets_wealth_divisor", "income_counting", "age_rule", "wealth_rule",
+    "reference_amount_sar",
+    "dependent_amount_sar",
+    "independent_min_age",
+    "review_period_days",
+    "review_period_days_regulation",
+    "results_day",
+    "payment_day",
+    "earned_income_share_pct",
+    "max_months_abroad",
+    "rules_version",
+    "previous_reference_amount_sar",
+    "previous_dependent_amount_sar",
+    "raise_date",
+    "example_dependents",
+    "example_threshold_sar",
+    "conditions_text",
+    "assets_wealth_divisor",
+    "income_counting",
+    "age_rule",
+    "wealth_rule",
 }
 AMOUNT = re.compile(r"^\d{1,3}(,\d{3})*$")
 FAMILY = {
-    "is_saudi": True, "resides_in_ksa": True, "dependents_count": 3, "earned_income": 1800, "other_income": 0,
-    "has_high_value_assets": False, "has_bank_account": True, "lives_in_care_facility": False,
-    "has_children": True, "meets_education_health": True, "accepts_rehabilitation": True,
+    "is_saudi": True,
+    "resides_in_ksa": True,
+    "dependents_count": 3,
+    "earned_income": 1800,
+    "other_income": 0,
+    "has_high_value_assets": False,
+    "has_bank_account": True,
+    "lives_in_care_facility": False,
+    "has_children": True,
+    "meets_education_health": True,
+    "accepts_rehabilitation": True,
 }
 ALONE = {**FAMILY, "dependents_count": 0, "age": 30, "has_children": None}
 
@@ -35,14 +59,19 @@ def _sar(value: int) -> str:
 @pytest.mark.parametrize("on", ["2022-01-01", "2024-03-15", None])
 def test_facts_has_every_contract_key_as_text(on):
     values = facts(on)
-    assert CONTRACT_KEYS <= set(values)
+    assert set(values) >= CONTRACT_KEYS
     assert all(isinstance(value, str) and value for value in values.values())
 
 
 def test_facts_amounts_use_thousands_separators_and_match_the_parameters():
     values, params = facts("2024-03-15"), parameters_on("2024-03-15")
-    for key in ("reference_amount_sar", "dependent_amount_sar", "example_threshold_sar",
-                "previous_reference_amount_sar", "previous_dependent_amount_sar"):
+    for key in (
+        "reference_amount_sar",
+        "dependent_amount_sar",
+        "example_threshold_sar",
+        "previous_reference_amount_sar",
+        "previous_dependent_amount_sar",
+    ):
         assert AMOUNT.match(values[key]), key
     assert values["reference_amount_sar"] == _sar(params.reference_amount_sar)
     example = params.reference_amount_sar + params.dependent_amount_sar * int(values["example_dependents"])
@@ -68,8 +97,14 @@ def test_conditions_text_lists_every_condition_with_current_numbers():
     lines = values["conditions_text"].splitlines()
     assert len(lines) >= len(eligibility.CONDITIONS) - 1  # dependents_count is part of the income line
     assert all(line.startswith("• ") for line in lines)
-    for key in ("reference_amount_sar", "dependent_amount_sar", "independent_min_age", "max_months_abroad",
-                "earned_income_share_pct", "assets_wealth_divisor"):
+    for key in (
+        "reference_amount_sar",
+        "dependent_amount_sar",
+        "independent_min_age",
+        "max_months_abroad",
+        "earned_income_share_pct",
+        "assets_wealth_divisor",
+    ):
         assert values[key] in values["conditions_text"], key
 
 
@@ -107,8 +142,12 @@ def test_each_failed_condition_can_be_traced_to_its_parameter_sources():
     assessment = assess({**FAMILY, "earned_income": 90000}, on="2024-03-15")
     sources = assessment.sources_for("monthly_income")
     files = {source.file for source in sources}
-    assert {"reference_amount.yaml", "dependent_amount.yaml", "earned_income_share.yaml",
-            "assets_wealth_divisor.yaml"} <= files
+    assert {
+        "reference_amount.yaml",
+        "dependent_amount.yaml",
+        "earned_income_share.yaml",
+        "assets_wealth_divisor.yaml",
+    } <= files
     assert all(source.start <= assessment.on for source in sources)
 
 
@@ -126,8 +165,11 @@ def test_explain_gives_every_condition_with_status_and_sources():
 def test_eligible_text_shows_the_estimate_arithmetic_and_next_step():
     assessment = assess(FAMILY, on="2024-03-15")
     text = render_assessment_ar(assessment)
-    threshold, counted, support = (_sar(assessment.threshold_sar), _sar(assessment.counted_income_sar),
-                                   _sar(assessment.estimated_support_sar))
+    threshold, counted, support = (
+        _sar(assessment.threshold_sar),
+        _sar(assessment.counted_income_sar),
+        _sar(assessment.estimated_support_sar),
+    )
     assert f"{threshold} − الدخل المحتسب {counted} = {support}" in text
     assert "تقديري" in text
     assert "sbis.hrsd.gov.sa" in text and "النفاذ الوطني" in text
@@ -135,7 +177,13 @@ def test_eligible_text_shows_the_estimate_arithmetic_and_next_step():
 
 
 def test_eligible_text_shows_counted_income_by_source():
-    answers = {**FAMILY, "earned_income": 1500, "other_income": 800, "has_high_value_assets": True, "assets_value": 6000}
+    answers = {
+        **FAMILY,
+        "earned_income": 1500,
+        "other_income": 800,
+        "has_high_value_assets": True,
+        "assets_value": 6000,
+    }
     assessment = assess(answers, on="2024-03-15")
     text = render_assessment_ar(assessment)
     assert assessment.eligible
@@ -166,18 +214,30 @@ def test_incomplete_text_names_what_is_still_missing():
     assert "لم تكتمل" in text and "حساب بنكي" in text
 
 
-RENDERED = [FAMILY, {**FAMILY, "earned_income": 9000}, {"is_saudi": True},
-            {**ALONE, "other_income": 300, "has_high_value_assets": True, "assets_value": 12000},
-            {**FAMILY, "earned_income": 1501, "other_income": 250, "has_high_value_assets": True, "assets_value": 10000}]
+RENDERED = [
+    FAMILY,
+    {**FAMILY, "earned_income": 9000},
+    {"is_saudi": True},
+    {**ALONE, "other_income": 300, "has_high_value_assets": True, "assets_value": 12000},
+    {**FAMILY, "earned_income": 1501, "other_income": 250, "has_high_value_assets": True, "assets_value": 10000},
+]
 
 
 def _allowed_numbers(assessment) -> set:
     income = assessment.income
-    parts = [income.earned_income_sar, income.counted_earned_sar, income.other_income_sar,
-             income.assets_value_sar, income.wealth_monthly_sar]
+    parts = [
+        income.earned_income_sar,
+        income.counted_earned_sar,
+        income.other_income_sar,
+        income.assets_value_sar,
+        income.wealth_monthly_sar,
+    ]
     return set(facts(assessment.on).values()) | {
-        _sar(assessment.threshold_sar), _sar(assessment.counted_income_sar), _sar(assessment.estimated_support_sar),
-        str(assessment.answers.dependents_count), str(assessment.answers.age),
+        _sar(assessment.threshold_sar),
+        _sar(assessment.counted_income_sar),
+        _sar(assessment.estimated_support_sar),
+        str(assessment.answers.dependents_count),
+        str(assessment.answers.age),
         *(format_number(part) for part in parts if part is not None),
         *assessment.rules_period.split("-"),
     }
@@ -198,8 +258,14 @@ def test_every_number_in_the_understood_message_comes_from_the_rules_or_answers(
 
 
 def test_understood_message_is_short_and_says_family_income_by_source_wealth_and_the_facts():
-    answers = {**FAMILY, "dependents_count": 4, "earned_income": 1500, "other_income": 800,
-               "has_high_value_assets": True, "assets_value": 24000}
+    answers = {
+        **FAMILY,
+        "dependents_count": 4,
+        "earned_income": 1500,
+        "other_income": 800,
+        "has_high_value_assets": True,
+        "assets_value": 24000,
+    }
     text = render_understood_ar(answers, on="2024-03-15")
     lines = text.splitlines()
     assert len(lines) <= 6
@@ -214,12 +280,26 @@ def test_understood_message_is_short_and_says_family_income_by_source_wealth_and
     "answers, said, not_said",
     [
         ({**ALONE, "age": 67}, ["وحدك", "67 سنة"], ["الأسرة:", "أبناء"]),
-        ({**FAMILY, "dependents_count": 1, "has_children": False, "earned_income": 0, "other_income": 1000,
-          "meets_education_health": None, "has_able_to_work_members": False, "accepts_rehabilitation": None},
-         ["تابع واحد", "لا أحد في الأسرة يقدر على العمل", "لا أبناء"], ["التأهيل", "التعليم"]),
+        (
+            {
+                **FAMILY,
+                "dependents_count": 1,
+                "has_children": False,
+                "earned_income": 0,
+                "other_income": 1000,
+                "meets_education_health": None,
+                "has_able_to_work_members": False,
+                "accepts_rehabilitation": None,
+            },
+            ["تابع واحد", "لا أحد في الأسرة يقدر على العمل", "لا أبناء"],
+            ["التأهيل", "التعليم"],
+        ),
         ({**FAMILY, "dependents_count": 2}, ["تابعان", "لا ثروات غير المسكن الأساسي"], ["وحدك"]),
-        ({**FAMILY, "has_able_to_work_members": False, "accepts_rehabilitation": None},
-         ["لا أحد في الأسرة يقدر على العمل"], ["التأهيل"]),
+        (
+            {**FAMILY, "has_able_to_work_members": False, "accepts_rehabilitation": None},
+            ["لا أحد في الأسرة يقدر على العمل"],
+            ["التأهيل"],
+        ),
         ({**FAMILY, "is_saudi": False, "nationality_exception": True}, ["غير سعودي", "المستثناة"], []),
         ({**FAMILY, "nationality_exception": False}, ["سعودي"], ["المستثناة"]),
     ],
@@ -241,7 +321,10 @@ def test_understood_message_amounts_follow_the_parameters_in_force():
     [
         (FAMILY, "مؤهل مبدئيًا، الدعم التقديري {support} ريال شهريًا"),
         ({**ALONE, "earned_income": 0, "other_income": 2000}, "غير مؤهل: الدخل أعلى من الحد"),
-        ({**FAMILY, "has_bank_account": False, "resides_in_ksa": False}, "غير مؤهل: الإقامة خارج المملكة، لا يوجد حساب بنكي"),
+        (
+            {**FAMILY, "has_bank_account": False, "resides_in_ksa": False},
+            "غير مؤهل: الإقامة خارج المملكة، لا يوجد حساب بنكي",
+        ),
         ({"is_saudi": True}, "لم تكتمل الإجابات بعد"),
     ],
 )
@@ -252,14 +335,30 @@ def test_summary_is_one_line_with_the_verdict(answers, summary):
 
 
 def test_payload_keeps_the_contract_keys_and_adds_income_by_source_and_reasons():
-    answers = {**FAMILY, "earned_income": 1500, "other_income": 800, "has_high_value_assets": True,
-               "assets_value": 10000, "has_bank_account": False}
+    answers = {
+        **FAMILY,
+        "earned_income": 1500,
+        "other_income": 800,
+        "has_high_value_assets": True,
+        "assets_value": 10000,
+        "has_bank_account": False,
+    }
     payload = assess(answers, on="2024-03-15").to_payload()
-    assert {"eligible", "failed_conditions", "threshold_sar", "counted_income_sar", "estimated_support_sar",
-            "rules_version"} <= set(payload)
+    assert {
+        "eligible",
+        "failed_conditions",
+        "threshold_sar",
+        "counted_income_sar",
+        "estimated_support_sar",
+        "rules_version",
+    } <= set(payload)
     assert payload["income_by_source"] == {
-        "earned_income_sar": 1500, "counted_earned_sar": 750, "other_income_sar": 800, "assets_value_sar": 10000,
-        "wealth_monthly_sar": 833.33, "counted_sar": 2384,
+        "earned_income_sar": 1500,
+        "counted_earned_sar": 750,
+        "other_income_sar": 800,
+        "assets_value_sar": 10000,
+        "wealth_monthly_sar": 833.33,
+        "counted_sar": 2384,
     }
     assert [reason["condition"] for reason in payload["failed_reasons"]] == payload["failed_conditions"]
     assert all(reason["explanation_ar"] and reason["remedy_ar"] for reason in payload["failed_reasons"])
@@ -277,12 +376,19 @@ def test_no_digits_are_typed_into_arabic_text_modules():
     package = Path(eligibility.__file__).parent
     for name in ("texts_ar.py", "render.py", "assessment.py", "facts.py"):
         tree = ast.parse((package / name).read_text(encoding="utf-8"))
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
+        }
         for node in ast.walk(tree):
             if id(node) in docstrings:
                 continue  # documentation for developers, never shown to a user
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"[\u0600-\u06FF]", node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and re.search(r"[\u0600-\u06FF]", node.value)
+            ):
                 assert not re.search(r"[0-9\u0660-\u0669]", node.value), f"{name}: {node.value!r}"
 
 
@@ -292,8 +398,11 @@ def test_no_digits_are_typed_into_arabic_text_modules():
         (FAMILY, "age", "المستقل"),
         ({**FAMILY, "has_children": False}, "meets_education_health", "لا يوجد أبناء"),
         ({**ALONE, "meets_education_health": False}, "meets_education_health", "لا يوجد أبناء"),
-        ({**FAMILY, "earned_income": 0, "has_able_to_work_members": False, "accepts_rehabilitation": False},
-         "accepts_rehabilitation", "من يقدر على العمل"),
+        (
+            {**FAMILY, "earned_income": 0, "has_able_to_work_members": False, "accepts_rehabilitation": False},
+            "accepts_rehabilitation",
+            "من يقدر على العمل",
+        ),
     ],
 )
 def test_explain_says_why_a_condition_does_not_apply_to_the_household(answers, condition, note):

@@ -1,4 +1,5 @@
 """Parameter files: valid data loads once; broken data fails naming file and field."""
+
 from __future__ import annotations
 
 import shutil
@@ -69,7 +70,12 @@ def test_value_that_is_not_a_number_fails_naming_the_value(params_dir):
 
 
 def test_missing_value_reference_fails(params_dir):
-    _edit(params_dir, "payment_day.yaml", "    reference: أخبار وزارة الموارد البشرية والتنمية الاجتماعية (https://www.hrsd.gov.sa)\n    trust", "    trust")
+    _edit(
+        params_dir,
+        "payment_day.yaml",
+        "    reference: أخبار وزارة الموارد البشرية والتنمية الاجتماعية (https://www.hrsd.gov.sa)\n    trust",
+        "    trust",
+    )
     error = _error_for(params_dir)
     assert (error.file, error.field) == ("payment_day.yaml", "values.2020-11-17.reference")
 

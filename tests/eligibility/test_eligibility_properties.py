@@ -1,13 +1,13 @@
 """Property-based tests (hypothesis) of the rules engine."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eligibility import BOOL_SLOTS, QUESTION_ORDER, Outcome, assess, next_question, threshold_sar
 
@@ -120,7 +120,7 @@ def test_support_is_never_negative_nor_above_the_threshold(answers, on):
 def test_result_does_not_depend_on_answer_order(answers, on, rnd):
     items = list(answers.items())
     rnd.shuffle(items)
-    reordered: Dict[str, Any] = {}
+    reordered: dict[str, Any] = {}
     for slot, value in items:  # as if answered one by one in this sequence
         reordered = {**reordered, slot: value}
     first, second = assess(answers, on), assess(reordered, on)
@@ -145,7 +145,7 @@ def test_next_question_is_none_exactly_when_the_outcome_is_decided(answers, on):
 @settings(max_examples=200, deadline=None)
 @given(complete_answers, dates)
 def test_answering_the_questions_asked_always_reaches_a_decision(pool, on):
-    answers: Dict[str, Any] = {}
+    answers: dict[str, Any] = {}
     for _ in range(len(QUESTION_ORDER) + 1):
         slot = next_question(answers, on)
         if slot is None:

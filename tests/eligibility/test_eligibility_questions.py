@@ -1,7 +1,8 @@
 """next_question(): order, gates, skips and early stop, as a conversation would see them."""
+
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -10,20 +11,31 @@ from eligibility import QUESTION_ORDER, next_question
 ON = "2024-03-15"
 # A family with children, a salary and no wealth: the plain applicant.
 QUALIFYING = {
-    "is_saudi": True, "nationality_exception": True, "resides_in_ksa": True, "dependents_count": 3, "age": 40,
-    "earned_income": 1800, "other_income": 0, "has_high_value_assets": False, "assets_value": 0,
-    "has_bank_account": True, "lives_in_care_facility": False, "has_children": True,
-    "meets_education_health": True, "has_able_to_work_members": True, "accepts_rehabilitation": True,
+    "is_saudi": True,
+    "nationality_exception": True,
+    "resides_in_ksa": True,
+    "dependents_count": 3,
+    "age": 40,
+    "earned_income": 1800,
+    "other_income": 0,
+    "has_high_value_assets": False,
+    "assets_value": 0,
+    "has_bank_account": True,
+    "lives_in_care_facility": False,
+    "has_children": True,
+    "meets_education_health": True,
+    "has_able_to_work_members": True,
+    "accepts_rehabilitation": True,
 }
 # Turns outside the questions: the request that starts the check and the "صحيح" of the check before the verdict.
 OTHER_TURNS = 2
 MAX_TURNS_ONE_AT_A_TIME = 13  # issue 10, "Done means"
 
 
-def converse(replies: Dict[str, Any]) -> List[str]:
+def converse(replies: dict[str, Any]) -> list[str]:
     """Slots asked, in order, when the user answers from `replies`."""
-    answers: Dict[str, Any] = {}
-    asked: List[str] = []
+    answers: dict[str, Any] = {}
+    asked: list[str] = []
     while (slot := next_question(answers, ON)) is not None:
         assert slot not in asked, f"{slot} asked twice"
         asked.append(slot)
@@ -33,7 +45,12 @@ def converse(replies: Dict[str, Any]) -> List[str]:
 
 def test_plain_family_with_a_salary_is_asked_no_gate_it_does_not_need():
     asked = converse(QUALIFYING)
-    assert set(asked) == set(QUESTION_ORDER) - {"nationality_exception", "age", "assets_value", "has_able_to_work_members"}
+    assert set(asked) == set(QUESTION_ORDER) - {
+        "nationality_exception",
+        "age",
+        "assets_value",
+        "has_able_to_work_members",
+    }
 
 
 def test_questions_follow_the_documented_order():
@@ -50,14 +67,28 @@ FIXABLE = ["lives_in_care_facility", "has_bank_account"]
     "household, expected",
     [
         (QUALIFYING, COMMON + INCOME + FIXABLE + ["has_children", "meets_education_health", "accepts_rehabilitation"]),
-        ({**QUALIFYING, "earned_income": 0, "other_income": 900},  # no salary: the able-to-work gate is asked
-         COMMON + INCOME + FIXABLE + ["has_children", "meets_education_health", "has_able_to_work_members",
-                                      "accepts_rehabilitation"]),
-        ({**QUALIFYING, "dependents_count": 0},  # applying alone with a salary
-         COMMON + ["age"] + INCOME + FIXABLE + ["accepts_rehabilitation"]),
-        ({**QUALIFYING, "dependents_count": 1, "has_children": False, "earned_income": 0, "other_income": 1000,
-          "has_able_to_work_members": False},  # elderly couple, nobody can work
-         COMMON + INCOME + FIXABLE + ["has_children", "has_able_to_work_members"]),
+        (
+            {**QUALIFYING, "earned_income": 0, "other_income": 900},  # no salary: the able-to-work gate is asked
+            COMMON
+            + INCOME
+            + FIXABLE
+            + ["has_children", "meets_education_health", "has_able_to_work_members", "accepts_rehabilitation"],
+        ),
+        (
+            {**QUALIFYING, "dependents_count": 0},  # applying alone with a salary
+            [*COMMON, "age", *INCOME, *FIXABLE, "accepts_rehabilitation"],
+        ),
+        (
+            {
+                **QUALIFYING,
+                "dependents_count": 1,
+                "has_children": False,
+                "earned_income": 0,
+                "other_income": 1000,
+                "has_able_to_work_members": False,
+            },  # elderly couple, nobody can work
+            COMMON + INCOME + FIXABLE + ["has_children", "has_able_to_work_members"],
+        ),
     ],
     ids=["salary-family", "no-salary-family", "alone-with-salary", "elderly-couple"],
 )
@@ -137,8 +168,10 @@ def test_known_exception_makes_the_nationality_question_unnecessary():
         ({**QUALIFYING, "has_children": None, "meets_education_health": True}, None),
         ({**QUALIFYING, "has_high_value_assets": None, "assets_value": 0}, None),
         ({**QUALIFYING, "has_able_to_work_members": None, "earned_income": 0, "accepts_rehabilitation": True}, None),
-        ({**QUALIFYING, "has_able_to_work_members": None, "earned_income": 0, "accepts_rehabilitation": None},
-         "has_able_to_work_members"),
+        (
+            {**QUALIFYING, "has_able_to_work_members": None, "earned_income": 0, "accepts_rehabilitation": None},
+            "has_able_to_work_members",
+        ),
     ],
 )
 def test_a_gate_whose_question_is_already_answered_is_not_asked(answers, expected):

@@ -6,12 +6,13 @@ answers) and the expected `output`; only the keys listed in `output` are checked
 may name the domain `reading` it tests (domain.md, "How the conditions apply to a
 real household"); every reading must be tested by at least one situation.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 import yaml
@@ -19,15 +20,31 @@ import yaml
 from eligibility import __version__, assess, next_question
 
 SITUATIONS_DIR = Path(__file__).parent / "situations"
-PAYLOAD_KEYS = {"eligible", "failed_conditions", "threshold_sar", "counted_income_sar", "estimated_support_sar",
-                "rules_version", "income_by_source", "summary_ar"}
+PAYLOAD_KEYS = {
+    "eligible",
+    "failed_conditions",
+    "threshold_sar",
+    "counted_income_sar",
+    "estimated_support_sar",
+    "rules_version",
+    "income_by_source",
+    "summary_ar",
+}
 OTHER_KEYS = {"status", "next_question", "conditions"}
 PARTIAL_KEYS = {"income_by_source", "conditions"}
 # domain.md, "How the conditions apply to a real household", plus the issue 10 households.
-READINGS = {"age", "rehabilitation", "education_health", "income_by_source", "wealth", "time_abroad", "issue10_household"}
+READINGS = {
+    "age",
+    "rehabilitation",
+    "education_health",
+    "income_by_source",
+    "wealth",
+    "time_abroad",
+    "issue10_household",
+}
 
 
-def _load_situations() -> List[Dict[str, Any]]:
+def _load_situations() -> list[dict[str, Any]]:
     situations = []
     for path in sorted(SITUATIONS_DIR.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
@@ -54,7 +71,7 @@ def test_every_domain_reading_has_situations(reading):
 
 
 @pytest.mark.parametrize("situation", SITUATIONS, ids=[s["name"] for s in SITUATIONS])
-def test_situation(situation: Dict[str, Any]) -> None:
+def test_situation(situation: dict[str, Any]) -> None:
     expected = situation["output"]
     unknown = set(expected) - PAYLOAD_KEYS - OTHER_KEYS
     assert not unknown, f"{situation['file']}: unknown output keys {unknown}"
@@ -62,7 +79,7 @@ def test_situation(situation: Dict[str, Any]) -> None:
     on = situation["period"]
     answers = situation["input"]
     assessment = assess(answers, on=on)
-    actual: Dict[str, Any] = dict(assessment.to_payload())
+    actual: dict[str, Any] = dict(assessment.to_payload())
     actual["status"] = assessment.status.value
     actual["next_question"] = next_question(answers, on=on)
     actual["conditions"] = {name: result.status.value for name, result in assessment.conditions.items()}

@@ -10,6 +10,7 @@ be told to fail the next N requests with 429 or 5xx.
         ... WHATSAPP_GRAPH_BASE_URL=graph.base_url ...
         graph.sent_messages()  # JSON bodies Meta would have delivered
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -17,8 +18,9 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any
 
 from aiohttp import web
 
@@ -40,25 +42,26 @@ class GraphRequest:
 
 
 def _error(status: int, code: int, message: str, details: str = "") -> web.Response:
-    error: Dict[str, Any] = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "AFakeTrace"}
+    error: dict[str, Any] = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "AFakeTrace"}
     if details:
         error["error_data"] = {"messaging_product": "whatsapp", "details": details}
     return web.json_response({"error": error}, status=status)
 
 
 class FakeGraphApi:
-    def __init__(self, access_token: str = "test-access-token", phone_number_id: Optional[str] = None,
-                 version: str = "v19.0") -> None:
+    def __init__(
+        self, access_token: str = "test-access-token", phone_number_id: str | None = None, version: str = "v19.0"
+    ) -> None:
         self.access_token = access_token
         self.phone_number_id = phone_number_id
         self.version = version
-        self.requests: List[GraphRequest] = []
-        self.port: Optional[int] = None
-        self._failures: List[int] = []
+        self.requests: list[GraphRequest] = []
+        self.port: int | None = None
+        self._failures: list[int] = []
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
-        self._thread: Optional[threading.Thread] = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
         self._ready = threading.Event()
 
     @property
@@ -70,7 +73,7 @@ class FakeGraphApi:
         with self._lock:
             self._failures.extend([status] * count)
 
-    def sent_messages(self, to: Optional[str] = None) -> List[Dict[str, Any]]:
+    def sent_messages(self, to: str | None = None) -> list[dict[str, Any]]:
         """Bodies of the requests that were accepted (200), optionally for one recipient."""
         with self._lock:
             accepted = [r.body for r in self.requests if r.status == 200]
@@ -82,7 +85,7 @@ class FakeGraphApi:
             self.requests.clear()
             self._failures.clear()
 
-    def wait_for(self, condition: Callable[[List[Dict[str, Any]]], bool], timeout: float = 30.0) -> bool:
+    def wait_for(self, condition: Callable[[list[dict[str, Any]]], bool], timeout: float = 30.0) -> bool:
         """Poll until `condition(sent_messages())` holds (for a bot in another process)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -119,11 +122,13 @@ class FakeGraphApi:
             code, details = problem
             return _error(400, code, f"(#{code}) Invalid parameter", details)
         to = str(body["to"]).lstrip("+")
-        return web.json_response({
-            "messaging_product": "whatsapp",
-            "contacts": [{"input": body["to"], "wa_id": to}],
-            "messages": [{"id": f"wamid.FAKE{next(self._ids):08d}"}],
-        })
+        return web.json_response(
+            {
+                "messaging_product": "whatsapp",
+                "contacts": [{"input": body["to"], "wa_id": to}],
+                "messages": [{"id": f"wamid.FAKE{next(self._ids):08d}"}],
+            }
+        )
 
     def _serve(self) -> None:
         loop = asyncio.new_event_loop()
@@ -141,7 +146,7 @@ class FakeGraphApi:
         loop.run_until_complete(runner.cleanup())
         loop.close()
 
-    def start(self) -> "FakeGraphApi":
+    def start(self) -> FakeGraphApi:
         self._thread = threading.Thread(target=self._serve, name="fake-graph-api", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
@@ -154,7 +159,7 @@ class FakeGraphApi:
             self._thread.join(10)
             self._thread = None
 
-    def __enter__(self) -> "FakeGraphApi":
+    def __enter__(self) -> FakeGraphApi:
         return self.start()
 
     def __exit__(self, *exc_info: Any) -> None:

@@ -3,11 +3,12 @@
 Each check returns None when the message is acceptable, else the (code, details)
 pair Meta puts in its error JSON. Limits follow Meta's Cloud API reference.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Optional
 
-Problem = Optional[Tuple[int, str]]
+Problem = Optional[tuple[int, str]]
 
 INVALID_PARAMETER = 100
 PARAMETER_VALUE_INVALID = 131009
@@ -21,14 +22,14 @@ def _length_problem(value: Any, name: str, maximum: int) -> Problem:
     return None
 
 
-def _text_problem(message: Dict[str, Any]) -> Problem:
+def _text_problem(message: dict[str, Any]) -> Problem:
     text = message.get("text")
     if not isinstance(text, dict):
         return INVALID_PARAMETER, "text object is required"
     return _length_problem(text.get("body"), "text.body", 4096)
 
 
-def _buttons_problem(action: Dict[str, Any]) -> Problem:
+def _buttons_problem(action: dict[str, Any]) -> Problem:
     buttons = action.get("buttons")
     if not isinstance(buttons, list) or not 1 <= len(buttons) <= 3:
         return PARAMETER_VALUE_INVALID, "buttons count invalid. Min: 1, Max: 3"
@@ -49,7 +50,7 @@ def _buttons_problem(action: Dict[str, Any]) -> Problem:
     return None
 
 
-def _list_problem(action: Dict[str, Any]) -> Problem:
+def _list_problem(action: dict[str, Any]) -> Problem:
     problem = _length_problem(action.get("button"), "action.button", 20)
     if problem:
         return problem
@@ -68,7 +69,7 @@ def _list_problem(action: Dict[str, Any]) -> Problem:
     return None
 
 
-def _interactive_problem(message: Dict[str, Any]) -> Problem:
+def _interactive_problem(message: dict[str, Any]) -> Problem:
     interactive = message.get("interactive")
     if not isinstance(interactive, dict):
         return INVALID_PARAMETER, "interactive object is required"
@@ -86,7 +87,7 @@ def _interactive_problem(message: Dict[str, Any]) -> Problem:
     return INVALID_PARAMETER, "interactive.type must be button or list"
 
 
-def _image_problem(message: Dict[str, Any]) -> Problem:
+def _image_problem(message: dict[str, Any]) -> Problem:
     image = message.get("image")
     if not isinstance(image, dict) or not (image.get("link") or image.get("id")):
         return INVALID_PARAMETER, "image.link or image.id is required"

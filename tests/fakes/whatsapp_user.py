@@ -3,11 +3,12 @@
 Works with any process that runs the channel (a real `rasa run`), because it only
 speaks HTTP: Meta's webhook format in, the fake Graph API's records out.
 """
+
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import httpx
 
@@ -20,10 +21,10 @@ class BotMessage:
     """One message the bot sent, reduced to what a user sees."""
 
     text: str
-    choices: List[Dict[str, str]]  # [{"id": payload, "title": shown title}] for buttons and list rows
+    choices: list[dict[str, str]]  # [{"id": payload, "title": shown title}] for buttons and list rows
 
     @classmethod
-    def from_graph(cls, message: Dict[str, Any]) -> "BotMessage":
+    def from_graph(cls, message: dict[str, Any]) -> BotMessage:
         if message.get("type") == "text":
             return cls(message["text"]["body"], [])
         if message.get("type") == "interactive":
@@ -31,10 +32,12 @@ class BotMessage:
             action = interactive.get("action", {})
             choices = [b["reply"] for b in action.get("buttons", [])]
             choices += [row for section in action.get("sections", []) for row in section.get("rows", [])]
-            return cls(interactive.get("body", {}).get("text", ""), [{"id": c["id"], "title": c["title"]} for c in choices])
+            return cls(
+                interactive.get("body", {}).get("text", ""), [{"id": c["id"], "title": c["title"]} for c in choices]
+            )
         return cls("", [])
 
-    def choice(self, *titles_or_ids: str) -> Optional[Dict[str, str]]:
+    def choice(self, *titles_or_ids: str) -> dict[str, str] | None:
         """The first choice whose id equals, or whose title starts with, one of the arguments."""
         for wanted in titles_or_ids:
             for choice in self.choices:
@@ -44,20 +47,27 @@ class BotMessage:
 
 
 class WhatsAppUser:
-    def __init__(self, webhook_url: str, app_secret: str, graph: FakeGraphApi, number: str,
-                 phone_number_id: str, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        webhook_url: str,
+        app_secret: str,
+        graph: FakeGraphApi,
+        number: str,
+        phone_number_id: str,
+        timeout: float = 60.0,
+    ) -> None:
         self.webhook_url = webhook_url
         self.app_secret = app_secret
         self.graph = graph
         self.number = number
         self.phone_number_id = phone_number_id
         self.timeout = timeout
-        self.transcript: List[str] = []
+        self.transcript: list[str] = []
 
     def _seen(self) -> int:
         return len(self.graph.sent_messages(self.number))
 
-    def _deliver(self, message: Dict[str, Any], shown: str) -> List[BotMessage]:
+    def _deliver(self, message: dict[str, Any], shown: str) -> list[BotMessage]:
         before = self._seen()
         body, headers = meta.signed(meta.webhook([message], phone_number_id=self.phone_number_id), self.app_secret)
         self.transcript.append(f"USER: {shown}")
@@ -74,9 +84,9 @@ class WhatsAppUser:
         self.transcript.extend(f"BOT: {r.text} {[c['title'] for c in r.choices] or ''}" for r in replies)
         return replies
 
-    def say(self, text: str) -> List[BotMessage]:
+    def say(self, text: str) -> list[BotMessage]:
         return self._deliver(meta.text_message(self.number, text), text)
 
-    def tap(self, choice: Dict[str, str], as_list: bool = False) -> List[BotMessage]:
+    def tap(self, choice: dict[str, str], as_list: bool = False) -> list[BotMessage]:
         builder = meta.list_reply if as_list else meta.button_reply
         return self._deliver(builder(self.number, choice["id"], choice["title"]), f"[{choice['title']}]")

@@ -2,12 +2,12 @@
 
 These tests read only YAML; they never train or load a model.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
@@ -29,17 +29,44 @@ LONG_UTTERANCE_WORDS = 4
 MAX_LONG_TRAINING_OVERLAP_SHARE = 0.10
 
 INTENTS = [
-    "greet", "goodbye", "thank", "affirm", "deny", "stop", "human_handoff",
-    "out_of_scope", "check_eligibility", "check_status", "inform", "ask_why",
-    "start_over", "faq",
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "stop",
+    "human_handoff",
+    "out_of_scope",
+    "check_eligibility",
+    "check_status",
+    "inform",
+    "ask_why",
+    "start_over",
+    "faq",
 ]
 FAQ_SUB_INTENTS = [
-    "about_program", "conditions", "income_limit", "apply_steps",
-    "eligibility_inquiry_steps", "digital_card", "review_period", "payment_date",
-    "rehabilitation", "multiple_families", "study_abroad", "objection",
-    "support_amount", "assets_rule", "residence_abroad", "independent_person",
+    "about_program",
+    "conditions",
+    "income_limit",
+    "apply_steps",
+    "eligibility_inquiry_steps",
+    "digital_card",
+    "review_period",
+    "payment_date",
+    "rehabilitation",
+    "multiple_families",
+    "study_abroad",
+    "objection",
+    "support_amount",
+    "assets_rule",
+    "residence_abroad",
+    "independent_person",
     # issue 12: topics the sources do not cover (domain.md, last section)
-    "home_visit", "extra_payments", "payment_problem", "support_stop", "update_data",
+    "home_visit",
+    "extra_payments",
+    "payment_problem",
+    "support_stop",
+    "update_data",
 ]
 
 # A marker must start a word, so "شو" does not match inside "عشوائي".
@@ -98,8 +125,8 @@ def label_counts(heldout: TrainingData) -> Counter:
 
 
 @pytest.fixture(scope="module")
-def texts_by_label(heldout: TrainingData) -> Dict[str, List[str]]:
-    grouped: Dict[str, List[str]] = {}
+def texts_by_label(heldout: TrainingData) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
     for message in heldout.intent_examples:
         grouped.setdefault(_label(message), []).append(message.get("text"))
     return grouped
@@ -157,9 +184,7 @@ def test_no_utterance_appears_twice_ignoring_diacritics_and_punctuation(heldout)
 )
 def test_every_dialect_marker_is_used(dialect, marker, heldout):
     pattern = re.compile(rf"(?<!\w){marker}")
-    assert any(pattern.search(m.get("text")) for m in heldout.intent_examples), (
-        f"no {dialect} example uses {marker}"
-    )
+    assert any(pattern.search(m.get("text")) for m in heldout.intent_examples), f"no {dialect} example uses {marker}"
 
 
 @pytest.mark.parametrize("kind", sorted(NOISE_PATTERNS))
@@ -186,6 +211,5 @@ def test_heldout_set_is_not_merged_into_training_data(heldout):
         f"{len(shared)} held-out utterances ({share:.0%}) also appear in data/nlu: {shared}"
     )
     assert long_share <= MAX_LONG_TRAINING_OVERLAP_SHARE, (
-        f"{len(shared_long)} long held-out utterances ({long_share:.0%}) "
-        f"also appear in data/nlu: {shared_long}"
+        f"{len(shared_long)} long held-out utterances ({long_share:.0%}) also appear in data/nlu: {shared_long}"
     )

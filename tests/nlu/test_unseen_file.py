@@ -4,17 +4,16 @@ the shapes of real questions, and is kept apart from training data and from held
 These tests read only YAML; they never train or load a model. When a text is reported,
 it is always one of unseen.yml's own, so nobody reads training data through them.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Set
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.training_data import TrainingData
-
 from test_heldout_file import (
     DIALECT_MARKERS,
     FAQ_SUB_INTENTS,
@@ -73,14 +72,14 @@ def unseen() -> TrainingData:
 
 
 @pytest.fixture(scope="module")
-def texts_by_label(unseen: TrainingData) -> Dict[str, List[str]]:
-    grouped: Dict[str, List[str]] = {}
+def texts_by_label(unseen: TrainingData) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
     for message in unseen.intent_examples:
         grouped.setdefault(_label(message), []).append(message.get("text"))
     return grouped
 
 
-def _texts(data: TrainingData) -> List[str]:
+def _texts(data: TrainingData) -> list[str]:
     return [m.get("text") for m in data.intent_examples]
 
 
@@ -92,9 +91,7 @@ def test_unseen_file_uses_exactly_the_contract_intents(unseen):
     assert sorted(unseen.intents) == sorted(INTENTS)
 
 
-@pytest.mark.parametrize(
-    "label", [i for i in INTENTS if i != "faq"] + [f"faq/{s}" for s in ALL_FAQ_SUB_INTENTS]
-)
+@pytest.mark.parametrize("label", [i for i in INTENTS if i != "faq"] + [f"faq/{s}" for s in ALL_FAQ_SUB_INTENTS])
 def test_each_label_has_enough_examples(label, texts_by_label):
     assert len(texts_by_label.get(label, [])) >= MIN_PER_LABEL
 
@@ -115,8 +112,11 @@ def test_neighbouring_program_is_asked_about_and_always_out_of_scope(program, te
     pattern = re.compile(NEIGHBOUR_PROGRAMS[program])
     assert any(pattern.search(t) for t in texts_by_label["out_of_scope"]), f"no question about {program}"
     mislabelled = [
-        (label, t) for label, texts in texts_by_label.items() if label != "out_of_scope"
-        for t in texts if pattern.search(t)
+        (label, t)
+        for label, texts in texts_by_label.items()
+        if label != "out_of_scope"
+        for t in texts
+        if pattern.search(t)
     ]
     assert not mislabelled, mislabelled
 
@@ -155,14 +155,14 @@ def test_real_world_misspelling_is_represented(kind, unseen):
     assert any(pattern.search(t) for t in _texts(unseen)), kind
 
 
-def _comparable_texts(paths: List[Path]) -> Set[str]:
-    texts: Set[str] = set()
+def _comparable_texts(paths: list[Path]) -> set[str]:
+    texts: set[str] = set()
     for path in paths:
         texts.update(_comparable(m.get("text")) for m in load_data(str(path)).intent_examples)
     return texts
 
 
-def _shared(texts: List[str], others: Set[str]) -> List[str]:
+def _shared(texts: list[str], others: set[str]) -> list[str]:
     return [t for t in texts if _comparable(t) in others]
 
 

@@ -4,6 +4,7 @@ Targets: intent accuracy >= 0.93 (out_of_scope included) and accuracy of the faq
 sub-intent picked by the ResponseSelector >= 0.93. The figures are written to
 test-artifacts/nlu-heldout/ for the issue notes.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,9 @@ def reports() -> dict:
     rasa = Path(sys.executable).parent / "rasa"
     subprocess.run(
         [str(rasa), "test", "nlu", "--model", str(MODEL), "--nlu", str(HELDOUT), "--out", str(OUT), "--no-plot"],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return {
         "intent": json.loads((OUT / "intent_report.json").read_text()),
@@ -43,7 +46,9 @@ def reports() -> dict:
 def test_heldout_intent_accuracy_meets_target(reports: dict) -> None:
     accuracy = reports["intent"]["accuracy"]
     worst = sorted(
-        (name, row["f1-score"]) for name, row in reports["intent"].items() if isinstance(row, dict) and "f1-score" in row
+        (name, row["f1-score"])
+        for name, row in reports["intent"].items()
+        if isinstance(row, dict) and "f1-score" in row
     )
     assert accuracy >= INTENT_ACCURACY_TARGET, f"held-out intent accuracy {accuracy:.3f}; per intent F1: {worst}"
 

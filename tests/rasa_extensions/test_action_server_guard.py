@@ -1,11 +1,13 @@
 """action_server_guard: an unreachable action server gets the user a short notice, not silence."""
+
 from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable, Dict, List
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -43,7 +45,9 @@ def _tracker(sender: str = "guard-user", text: str = "عمري ٤٥") -> Dialogu
     return DialogueStateTracker.from_events(sender, [UserUttered(text)], slots=DOMAIN.slots)
 
 
-async def _run(action_name: str, url: str, tracker: DialogueStateTracker, channel: CollectingOutputChannel) -> List[Any]:
+async def _run(
+    action_name: str, url: str, tracker: DialogueStateTracker, channel: CollectingOutputChannel
+) -> list[Any]:
     action = RemoteAction(action_name, EndpointConfig(url))
     return await action.run(channel, TemplatedNaturalLanguageGenerator(DOMAIN.responses), tracker, DOMAIN)
 
@@ -66,14 +70,16 @@ async def _action_server(handler: Handler) -> AsyncIterator[str]:
         await runner.cleanup()
 
 
-def _texts(channel: CollectingOutputChannel) -> List[str]:
+def _texts(channel: CollectingOutputChannel) -> list[str]:
     return [message.get("text") for message in channel.messages]
 
 
 def test_unreachable_action_server_sends_the_temporarily_unavailable_reply() -> None:
     channel = CollectingOutputChannel()
     with pytest.raises(guard.ActionServerUnavailable):
-        asyncio.run(_run("validate_eligibility_form", f"http://127.0.0.1:{_closed_port()}/webhook", _tracker(), channel))
+        asyncio.run(
+            _run("validate_eligibility_form", f"http://127.0.0.1:{_closed_port()}/webhook", _tracker(), channel)
+        )
     assert _texts(channel) == [NOTICE_TEXT]
 
 
@@ -158,13 +164,15 @@ def test_hung_action_server_times_out_with_the_notice(monkeypatch: pytest.Monkey
 
 def test_working_action_server_events_and_responses_pass_through_unchanged() -> None:
     async def answering(request: web.Request) -> web.Response:
-        body: Dict[str, Any] = await request.json()
-        return web.json_response({
-            "events": [{"event": "slot", "name": "age", "value": 45.0}],
-            "responses": [{"text": f"تم {body['next_action']}"}],
-        })
+        body: dict[str, Any] = await request.json()
+        return web.json_response(
+            {
+                "events": [{"event": "slot", "name": "age", "value": 45.0}],
+                "responses": [{"text": f"تم {body['next_action']}"}],
+            }
+        )
 
-    async def scenario() -> List[Any]:
+    async def scenario() -> list[Any]:
         channel = CollectingOutputChannel()
         async with _action_server(answering) as url:
             events = await _run("validate_eligibility_form", url, _tracker(), channel)

@@ -1,4 +1,5 @@
 """ArabicNormalizer: Rasa sees normalized text, the tracker keeps what the user typed."""
+
 from __future__ import annotations
 
 import asyncio
@@ -74,11 +75,11 @@ def test_entities_point_at_the_same_words_after_normalizing():
         {"start": 6, "end": 7, "value": "٣", "entity": "count"},
         {"start": 16, "end": len(text), "value": "الرِّياض", "entity": "city"},
     ]
-    assert [text[e["start"]:e["end"]] for e in entities] == ["٣", "الرِّياض"]
+    assert [text[e["start"] : e["end"]] for e in entities] == ["٣", "الرِّياض"]
     message = Message(data={TEXT: text, ENTITIES: entities, "intent": "inform"})
     ArabicNormalizer().process_training_data(TrainingData(training_examples=[message]))
     new_text = message.get(TEXT)
-    spans = [new_text[e["start"]:e["end"]] for e in message.get(ENTITIES)]
+    spans = [new_text[e["start"] : e["end"]] for e in message.get(ENTITIES)]
     assert new_text == "عندي 3 عيال في الرياض"
     assert spans == ["3", "الرياض"]
     assert [e["value"] for e in message.get(ENTITIES)] == ["3", "الرياض"]
@@ -89,7 +90,7 @@ def test_synonym_values_are_kept_and_glued_entities_stay_glued():
     entities = [{"start": 1, "end": len(text), "value": "Riyadh", "entity": "city"}]
     new_text, new_entities = normalize_with_entities(text, entities)
     assert new_text == "بالرياض"
-    assert new_text[new_entities[0]["start"]:new_entities[0]["end"]] == "الرياض"
+    assert new_text[new_entities[0]["start"] : new_entities[0]["end"]] == "الرياض"
     assert new_entities[0]["value"] == "Riyadh"
 
 
@@ -151,8 +152,9 @@ def tiny_model(tmp_path_factory) -> Path:
         patch.setenv("RASA_CACHE_DIRECTORY", str(root / "cache"))
         patch.setenv("RASA_TELEMETRY_ENABLED", "false")
         patch.chdir(root)
-        model = train_nlu(str(root / "config.yml"), str(root / "nlu.yml"), str(root / "models"),
-                          fixed_model_name="tiny")
+        model = train_nlu(
+            str(root / "config.yml"), str(root / "nlu.yml"), str(root / "models"), fixed_model_name="tiny"
+        )
     assert model, "the tiny NLU model did not train"
     return Path(model)
 

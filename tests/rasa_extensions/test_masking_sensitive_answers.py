@@ -3,13 +3,14 @@
 Generic over arabic_text.pii.SENSITIVE_SLOTS: a slot's value, the user's text that
 answers it, and a bot text that repeats it. Dates anywhere else keep their digits.
 """
+
 from __future__ import annotations
 
 import asyncio
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -23,8 +24,10 @@ from rasa_extensions.masking_tracker_store import MaskingSQLTrackerStore
 DOMAIN = Domain.from_dict(
     {
         "intents": ["inform", "check_status"],
-        "slots": {name: {"type": "any", "mappings": [{"type": "custom"}]}
-                  for name in sorted(SENSITIVE_SLOTS | {"earned_income", "national_id_hash"})},
+        "slots": {
+            name: {"type": "any", "mappings": [{"type": "custom"}]}
+            for name in sorted(SENSITIVE_SLOTS | {"earned_income", "national_id_hash"})
+        },
         "forms": {"status_form": {"required_slots": sorted(SENSITIVE_SLOTS)}},
     }
 )
@@ -45,7 +48,7 @@ def _user(text: str, ts: float) -> UserUttered:
     return UserUttered(text, intent, entities, {"intent": intent, "entities": entities, "text": text}, timestamp=ts)
 
 
-def _lookup_turn(slot: str, typed: str, value: str) -> List[Any]:
+def _lookup_turn(slot: str, typed: str, value: str) -> list[Any]:
     return [
         ActiveLoop("status_form", timestamp=1.0),
         SlotSet("requested_slot", slot, timestamp=1.1),
@@ -57,7 +60,7 @@ def _lookup_turn(slot: str, typed: str, value: str) -> List[Any]:
     ]
 
 
-def _stored(events: List[Any]) -> str:
+def _stored(events: list[Any]) -> str:
     return json.dumps(masked_events(events), ensure_ascii=False)
 
 
@@ -83,8 +86,12 @@ def test_every_sensitive_slot_value_is_kept_without_digits(slot):
 
 def test_opening_message_carrying_the_factors_is_hidden_without_a_requested_slot():
     text = "ابي حالة طلبي هويتي 1012345672 ومواليدي 1985-04-12 وسجلت 3/2024"
-    events = [ActionExecuted("action_listen", timestamp=1.0), _user(text, 2.0),
-              SlotSet("national_id", "1*******72", timestamp=2.1), SlotSet("birth_date", "1985-04-12", timestamp=2.2)]
+    events = [
+        ActionExecuted("action_listen", timestamp=1.0),
+        _user(text, 2.0),
+        SlotSet("national_id", "1*******72", timestamp=2.1),
+        SlotSet("birth_date", "1985-04-12", timestamp=2.2),
+    ]
     user = masked_events(events)[1]
     assert user["text"] == "ابي حالة طلبي هويتي 1*******72 ومواليدي ****-**-** وسجلت */****"
 
@@ -94,9 +101,14 @@ def test_opening_message_carrying_the_factors_is_hidden_without_a_requested_slot
     ["دخلي 1,320 ريال من 2023-11-01", "عندي 3 عيال", "متى الصرف؟ يوم 1 من الشهر", "سجلت في 2024-03-01"],
 )
 def test_dates_and_numbers_outside_the_lookup_keep_their_digits(text):
-    events = [SlotSet("requested_slot", "earned_income", timestamp=1.0), ActionExecuted("action_listen", timestamp=1.1),
-              _user(text, 2.0), SlotSet("earned_income", 1320, timestamp=2.1),
-              SlotSet("requested_slot", None, timestamp=2.2), _user(text, 3.0)]
+    events = [
+        SlotSet("requested_slot", "earned_income", timestamp=1.0),
+        ActionExecuted("action_listen", timestamp=1.1),
+        _user(text, 2.0),
+        SlotSet("earned_income", 1320, timestamp=2.1),
+        SlotSet("requested_slot", None, timestamp=2.2),
+        _user(text, 3.0),
+    ]
     users = [e for e in masked_events(events) if e["event"] == "user"]
     assert [u["text"] for u in users] == [text, text]
 
@@ -116,9 +128,9 @@ def store(tmp_path: Path, monkeypatch) -> MaskingSQLTrackerStore:
 
 class _Broker:
     def __init__(self) -> None:
-        self.published: List[Dict[str, Any]] = []
+        self.published: list[dict[str, Any]] = []
 
-    def publish(self, event: Dict[str, Any]) -> None:
+    def publish(self, event: dict[str, Any]) -> None:
         self.published.append(event)
 
 
@@ -146,13 +158,20 @@ def test_database_bytes_and_broker_never_hold_the_birth_or_registration_date(sto
 
 
 def test_sealed_value_opens_only_with_the_key_and_a_raw_id_is_never_sealed(store, tmp_path, monkeypatch):
-    events = [ActionExecuted("action_listen", timestamp=0.5), SlotSet("birth_date", "1985-04-12", timestamp=1.0),
-              SlotSet("national_id", "١٠١٢٣٤٥٦٧٢", timestamp=1.1), SlotSet("national_id", "1*******72", timestamp=1.2)]
+    events = [
+        ActionExecuted("action_listen", timestamp=0.5),
+        SlotSet("birth_date", "1985-04-12", timestamp=1.0),
+        SlotSet("national_id", "١٠١٢٣٤٥٦٧٢", timestamp=1.1),
+        SlotSet("national_id", "1*******72", timestamp=1.2),
+    ]
     asyncio.run(store.save(DialogueStateTracker.from_events("web-2", events, DOMAIN.slots)))
     with sqlite3.connect(tmp_path / "tracker.db") as connection:
         rows = [json.loads(r[0]) for r in connection.execute("SELECT data FROM events WHERE type_name = 'slot'")]
     assert [("sealed_value" in r, r["value"]) for r in rows] == [
-        (True, "****-**-**"), (False, "١*******٧٢"), (True, "1*******72")]
+        (True, "****-**-**"),
+        (False, "١*******٧٢"),
+        (True, "1*******72"),
+    ]
 
     reloaded = asyncio.run(store.retrieve("web-2"))
     assert [e.value for e in reloaded.events if isinstance(e, SlotSet)] == ["1985-04-12", "١*******٧٢", "1*******72"]
@@ -162,7 +181,10 @@ def test_sealed_value_opens_only_with_the_key_and_a_raw_id_is_never_sealed(store
 
 def test_a_birth_date_repeated_by_the_bot_in_a_later_turn_is_hidden():
     earlier = _lookup_turn("birth_date", "ميلادي 12/4/1985", "1985-04-12")
-    later = [ActionExecuted("action_listen", timestamp=3.0), _user("وش سجلت؟", 4.0),
-             BotUttered("سجلت تاريخ ميلادك 1985-04-12", timestamp=4.1)]
+    later = [
+        ActionExecuted("action_listen", timestamp=3.0),
+        _user("وش سجلت؟", 4.0),
+        BotUttered("سجلت تاريخ ميلادك 1985-04-12", timestamp=4.1),
+    ]
     kept = masked_events(earlier + later, first_new=len(earlier))
     assert kept[-1]["text"] == "سجلت تاريخ ميلادك ****-**-**"

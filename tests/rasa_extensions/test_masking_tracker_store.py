@@ -1,4 +1,5 @@
 """MaskingSQLTrackerStore: no national ID or phone number reaches the database, the logs or a broker."""
+
 from __future__ import annotations
 
 import asyncio
@@ -6,7 +7,7 @@ import json
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 from rasa.core.brokers.broker import EventBroker
@@ -39,7 +40,7 @@ DOMAIN = Domain.from_dict(
 )
 
 
-def _digit_forms(raw: str) -> List[str]:
+def _digit_forms(raw: str) -> list[str]:
     """A raw number as the user might type it, and as json.dumps writes it."""
     forms = [raw, raw.translate(ARABIC_INDIC), raw.translate(PERSIAN)]
     escaped = [json.dumps(f)[1:-1] for f in forms]  # "\u0661\u0660..." inside JSON
@@ -49,12 +50,23 @@ def _digit_forms(raw: str) -> List[str]:
 FORBIDDEN = [form for raw in RAW_IDS + RAW_PHONES + [WHATSAPP_SENDER] for form in _digit_forms(raw)]
 
 
-def _user(text: str, entities: List[Dict[str, Any]], channel: str, ts: float) -> UserUttered:
+def _user(text: str, entities: list[dict[str, Any]], channel: str, ts: float) -> UserUttered:
     intent = {"name": "inform", "confidence": 0.91}
-    parse_data = {"intent": intent, "entities": entities, "text": text,
-                  "intent_ranking": [intent, {"name": "greet", "confidence": 0.05}]}
-    return UserUttered(text, intent, entities, parse_data, timestamp=ts, input_channel=channel,
-                       metadata={"from": RAW_PHONES[1], "wa_id": WHATSAPP_SENDER, "note": f"نص {text}"})
+    parse_data = {
+        "intent": intent,
+        "entities": entities,
+        "text": text,
+        "intent_ranking": [intent, {"name": "greet", "confidence": 0.05}],
+    }
+    return UserUttered(
+        text,
+        intent,
+        entities,
+        parse_data,
+        timestamp=ts,
+        input_channel=channel,
+        metadata={"from": RAW_PHONES[1], "wa_id": WHATSAPP_SENDER, "note": f"نص {text}"},
+    )
 
 
 def _conversation(sender_id: str) -> DialogueStateTracker:
@@ -64,16 +76,24 @@ def _conversation(sender_id: str) -> DialogueStateTracker:
         ActionExecuted("action_session_start", timestamp=1.1),
         SessionStarted(timestamp=1.0),
         ActionExecuted("action_listen", timestamp=1.2),
-        _user(id_text, [{"entity": "national_id", "value": RAW_IDS[0].translate(ARABIC_INDIC),
-                         "start": 10, "end": 20}], "whatsapp", 2.0),
+        _user(
+            id_text,
+            [{"entity": "national_id", "value": RAW_IDS[0].translate(ARABIC_INDIC), "start": 10, "end": 20}],
+            "whatsapp",
+            2.0,
+        ),
         SlotSet("national_id", RAW_IDS[0], timestamp=2.1),
         SlotSet("contact_phone", int(RAW_PHONES[0]), timestamp=2.2),
-        BotUttered(f"تم استلام الهوية {RAW_IDS[0]} والجوال {RAW_PHONES[0]}",
-                   data={"custom": {"echo": RAW_IDS[1], "phones": [RAW_PHONES[2].translate(PERSIAN)]}},
-                   metadata={"utter_action": "utter_ack", "to": "+" + RAW_PHONES[1]}, timestamp=2.3),
+        BotUttered(
+            f"تم استلام الهوية {RAW_IDS[0]} والجوال {RAW_PHONES[0]}",
+            data={"custom": {"echo": RAW_IDS[1], "phones": [RAW_PHONES[2].translate(PERSIAN)]}},
+            metadata={"utter_action": "utter_ack", "to": "+" + RAW_PHONES[1]},
+            timestamp=2.3,
+        ),
         ActionExecuted("action_listen", timestamp=2.4),
-        _user(f"جوالي {RAW_PHONES[2][:3]} {RAW_PHONES[2][3:6]} {RAW_PHONES[2][6:]} والهوية {RAW_IDS[2]}",
-              [], "rest", 3.0),
+        _user(
+            f"جوالي {RAW_PHONES[2][:3]} {RAW_PHONES[2][3:6]} {RAW_PHONES[2][6:]} والهوية {RAW_IDS[2]}", [], "rest", 3.0
+        ),
         BotUttered("الحد 1,100 ريال من 2023-11-01", timestamp=3.1),
     ]
     return DialogueStateTracker.from_events(sender_id, events, DOMAIN.slots)
@@ -93,7 +113,7 @@ def _store(db_path: Path, **extra: Any) -> MaskingSQLTrackerStore:
     return MaskingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db_path), **extra)
 
 
-def _all_cells(db_path: Path) -> List[str]:
+def _all_cells(db_path: Path) -> list[str]:
     with sqlite3.connect(db_path) as connection:
         tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         cells = []
@@ -120,7 +140,7 @@ def test_no_raw_id_or_phone_in_any_table_column_or_file_byte(db_path, hmac_key):
     raw_bytes = b"".join(p.read_bytes() for p in db_path.parent.iterdir() if p.name.startswith("tracker.db"))
     for form in FORBIDDEN:
         assert form.encode("utf-8") not in raw_bytes
-    assert "1,100".encode() in raw_bytes and b"2023-11-01" in raw_bytes, "amounts and dates must survive"
+    assert b"1,100" in raw_bytes and b"2023-11-01" in raw_bytes, "amounts and dates must survive"
 
 
 def test_saved_tracker_loads_back_with_masked_text_and_slots(db_path, hmac_key):
@@ -165,11 +185,19 @@ def test_saving_again_appends_only_new_events(db_path, hmac_key):
 
 def test_endpoint_config_with_sql_keywords_or_url_builds_the_masking_store(tmp_path, hmac_key):
     by_keywords = create_tracker_store(
-        EndpointConfig(type="rasa_extensions.masking_tracker_store.MaskingSQLTrackerStore",
-                       dialect="sqlite", db=str(tmp_path / "a.db")), DOMAIN)
+        EndpointConfig(
+            type="rasa_extensions.masking_tracker_store.MaskingSQLTrackerStore",
+            dialect="sqlite",
+            db=str(tmp_path / "a.db"),
+        ),
+        DOMAIN,
+    )
     by_url = create_tracker_store(
-        EndpointConfig(type="rasa_extensions.masking_tracker_store.MaskingSQLTrackerStore",
-                       url=f"sqlite:///{tmp_path / 'b.db'}"), DOMAIN)
+        EndpointConfig(
+            type="rasa_extensions.masking_tracker_store.MaskingSQLTrackerStore", url=f"sqlite:///{tmp_path / 'b.db'}"
+        ),
+        DOMAIN,
+    )
     direct = MaskingSQLTrackerStore(domain=DOMAIN, url=f"sqlite:///{tmp_path / 'c.db'}")
 
     for store, name in ((by_keywords, "a.db"), (by_url, "b.db"), (direct, "c.db")):
@@ -181,9 +209,9 @@ def test_endpoint_config_with_sql_keywords_or_url_builds_the_masking_store(tmp_p
 
 class _CollectingBroker(EventBroker):
     def __init__(self) -> None:
-        self.published: List[Dict[str, Any]] = []
+        self.published: list[dict[str, Any]] = []
 
-    def publish(self, event: Dict[str, Any]) -> None:
+    def publish(self, event: dict[str, Any]) -> None:
         self.published.append(event)
 
 
@@ -207,8 +235,9 @@ def test_logs_written_while_saving_and_loading_hold_no_raw_numbers(db_path, hmac
             asyncio.run(store.save(_conversation(WHATSAPP_SENDER)))
             asyncio.run(store.retrieve(WHATSAPP_SENDER))
             # What an action or channel might log by mistake:
-            logging.getLogger("actions.status").info("lookup for %s, phone %s",
-                                                     RAW_IDS[0].translate(ARABIC_INDIC), RAW_PHONES[0])
+            logging.getLogger("actions.status").info(
+                "lookup for %s, phone %s", RAW_IDS[0].translate(ARABIC_INDIC), RAW_PHONES[0]
+            )
             logging.getLogger("channels.whatsapp").warning(f"message from {WHATSAPP_SENDER}")
     finally:
         logging.getLogger().removeHandler(file_handler)

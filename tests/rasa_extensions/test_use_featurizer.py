@@ -1,4 +1,5 @@
 """UniversalSentenceEncoderFeaturizer: USE sentence and token features attached to messages."""
+
 from __future__ import annotations
 
 import time
@@ -40,8 +41,7 @@ def _tokenized(*texts: str) -> list:
 
 
 def _features(message: Message, kind: str, attribute: str = TEXT) -> np.ndarray:
-    found = [f for f in message.features
-             if f.type == kind and f.attribute == attribute and f.origin == NAME]
+    found = [f for f in message.features if f.type == kind and f.attribute == attribute and f.origin == NAME]
     assert len(found) == 1, f"expected one {kind} feature, got {len(found)}"
     return found[0].features
 
@@ -86,11 +86,12 @@ def test_training_data_is_featurized_in_batches_with_the_same_vectors_as_one_by_
     texts = ["مرحبا", "وش الشروط", "متى الصرف", "كم الدعم", "ابي اقدم"]
     batched = _tokenized(*texts)
     _featurizer(batch_size=2).process_training_data(TrainingData(training_examples=batched))
-    for text, message in zip(texts, batched):
+    for text, message in zip(texts, batched, strict=False):
         single = _tokenized(text)[0]
         _featurizer().process([single])
-        assert np.allclose(_features(message, FEATURE_TYPE_SENTENCE),
-                           _features(single, FEATURE_TYPE_SENTENCE), atol=1e-4)
+        assert np.allclose(
+            _features(message, FEATURE_TYPE_SENTENCE), _features(single, FEATURE_TYPE_SENTENCE), atol=1e-4
+        )
 
 
 def test_response_texts_in_training_data_get_features_too():

@@ -5,14 +5,14 @@ at least one message with Arabic text, no message repeated, within a time limit.
 Protocol-level garbage (broken JSON, wrong types) must get a 4xx, never a 5xx or a
 hang, and must leave the server working.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Dict, List
 
 _SENTENCE = "وش شروط الضمان المطور وكيف اقدم عليه "
 
-USER_INPUTS: Dict[str, str] = {
+USER_INPUTS: dict[str, str] = {
     "empty": "",
     "whitespace_only": "   \n\t  ",
     "long_5000_chars": (_SENTENCE * 200)[:5000],
@@ -36,7 +36,7 @@ REPLY_LIMIT_S = 30.0
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
-def reply_problem(texts: List[str]) -> str:
+def reply_problem(texts: list[str]) -> str:
     """Why a list of bot texts is not a clear Arabic reply ("" when it is)."""
     if not texts:
         return "no reply at all"

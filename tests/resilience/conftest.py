@@ -4,12 +4,14 @@ The tests kill and restart the action server and the Rasa server, take the statu
 database away and flood the channels, so they get a stack of their own (never the
 shared e2e one) whose state lives in a scratch directory.
 """
+
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any
 
 import httpx
 import pytest
@@ -17,26 +19,30 @@ import yaml
 
 from bench.local_stack import MODEL, scratch_stack, start_or_explain
 from runner.stack import ROOT, Stack
-from tests.fakes.fake_graph_api import FakeGraphApi
 from tests.e2e.conversation_driver import ELIGIBLE_APPLICANT
+from tests.fakes.fake_graph_api import FakeGraphApi
 
 RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 
 # A qualifying applicant, in dialect (the same one the other end-to-end tests use).
-ANSWERS: Dict[str, str] = dict(ELIGIBLE_APPLICANT)
-WHATSAPP = {"verify_token": "res-verify", "app_secret": "res-app-secret", "access_token": "res-access",
-            "phone_number_id": "100200399"}
+ANSWERS: dict[str, str] = dict(ELIGIBLE_APPLICANT)
+WHATSAPP = {
+    "verify_token": "res-verify",
+    "app_secret": "res-app-secret",
+    "access_token": "res-access",
+    "phone_number_id": "100200399",
+}
 
 
 def response_text(name: str) -> str:
     return RESPONSES[name][0]["text"]
 
 
-def texts(messages: List[Dict[str, Any]]) -> List[str]:
+def texts(messages: list[dict[str, Any]]) -> list[str]:
     return [m.get("text") or "" for m in messages]
 
 
-def payload(messages: List[Dict[str, Any]], key: str) -> Any:
+def payload(messages: list[dict[str, Any]], key: str) -> Any:
     for message in messages:
         if key in (message.get("custom") or {}):
             return message["custom"][key]
@@ -54,28 +60,30 @@ class ResilientStack:
         return self.stack.rasa_url
 
     @property
-    def env(self) -> Dict[str, str]:
+    def env(self) -> dict[str, str]:
         return self.stack.env
 
-    def say(self, sender: str, message: str, timeout: float = 60) -> List[Dict[str, Any]]:
-        response = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook",
-                              json={"sender": sender, "message": message}, timeout=timeout)
+    def say(self, sender: str, message: str, timeout: float = 60) -> list[dict[str, Any]]:
+        response = httpx.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout
+        )
         response.raise_for_status()
         return response.json()
 
-    def tracker(self, sender: str) -> Dict[str, Any]:
-        response = httpx.get(f"{self.rasa_url}/conversations/{sender}/tracker",
-                             params={"token": self.stack.token}, timeout=30)
+    def tracker(self, sender: str) -> dict[str, Any]:
+        response = httpx.get(
+            f"{self.rasa_url}/conversations/{sender}/tracker", params={"token": self.stack.token}, timeout=30
+        )
         response.raise_for_status()
         return response.json()
 
-    def requested_slot(self, sender: str) -> Optional[str]:
+    def requested_slot(self, sender: str) -> str | None:
         tracker = self.tracker(sender)
         if not (tracker.get("active_loop") or {}).get("name"):
             return None
         return tracker["slots"].get("requested_slot")
 
-    def answer_until(self, sender: str, answered: int) -> List[str]:
+    def answer_until(self, sender: str, answered: int) -> list[str]:
         """Start the eligibility check and answer `answered` questions; returns their slots."""
         self.say(sender, "ابي افحص اهليتي")
         slots = []
@@ -87,7 +95,7 @@ class ResilientStack:
         return slots
 
     def finish_check(self, sender: str, max_turns: int = 15) -> Any:
-        replies: List[Dict[str, Any]] = []
+        replies: list[dict[str, Any]] = []
         for _ in range(max_turns):
             slot = self.requested_slot(sender)
             if slot is None:
@@ -128,4 +136,3 @@ def resilient_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Resili
     finally:
         stack.stop()
         graph.stop()
-

@@ -1,10 +1,11 @@
 """Bad inputs on the HTTP channels: REST and the WhatsApp webhook (with a valid signature)."""
+
 from __future__ import annotations
 
 import itertools
 import json
 import time
-from typing import Any, Dict, List
+from typing import Any
 
 import httpx
 import pytest
@@ -16,7 +17,7 @@ from tests.resilience.conftest import WHATSAPP, ResilientStack
 _numbers = itertools.count(966500000001)
 
 
-def _post(url: str, body: bytes, headers: Dict[str, str], timeout: float = REPLY_LIMIT_S + 30) -> httpx.Response:
+def _post(url: str, body: bytes, headers: dict[str, str], timeout: float = REPLY_LIMIT_S + 30) -> httpx.Response:
     return httpx.post(url, content=body, headers=headers, timeout=timeout)
 
 
@@ -33,7 +34,7 @@ def test_rest_channel_answers_bad_input_clearly_in_arabic(resilient_stack: Resil
     assert not problem, problem
 
 
-def _whatsapp_texts(messages: List[Dict[str, Any]]) -> List[str]:
+def _whatsapp_texts(messages: list[dict[str, Any]]) -> list[str]:
     texts = []
     for message in messages:
         if message.get("type") == "text":
@@ -52,13 +53,15 @@ def test_whatsapp_channel_answers_bad_input_clearly_in_arabic(resilient_stack: R
     started = time.monotonic()
     response = _post(f"{resilient_stack.rasa_url}/webhooks/whatsapp/webhook", body, headers)
     assert response.status_code < 500, response.text[:300]
-    resilient_stack.graph.wait_for(lambda sent: any(m.get("to") == number for m in sent),
-                                   timeout=max(1.0, REPLY_LIMIT_S - (time.monotonic() - started)))
+    resilient_stack.graph.wait_for(
+        lambda sent: any(m.get("to") == number for m in sent),
+        timeout=max(1.0, REPLY_LIMIT_S - (time.monotonic() - started)),
+    )
     problem = reply_problem(_whatsapp_texts(resilient_stack.graph.sent_messages(to=number)))
     assert not problem, problem
 
 
-REST_GARBAGE: Dict[str, bytes] = {
+REST_GARBAGE: dict[str, bytes] = {
     "invalid_utf8": b'{"sender":"bad-raw-1","message":"\xff\xfe\xfa"}',
     "malformed_json": b'{"sender":"bad-raw-2","message":',
     "json_list_body": b'["bad-raw-3", "hello"]',
@@ -73,18 +76,22 @@ REST_GARBAGE: Dict[str, bytes] = {
 
 @pytest.mark.parametrize("case", sorted(REST_GARBAGE))
 def test_rest_channel_refuses_garbage_without_a_server_error(resilient_stack: ResilientStack, case: str) -> None:
-    response = _post(f"{resilient_stack.rasa_url}/webhooks/rest/webhook", REST_GARBAGE[case],
-                     {"Content-Type": "application/json"}, timeout=30)
+    response = _post(
+        f"{resilient_stack.rasa_url}/webhooks/rest/webhook",
+        REST_GARBAGE[case],
+        {"Content-Type": "application/json"},
+        timeout=30,
+    )
     assert response.status_code < 500, f"{case}: {response.status_code} {response.text[:200]}"
 
 
-WHATSAPP_GARBAGE: Dict[str, bytes] = {
+WHATSAPP_GARBAGE: dict[str, bytes] = {
     "invalid_utf8": b'{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":'
-                    b'[{"from":"1","id":"x","type":"text","text":{"body":"\xff\xfe"}}]}}]}]}',
+    b'[{"from":"1","id":"x","type":"text","text":{"body":"\xff\xfe"}}]}}]}]}',
     "malformed_json": b'{"object":',
     "missing_value": b'{"object":"whatsapp_business_account","entry":[{"changes":[{}]}]}',
     "message_without_sender": b'{"object":"whatsapp_business_account","entry":[{"changes":[{"value":'
-                              b'{"messages":[{"type":"text","text":{"body":"hi"}}]}}]}]}',
+    b'{"messages":[{"type":"text","text":{"body":"hi"}}]}}]}]}',
     "entry_not_a_list": b'{"object":"whatsapp_business_account","entry":"nope"}',
 }
 
@@ -100,6 +107,8 @@ def test_whatsapp_channel_refuses_garbage_without_a_server_error(resilient_stack
 def test_server_still_answers_normally_after_the_battery(resilient_stack: ResilientStack) -> None:
     replies = resilient_stack.say("bad-after-battery", "وش شروط الضمان المطور؟")
     assert not reply_problem([m.get("text") or "" for m in replies])
-    body, headers = signed(webhook([text_message("966599999998", "السلام عليكم")],
-                                   phone_number_id=WHATSAPP["phone_number_id"]), WHATSAPP["app_secret"])
+    body, headers = signed(
+        webhook([text_message("966599999998", "السلام عليكم")], phone_number_id=WHATSAPP["phone_number_id"]),
+        WHATSAPP["app_secret"],
+    )
     assert _post(f"{resilient_stack.rasa_url}/webhooks/whatsapp/webhook", body, headers).status_code == 200

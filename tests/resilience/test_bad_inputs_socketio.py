@@ -4,12 +4,13 @@ The client uses the long-polling transport: python-engineio's websocket client n
 a newer aiohttp than Rasa pins, and polling is the transport that needs the most
 care from the server anyway.
 """
+
 from __future__ import annotations
 
 import asyncio
 import time
 import uuid
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 import socketio
@@ -26,13 +27,13 @@ class WidgetSession:
     def __init__(self, url: str) -> None:
         self.url = url
         self.client = socketio.AsyncClient(reconnection=False)
-        self.received: List[Any] = []
+        self.received: list[Any] = []
         self._confirmed = asyncio.Event()
         self.session_id = uuid.uuid4().hex
         self.client.on("bot_uttered", self.received.append)
         self.client.on("session_confirm", lambda _: self._confirmed.set())
 
-    async def __aenter__(self) -> "WidgetSession":
+    async def __aenter__(self) -> WidgetSession:
         await self.client.connect(self.url, socketio_path="/socket.io", transports=["polling"])
         await self.client.emit("session_request", {"session_id": self.session_id})
         await asyncio.wait_for(self._confirmed.wait(), 15)
@@ -41,7 +42,7 @@ class WidgetSession:
     async def __aexit__(self, *exc_info: Any) -> None:
         await self.client.disconnect()
 
-    async def send(self, payload: Any, limit_s: float = REPLY_LIMIT_S) -> List[str]:
+    async def send(self, payload: Any, limit_s: float = REPLY_LIMIT_S) -> list[str]:
         """Emit a user message; the bot's texts once it has been quiet for a moment."""
         self.received.clear()
         await self.client.emit("user_uttered", payload)
@@ -55,13 +56,13 @@ class WidgetSession:
         return [m.get("text") or "" for m in self.received if isinstance(m, dict)]
 
 
-def _message(session: WidgetSession, text: Any) -> Dict[str, Any]:
+def _message(session: WidgetSession, text: Any) -> dict[str, Any]:
     return {"message": text, "session_id": session.session_id}
 
 
 @pytest.mark.parametrize("case", sorted(USER_INPUTS))
 def test_socketio_channel_answers_bad_input_clearly_in_arabic(resilient_stack: ResilientStack, case: str) -> None:
-    async def scenario() -> List[str]:
+    async def scenario() -> list[str]:
         async with WidgetSession(resilient_stack.rasa_url) as session:
             return await session.send(_message(session, USER_INPUTS[case]))
 
@@ -71,7 +72,7 @@ def test_socketio_channel_answers_bad_input_clearly_in_arabic(resilient_stack: R
 
 @pytest.mark.parametrize("garbage", ["plain string payload", 12345, None, ["a", "b"], {"message": {"nested": 1}}])
 def test_socketio_garbage_payload_leaves_the_session_working(resilient_stack: ResilientStack, garbage: Any) -> None:
-    async def scenario() -> List[str]:
+    async def scenario() -> list[str]:
         async with WidgetSession(resilient_stack.rasa_url) as session:
             await session.send(garbage, limit_s=3)  # a reply is welcome but not required
             assert session.client.connected, "the server dropped the connection"

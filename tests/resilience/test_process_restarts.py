@@ -1,4 +1,5 @@
 """The action server or the Rasa server goes away mid-form: the user is told, and the form survives."""
+
 from __future__ import annotations
 
 import signal
@@ -13,7 +14,9 @@ def _typed(value: object) -> bool:
     return isinstance(value, (bool, int, float))
 
 
-def test_killed_action_server_mid_form_gets_a_short_notice_and_the_form_resumes(resilient_stack: ResilientStack) -> None:
+def test_killed_action_server_mid_form_gets_a_short_notice_and_the_form_resumes(
+    resilient_stack: ResilientStack,
+) -> None:
     sender = "res-actions-killed-1"
     answered = resilient_stack.answer_until(sender, 3)
     before = resilient_stack.tracker(sender)

@@ -1,4 +1,5 @@
 """Soak: thousands of messages over concurrent conversations, every one kept in the tracker store."""
+
 from __future__ import annotations
 
 import asyncio
@@ -40,6 +41,8 @@ def test_soak_every_message_sent_is_a_user_event_in_the_tracker_store(resilient_
     tracker_db = Path(resilient_stack.env["TRACKER_DB_URL"].split("sqlite:///", 1)[1])
     stored = _user_events_in_store(tracker_db, f"bench-{RUN_TAG}-")
     assert stored == SOAK_MESSAGES, f"{SOAK_MESSAGES} messages sent, {stored} user events stored"
-    print(f"\nsoak: {SOAK_MESSAGES} messages, {SOAK_CONCURRENCY} concurrent, stored {stored}, "
-          f"p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms, "
-          f"{summary['messages_per_s']} msg/s")
+    print(
+        f"\nsoak: {SOAK_MESSAGES} messages, {SOAK_CONCURRENCY} concurrent, stored {stored}, "
+        f"p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms, "
+        f"{summary['messages_per_s']} msg/s"
+    )

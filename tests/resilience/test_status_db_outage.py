@@ -1,15 +1,15 @@
 """The status database disappears during a lookup: a clear reply, and nothing half-written."""
+
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
-
-from tests.resilience.conftest import ResilientStack, payload, response_text, texts
 
 from status_store.demo import DEMO_APPLICATIONS
+from tests.resilience.conftest import ResilientStack, payload, response_text, texts
 
 NATIONAL_ID, BIRTH_DATE = "1045678909", "30/9/1978"  # a demo application (status_store/demo.py)
 REGISTERED = DEMO_APPLICATIONS[1].registration_month()  # "M/YYYY", relative to seeding
@@ -56,7 +56,9 @@ def test_status_lookup_with_the_database_gone_gets_a_clear_reply_and_writes_noth
     assert payload(replies, "application_status") is None
     assert _rows(db, "status_lookups") == lookups_before, "a failed lookup was recorded"
     slots = resilient_stack.tracker(sender)["slots"]
-    assert slots.get("national_id_hash") is None and slots.get("birth_date") is None, "status slots kept after the failure"
+    assert slots.get("national_id_hash") is None and slots.get("birth_date") is None, (
+        "status slots kept after the failure"
+    )
     assert resilient_stack.requested_slot(sender) is None
 
     # Once the database is back, the same user gets the answer.

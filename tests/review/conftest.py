@@ -1,4 +1,5 @@
 """Fixtures: the review tool's three databases, filled once per test session."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,9 @@ from review_scenarios import HMAC_KEY, ReviewData, fill_status_store, save_track
 @pytest.fixture(scope="session")
 def review_data(tmp_path_factory) -> ReviewData:
     tmp = tmp_path_factory.mktemp("review")
-    data = ReviewData(f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}",
-                      f"sqlite:///{tmp / 'review.db'}", tmp)
+    data = ReviewData(
+        f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}", f"sqlite:///{tmp / 'review.db'}", tmp
+    )
     # The key is needed only while saving (WhatsApp ids are hashed); other suites must not see it.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
@@ -48,8 +50,9 @@ def reading_data(tmp_path_factory) -> ReviewData:
     from reading_scenarios import save_reading_trackers
 
     tmp = tmp_path_factory.mktemp("reading")
-    data = ReviewData(f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}",
-                      f"sqlite:///{tmp / 'review.db'}", tmp)
+    data = ReviewData(
+        f"sqlite:///{tmp / 'tracker.db'}", f"sqlite:///{tmp / 'status.db'}", f"sqlite:///{tmp / 'review.db'}", tmp
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NATIONAL_ID_HMAC_KEY", HMAC_KEY)
         save_reading_trackers(data.tracker_url)

@@ -1,5 +1,6 @@
 """The live inbox in tests: a fake Rasa HTTP API, a status store with queued requests,
 and staff accounts of both roles."""
+
 from __future__ import annotations
 
 import asyncio
@@ -37,8 +38,14 @@ class FakeRasa:
         deliver = request.query.get("execute_side_effects") == "true"
         if deliver and self.fail_delivery and any(e.get("event") == "bot" for e in events):
             return web.json_response({"message": "cannot deliver"}, status=500)
-        self.calls.append({"conversation": request.match_info["conversation_id"], "events": events,
-                           "deliver": deliver, "output_channel": request.query.get("output_channel")})
+        self.calls.append(
+            {
+                "conversation": request.match_info["conversation_id"],
+                "events": events,
+                "deliver": deliver,
+                "output_channel": request.query.get("output_channel"),
+            }
+        )
         return web.json_response({"sender_id": request.match_info["conversation_id"]})
 
     def event_names(self) -> list[list[str]]:
@@ -50,16 +57,22 @@ class FakeRasa:
         return app
 
 
-def inbox_app(data: Any, review_url: str, status_url: str, rasa_url: str, clock: Clock | None = None,
-              **config: Any) -> web.Application:
+def inbox_app(
+    data: Any, review_url: str, status_url: str, rasa_url: str, clock: Clock | None = None, **config: Any
+) -> web.Application:
     config.setdefault("rasa_token", RASA_TOKEN)
     settings = ReviewConfig(data.tracker_url, status_url, review_url, rasa_url=rasa_url, **config)
     return create_app(settings, clock or Clock(NOW))
 
 
-def run_inbox(data: Any, review_url: str, status_url: str,
-              scenario: Callable[[Callable[[], Awaitable[TestClient]], FakeRasa], Awaitable[Any]],
-              rasa: FakeRasa | None = None, **config: Any) -> Any:
+def run_inbox(
+    data: Any,
+    review_url: str,
+    status_url: str,
+    scenario: Callable[[Callable[[], Awaitable[TestClient]], FakeRasa], Awaitable[Any]],
+    rasa: FakeRasa | None = None,
+    **config: Any,
+) -> Any:
     """Start the fake Rasa and the review app; `scenario(new_client, rasa)` gets a factory of
     separate browser-like clients (one per staff member) sharing one server."""
     rasa = rasa or FakeRasa()
@@ -68,6 +81,7 @@ def run_inbox(data: Any, review_url: str, status_url: str,
         async with TestServer(rasa.app()) as rasa_server:
             app = inbox_app(data, review_url, status_url, str(rasa_server.make_url("")).rstrip("/"), **config)
             async with TestServer(app) as server, contextlib.AsyncExitStack() as stack:
+
                 async def new_client() -> TestClient:
                     return await stack.enter_async_context(TestClient(server))
 

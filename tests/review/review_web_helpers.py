@@ -1,9 +1,11 @@
 """Driving the staff web app in tests: an in-process server, sign-in and CSRF tokens."""
+
 from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any, Awaitable, Callable, Optional
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
@@ -25,8 +27,9 @@ class Clock:
         return self.now
 
 
-def make_app(data: Any, review_url: str, status_url: Optional[str] = None, clock: Optional[Clock] = None,
-             **config: Any) -> web.Application:
+def make_app(
+    data: Any, review_url: str, status_url: str | None = None, clock: Clock | None = None, **config: Any
+) -> web.Application:
     settings = ReviewConfig(data.tracker_url, status_url or data.status_url, review_url, **config)
     return create_app(settings, clock or Clock())
 
@@ -52,8 +55,9 @@ async def login_form_token(client: TestClient) -> str:
 
 async def sign_in(client: TestClient, username: str = STAFF_NAME, password: str = STAFF_PASSWORD):
     token = await login_form_token(client)
-    return await client.post("/login", data={"username": username, "password": password, "csrf_token": token},
-                             allow_redirects=False)
+    return await client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token}, allow_redirects=False
+    )
 
 
 async def page_token(client: TestClient, path: str = "/") -> str:

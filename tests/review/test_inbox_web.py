@@ -1,6 +1,7 @@
 """The live inbox in the review web app: queue, take, reply, hand back, close, reassign;
 roles, CSRF and the action limit on every new endpoint; Rasa reached through its HTTP API
 (a fake here, the real one in tests/e2e/test_inbox_e2e.py)."""
+
 from __future__ import annotations
 
 import re
@@ -41,14 +42,38 @@ def queue(env, tmp_path, monkeypatch):
 
     engine = get_engine(url)
     ids = {
-        "web": record_handoff("web-eligible", "socketio", "check_eligibility,faq/payment_date", in_staff_hours=True,
-                              now=QUEUED_AT, engine=engine),
-        "whatsapp": record_handoff(WHATSAPP_NUMBER, "whatsapp", "check_status", in_staff_hours=True,
-                                   now=QUEUED_AT + timedelta(minutes=1), engine=engine),
-        "rest": record_handoff("web-ineligible", "rest", "general", in_staff_hours=True,
-                               now=QUEUED_AT + timedelta(minutes=2), engine=engine),
-        "night": record_handoff("web-faq", "socketio", "faq/payment_date", in_staff_hours=False,
-                                now=QUEUED_AT + timedelta(minutes=3), engine=engine),
+        "web": record_handoff(
+            "web-eligible",
+            "socketio",
+            "check_eligibility,faq/payment_date",
+            in_staff_hours=True,
+            now=QUEUED_AT,
+            engine=engine,
+        ),
+        "whatsapp": record_handoff(
+            WHATSAPP_NUMBER,
+            "whatsapp",
+            "check_status",
+            in_staff_hours=True,
+            now=QUEUED_AT + timedelta(minutes=1),
+            engine=engine,
+        ),
+        "rest": record_handoff(
+            "web-ineligible",
+            "rest",
+            "general",
+            in_staff_hours=True,
+            now=QUEUED_AT + timedelta(minutes=2),
+            engine=engine,
+        ),
+        "night": record_handoff(
+            "web-faq",
+            "socketio",
+            "faq/payment_date",
+            in_staff_hours=False,
+            now=QUEUED_AT + timedelta(minutes=3),
+            engine=engine,
+        ),
     }
     yield url, ids, engine
     from status_store.engine import dispose_engine
@@ -109,13 +134,23 @@ def test_a_reply_reaches_rasa_as_a_staff_message_for_the_applicants_channel(env,
         return [r.headers["Location"] for r in (sent, empty, too_long, lost)], rasa.calls, page
 
     locations, calls, page = run_inbox(env, accounts, url, scenario)
-    assert [loc.split("?")[1] for loc in locations] == ["notice=sent", "error=empty", "error=too_long",
-                                                       "error=not_delivered"]
+    assert [loc.split("?")[1] for loc in locations] == [
+        "notice=sent",
+        "error=empty",
+        "error=too_long",
+        "error=not_delivered",
+    ]
     [call] = calls
     assert call["deliver"] and call["output_channel"] == "latest"
-    assert call["events"] == [{"event": "pause"},
-                              {"event": "bot", "text": "أهلاً، معك نورة من فريق الدعم", "data": {},
-                               "metadata": {"staff_reply": True, "staff": STAFF_NAME}}]
+    assert call["events"] == [
+        {"event": "pause"},
+        {
+            "event": "bot",
+            "text": "أهلاً، معك نورة من فريق الدعم",
+            "data": {},
+            "metadata": {"staff_reply": True, "staff": STAFF_NAME},
+        },
+    ]
     assert "لم تصل الرسالة" in page
 
 
@@ -155,11 +190,16 @@ def test_an_agent_sees_the_queue_and_their_own_but_not_anothers_conversation(env
         closed = await post(omar, f"/inbox/{ids['web']}/close")
         reassigned = await post(omar, f"/inbox/{ids['web']}/reassign", {"to": AGENT_2})
         supervisor_page = await huda.get(f"/inbox/{ids['web']}")
-        return (omar_queue, huda_queue, [r.status for r in (page, messages, replied, handed, closed, reassigned)],
-                supervisor_page.status, rasa.calls)
+        return (
+            omar_queue,
+            huda_queue,
+            [r.status for r in (page, messages, replied, handed, closed, reassigned)],
+            supervisor_page.status,
+            rasa.calls,
+        )
 
     omar_queue, huda_queue, statuses, supervisor_status, calls = run_inbox(env, accounts, url, scenario)
-    assert f"/inbox/{ids['web']}\"" not in omar_queue and f"/inbox/{ids['whatsapp']}/take" in omar_queue
+    assert f'/inbox/{ids["web"]}"' not in omar_queue and f"/inbox/{ids['whatsapp']}/take" in omar_queue
     assert f'href="/inbox/{ids["web"]}"' in huda_queue and STAFF_NAME in huda_queue
     assert statuses == [403] * 6 and supervisor_status == 200
     assert calls == []
@@ -249,8 +289,9 @@ def test_every_inbox_post_needs_a_session_and_a_csrf_token(env, accounts, queue,
         without_session = await anonymous.post(path, data={"text": "x", "to": AGENT_2}, allow_redirects=False)
         huda = await signed_in(new_client, SUPERVISOR)
         without_token = await huda.post(path, data={"text": "x", "to": AGENT_2}, allow_redirects=False)
-        wrong_token = await huda.post(path, data={"text": "x", "to": AGENT_2, "csrf_token": "forged"},
-                                      allow_redirects=False)
+        wrong_token = await huda.post(
+            path, data={"text": "x", "to": AGENT_2, "csrf_token": "forged"}, allow_redirects=False
+        )
         return without_session.status, without_token.status, wrong_token.status, rasa.calls
 
     assert run_inbox(env, accounts, url, scenario) == (401, 403, 403, [])
@@ -349,8 +390,13 @@ def test_an_applicant_who_went_back_to_the_bot_is_marked_in_the_queue(env, accou
     url, _, engine = queue
     tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
     store = MaskingSQLTrackerStore(domain=DOMAIN, url=tracker_url)
-    script = (Script("went-back", "socketio", at(14, 10)).user("ابي موظف", "human_handoff", 0.95)
-              .action("action_human_handoff").bot("حوّلت محادثتك إلى فريق الدعم").user("/restart", "restart", 1.0))
+    script = (
+        Script("went-back", "socketio", at(14, 10))
+        .user("ابي موظف", "human_handoff", 0.95)
+        .action("action_human_handoff")
+        .bot("حوّلت محادثتك إلى فريق الدعم")
+        .user("/restart", "restart", 1.0)
+    )
     asyncio.run(store.save(script.tracker()))
     store.engine.dispose()
     asked_at = datetime.fromtimestamp(at(14, 10) + 10, tz=timezone.utc)  # between the request and the button
@@ -358,11 +404,10 @@ def test_an_applicant_who_went_back_to_the_bot_is_marked_in_the_queue(env, accou
 
     async def scenario(new_client, rasa):
         noura = await signed_in(new_client, STAFF_NAME)
-        return (await (await noura.get("/inbox/queue")).text(),
-                await (await noura.get(f"/inbox/{request}")).text())
+        return (await (await noura.get("/inbox/queue")).text(), await (await noura.get(f"/inbox/{request}")).text())
 
     fragment, page = run_inbox(replace(env, tracker_url=tracker_url), accounts, url, scenario)
-    row = fragment[fragment.index(f'data-handoff="{request}"'):]
+    row = fragment[fragment.index(f'data-handoff="{request}"') :]
     row = row[: row.index("</tr>")]
     assert "ترك الانتظار وعاد للمساعد" in row and "/restart" not in row
     assert "ضغط المستخدم «أرجع للمساعد الآلي»" in page

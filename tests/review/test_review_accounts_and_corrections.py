@@ -1,4 +1,5 @@
 """Staff accounts from the command line, and intent corrections exported as Rasa NLU YAML."""
+
 from __future__ import annotations
 
 import io
@@ -33,7 +34,7 @@ def test_add_staff_reads_the_password_from_stdin_and_stores_only_a_salted_hash(f
     _stdin(monkeypatch, GOOD_PASSWORD + "\n")
     assert main(["add-staff", "Noura", "--password-stdin"]) == 0
     with sqlite3.connect(tmp_path / "review.db") as connection:
-        (username, stored), = connection.execute("SELECT username, password_hash FROM staff").fetchall()
+        ((username, stored),) = connection.execute("SELECT username, password_hash FROM staff").fetchall()
     assert username == "noura"
     assert GOOD_PASSWORD not in stored and stored.startswith("scrypt$")
     assert authenticate(review_engine(fresh_review_db), "NOURA", GOOD_PASSWORD).username == "noura"

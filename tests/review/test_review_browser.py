@@ -1,4 +1,5 @@
 """A real browser (Debian's Chromium via Playwright) signs in, opens a transcript and checks RTL layout."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,8 +14,14 @@ from review.settings import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
 
@@ -38,7 +45,7 @@ class _ServerThread:
         self._ready.set()
         self._loop.run_forever()
 
-    def __enter__(self) -> "_ServerThread":
+    def __enter__(self) -> _ServerThread:
         self._thread.start()
         assert self._ready.wait(15), "review server did not start"
         return self
@@ -55,8 +62,13 @@ def test_staff_signs_in_and_reads_a_transcript_laid_out_right_to_left(review_dat
     ARTIFACTS.mkdir(exist_ok=True)
     with _ServerThread(make_app(review_data, staff_db)) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS,
-            viewport={"width": 1200, "height": 900}, locale="ar-SA")
+            str(tmp_path / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=LAUNCH_ARGS,
+            viewport={"width": 1200, "height": 900},
+            locale="ar-SA",
+        )
         try:
             page = browser.new_page()
             base = f"http://127.0.0.1:{server.port}"
@@ -72,7 +84,8 @@ def test_staff_signs_in_and_reads_a_transcript_laid_out_right_to_left(review_dat
             page.wait_for_selector("#transcript .msg.user")
             direction = page.evaluate("getComputedStyle(document.body).direction")
             message_direction = page.evaluate(
-                "getComputedStyle(document.querySelector('#transcript .msg .text')).direction")
+                "getComputedStyle(document.querySelector('#transcript .msg .text')).direction"
+            )
             assert (direction, message_direction) == ("rtl", "rtl")
             assert page.evaluate("document.documentElement.lang") == "ar"
             # Right to left: the first message box hugs the right edge of the page.
@@ -91,8 +104,13 @@ def test_staff_see_line_breaks_button_titles_and_offered_buttons_in_chromium(rea
 
     with _ServerThread(make_app(reading_data, staff_db)) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS,
-            viewport={"width": 1200, "height": 900}, locale="ar-SA")
+            str(tmp_path / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=LAUNCH_ARGS,
+            viewport={"width": 1200, "height": 900},
+            locale="ar-SA",
+        )
         try:
             page = browser.new_page()
             base = f"http://127.0.0.1:{server.port}"

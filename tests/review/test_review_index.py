@@ -1,5 +1,6 @@
 """The summary index: incremental, equal to reading the events, cheap when nothing is new,
 and the only thing pages read; the review DB's schema comes from Alembic."""
+
 from __future__ import annotations
 
 import asyncio
@@ -31,9 +32,18 @@ def fresh_review(tmp_path):
 
 
 def _comparable(summary):
-    return (summary.sender_id, summary.channel, summary.started_at, summary.ended_at, summary.first_message,
-            summary.outcomes, summary.had_fallback, summary.lowest_confidence, summary.user_messages,
-            summary.turns_to_result)
+    return (
+        summary.sender_id,
+        summary.channel,
+        summary.started_at,
+        summary.ended_at,
+        summary.first_message,
+        summary.outcomes,
+        summary.had_fallback,
+        summary.lowest_confidence,
+        summary.user_messages,
+        summary.turns_to_result,
+    )
 
 
 def _indexed(tracker, review, status_url=None):
@@ -57,8 +67,13 @@ def test_new_events_are_folded_in_and_only_they_are_read(tracker_copy, fresh_rev
     first = index_tracker(tracker, fresh_review)
     assert first > 0 and index_tracker(tracker, fresh_review) == 0
     store = MaskingSQLTrackerStore(domain=DOMAIN, url=tracker_copy)
-    later = (Script("late-arrival", "whatsapp", at(14, 9)).user("ابي اكلم موظف", "human_handoff", 0.9)
-             .action("action_human_handoff").bot("سأحوّلك", utter="utter_human_handoff").listen())
+    later = (
+        Script("late-arrival", "whatsapp", at(14, 9))
+        .user("ابي اكلم موظف", "human_handoff", 0.9)
+        .action("action_human_handoff")
+        .bot("سأحوّلك", utter="utter_human_handoff")
+        .listen()
+    )
     asyncio.run(store.save(later.tracker()))
     store.engine.dispose()
     assert index_tracker(tracker, fresh_review) == len(later.events)
@@ -80,8 +95,14 @@ def test_list_search_and_report_pages_never_read_event_rows(review_data, staff_d
         await sign_in(client)
         await client.get("/")  # the first visit indexes what is there
         seen = _tracker_statements(app[TRACKER_ENGINE])
-        for path in ("/", "/?page=2", "/?q=%D8%AF%D8%AE%D9%84%D9%8A", "/?outcome=eligible&fallback=1", "/report",
-                     "/report/faq_topics.png"):
+        for path in (
+            "/",
+            "/?page=2",
+            "/?q=%D8%AF%D8%AE%D9%84%D9%8A",
+            "/?outcome=eligible&fallback=1",
+            "/report",
+            "/report/faq_topics.png",
+        ):
             assert (await client.get(path)).status == 200, path
         return seen
 
@@ -116,17 +137,17 @@ def test_list_pages_through_the_conversations_newest_first(review_data, staff_db
 
     first, second, third, beyond, bad = run(make_app(review_data, staff_db), scenario)
     order = ["web-store-only", "web-faq", "cli-fallback", "web-handoff"]
-    assert all(f"?id={name}\"" in first for name in order[:3]) and "?id=web-handoff\"" not in first
-    assert "?id=web-handoff\"" in second and "الصفحة 2 من 3" in second
+    assert all(f'?id={name}"' in first for name in order[:3]) and '?id=web-handoff"' not in first
+    assert '?id=web-handoff"' in second and "الصفحة 2 من 3" in second
     assert 'rel="prev" href="/?page=1"' in second and 'rel="next" href="/?page=3"' in second
-    assert "?id=web-eligible\"" in third and 'rel="next"' not in third
+    assert '?id=web-eligible"' in third and 'rel="next"' not in third
     assert beyond == third and "الصفحة 1 من 3" in bad
 
 
 def test_review_db_is_made_by_alembic_and_an_older_db_is_upgraded_in_place(tmp_path):
+    from alembic.config import Config
     from alembic.migration import MigrationContext
     from alembic.script import ScriptDirectory
-    from alembic.config import Config
 
     from review.review_db import ALEMBIC_INI
 
@@ -134,8 +155,10 @@ def test_review_db_is_made_by_alembic_and_an_older_db_is_upgraded_in_place(tmp_p
     legacy = tmp_path / "legacy.db"
     engine = sa.create_engine(f"sqlite:///{legacy}", future=True)
     with engine.begin() as connection:  # what the create_all() code used to leave behind
-        connection.exec_driver_sql("CREATE TABLE staff (id INTEGER PRIMARY KEY, username VARCHAR(64) NOT NULL UNIQUE,"
-                                   " password_hash VARCHAR(255) NOT NULL, created_at FLOAT NOT NULL)")
+        connection.exec_driver_sql(
+            "CREATE TABLE staff (id INTEGER PRIMARY KEY, username VARCHAR(64) NOT NULL UNIQUE,"
+            " password_hash VARCHAR(255) NOT NULL, created_at FLOAT NOT NULL)"
+        )
         connection.exec_driver_sql("INSERT INTO staff VALUES (1, 'old-hand', 'scrypt$x', 0)")
     engine.dispose()
     for url in (f"sqlite:///{legacy}", f"sqlite:///{tmp_path / 'new.db'}"):
@@ -148,8 +171,9 @@ def test_review_db_is_made_by_alembic_and_an_older_db_is_upgraded_in_place(tmp_p
         assert connection.exec_driver_sql("SELECT username FROM staff").scalar() == "old-hand"
 
 
-def test_a_handoff_recorded_later_in_the_status_store_reaches_the_outcomes(review_data, fresh_review, tmp_path,
-                                                                          monkeypatch):
+def test_a_handoff_recorded_later_in_the_status_store_reaches_the_outcomes(
+    review_data, fresh_review, tmp_path, monkeypatch
+):
     from status_store.engine import dispose_engine, get_engine
     from status_store.handoffs import record_handoff
 
@@ -171,10 +195,12 @@ def test_cli_migrate_and_index_fill_a_new_review_db(review_data, tmp_path, capsy
 
     url = f"sqlite:///{tmp_path / 'cli-review.db'}"
     assert main(["--review-db", url, "migrate"]) == 0
-    assert main(["--db", review_data.tracker_url, "--status-db", review_data.status_url, "--review-db", url,
-                 "index"]) == 0
-    assert main(["--db", review_data.tracker_url, "--status-db", review_data.status_url, "--review-db", url,
-                 "index"]) == 0
+    assert (
+        main(["--db", review_data.tracker_url, "--status-db", review_data.status_url, "--review-db", url, "index"]) == 0
+    )
+    assert (
+        main(["--db", review_data.tracker_url, "--status-db", review_data.status_url, "--review-db", url, "index"]) == 0
+    )
     first, second = [line for line in capsys.readouterr().err.splitlines() if line.startswith("indexed")]
     assert not first.startswith("indexed 0 ") and second.startswith("indexed 0 new event(s) and 0 status row(s)")
     dispose_review_engine(url)

@@ -1,5 +1,6 @@
 """What staff read: intents (faq guesses only for faq messages), button presses, line breaks,
 Arabic labels, Riyadh times, timed notes, and exports that carry tags and notes."""
+
 from __future__ import annotations
 
 import csv
@@ -29,22 +30,45 @@ def _message_block(html: str, text: str) -> str:
     """The transcript box of the message whose text is `text`."""
     start = html.rindex('<div class="msg', 0, html.index(text))
     end = html.find('<div class="msg', start + 10)
-    return html[start:end if end != -1 else len(html)]
+    return html[start : end if end != -1 else len(html)]
 
 
-@pytest.mark.parametrize("parse_data, expected", [
-    ({"intent": {"name": "affirm"}, "response_selector": {"faq": {"response": {"intent_response_key": "faq/objection"}}}},
-     None),
-    ({"intent": {"name": "stop"},
-      "response_selector": {"faq": {"response": {"intent_response_key": "faq/multiple_families"}}}}, None),
-    ({"intent": {"name": "nlu_fallback"}, "response_selector": {"faq": {"response": {"intent_response_key": "faq/x"}}}},
-     None),
-    ({"intent": {"name": "faq"}, "response_selector": {"faq": {"response": {"intent_response_key": "faq/objection"}}}},
-     "faq/objection"),
-    ({"intent": {"name": "faq/payment_date"}}, "faq/payment_date"),
-    ({"intent": {"name": "faq"}}, None),
-    ({}, None),
-])
+@pytest.mark.parametrize(
+    "parse_data, expected",
+    [
+        (
+            {
+                "intent": {"name": "affirm"},
+                "response_selector": {"faq": {"response": {"intent_response_key": "faq/objection"}}},
+            },
+            None,
+        ),
+        (
+            {
+                "intent": {"name": "stop"},
+                "response_selector": {"faq": {"response": {"intent_response_key": "faq/multiple_families"}}},
+            },
+            None,
+        ),
+        (
+            {
+                "intent": {"name": "nlu_fallback"},
+                "response_selector": {"faq": {"response": {"intent_response_key": "faq/x"}}},
+            },
+            None,
+        ),
+        (
+            {
+                "intent": {"name": "faq"},
+                "response_selector": {"faq": {"response": {"intent_response_key": "faq/objection"}}},
+            },
+            "faq/objection",
+        ),
+        ({"intent": {"name": "faq/payment_date"}}, "faq/payment_date"),
+        ({"intent": {"name": "faq"}}, None),
+        ({}, None),
+    ],
+)
 def test_faq_key_uses_the_selector_only_when_the_intent_was_faq(parse_data, expected):
     assert oc.faq_key(parse_data) == expected
 
@@ -57,8 +81,11 @@ def test_affirm_and_stop_with_a_faq_guess_keep_their_own_intent(reading_data):
 
 def test_transcript_page_labels_and_preselects_the_real_intent(reading_data, staff_db):
     [html] = _pages(reading_data, staff_db, "/conversation?id=guesses")
-    for text, label, value in [("ايوه", "موافقة (نعم)", "affirm"), ("بس الزوجة", "إيقاف", "stop"),
-                               ("ابي اعرف الشروط", "سؤال شائع: الشروط", "faq/conditions")]:
+    for text, label, value in [
+        ("ايوه", "موافقة (نعم)", "affirm"),
+        ("بس الزوجة", "إيقاف", "stop"),
+        ("ابي اعرف الشروط", "سؤال شائع: الشروط", "faq/conditions"),
+    ]:
         block = _message_block(html, text)
         assert f'<span class="intent">{label}</span>' in block
         assert re.search(rf'<option value="{re.escape(value)}" selected>', block), text
@@ -138,7 +165,7 @@ def test_notes_show_when_they_were_written_in_riyadh_time(reading_data, staff_db
 
     [note] = notes_for(review_engine(staff_db), "guesses")
     assert note.time.utcoffset() == timedelta(hours=3)
-    assert f"— {STAFF_NAME} — <bdi class=\"ltr\">{format_riyadh(note.created_at)}</bdi>" in html
+    assert f'— {STAFF_NAME} — <bdi class="ltr">{format_riyadh(note.created_at)}</bdi>' in html
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "html"])

@@ -1,4 +1,5 @@
 """`python -m review report`: report.json figures and PNG charts with Arabic labels."""
+
 from __future__ import annotations
 
 import json
@@ -36,12 +37,20 @@ def test_report_json_counts_outcomes_including_conversations_without_one(report_
 def test_report_json_lists_top_intents_and_faq_topics_from_the_response_selector(report_dir):
     data = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
     assert dict(data["top_intents"]) == {
-        "faq": 4, "inform": 4, "greet": 2, "check_eligibility": 2, "affirm": 1, "deny": 1,
-        "check_status": 1, "human_handoff": 1, "nlu_fallback": 1, "out_of_scope": 1}
+        "faq": 4,
+        "inform": 4,
+        "greet": 2,
+        "check_eligibility": 2,
+        "affirm": 1,
+        "deny": 1,
+        "check_status": 1,
+        "human_handoff": 1,
+        "nlu_fallback": 1,
+        "out_of_scope": 1,
+    }
     counts = [count for _, count in data["top_intents"]]
     assert counts == sorted(counts, reverse=True)
-    assert dict(data["faq_topics"]) == {"faq/apply_steps": 2, "faq/payment_date": 1,
-                                       "faq/eligibility_inquiry_steps": 1}
+    assert dict(data["faq_topics"]) == {"faq/apply_steps": 2, "faq/payment_date": 1, "faq/eligibility_inquiry_steps": 1}
 
 
 def test_report_json_gives_fallback_rate_and_median_turns_to_a_result(report_dir):

@@ -1,4 +1,5 @@
 """`show` (with and without Arabic shaping) and the CSV / JSONL / HTML exports."""
+
 from __future__ import annotations
 
 import csv
@@ -89,7 +90,11 @@ def test_csv_export_loads_back_with_one_row_per_message(env, tmp_path):
     assert {r["conversation"] for r in rows} == {"web-ineligible", "web-faq"}
     first = next(r for r in rows if r["conversation"] == "web-ineligible")
     assert (first["speaker"], first["text"], first["intent"], first["confidence"]) == (
-        "user", "ابي اتحقق من الاهليه", "check_eligibility", "0.91")
+        "user",
+        "ابي اتحقق من الاهليه",
+        "check_eligibility",
+        "0.91",
+    )
     assert len(rows) == 4 + 6
     assert any(r["faq_topic"] == "faq/payment_date" for r in rows)
 

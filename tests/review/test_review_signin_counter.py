@@ -1,4 +1,5 @@
 """The sign-in failure counter lives in the review DB: it holds across processes and restarts."""
+
 from __future__ import annotations
 
 import os

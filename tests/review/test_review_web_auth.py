@@ -1,8 +1,9 @@
 """Staff sign-in: passwords, sessions, cookie flags, CSRF and the failed-attempt limit."""
+
 from __future__ import annotations
 
 import pytest
-from review_web_helpers import (STAFF_PASSWORD, Clock, login_form_token, make_app, page_token, run, sign_in)
+from review_web_helpers import STAFF_PASSWORD, Clock, login_form_token, make_app, page_token, run, sign_in
 
 from review.annotations import tags_for
 from review.review_db import review_engine
@@ -14,11 +15,21 @@ def _set_cookies(response) -> dict:
     return {h.split("=", 1)[0]: h for h in response.headers.getall("Set-Cookie", [])}
 
 
-@pytest.mark.parametrize("method, path, expected", [
-    ("GET", "/", 303), ("GET", "/?page=2&q=x", 303), ("GET", "/conversation?id=web-faq", 303), ("GET", "/handoffs", 303),
-    ("GET", "/report", 303), ("GET", "/report/outcomes.png", 303), ("GET", "/corrections.yml", 303),
-    ("GET", "/export.csv", 303), ("POST", "/conversation/tag", 401), ("POST", "/handoffs/1/handled", 401),
-])
+@pytest.mark.parametrize(
+    "method, path, expected",
+    [
+        ("GET", "/", 303),
+        ("GET", "/?page=2&q=x", 303),
+        ("GET", "/conversation?id=web-faq", 303),
+        ("GET", "/handoffs", 303),
+        ("GET", "/report", 303),
+        ("GET", "/report/outcomes.png", 303),
+        ("GET", "/corrections.yml", 303),
+        ("GET", "/export.csv", 303),
+        ("POST", "/conversation/tag", 401),
+        ("POST", "/handoffs/1/handled", 401),
+    ],
+)
 def test_nothing_is_reachable_without_signing_in(review_data, staff_db, method, path, expected):
     async def scenario(client):
         response = await client.request(method, path, allow_redirects=False)
@@ -68,8 +79,12 @@ def test_cookies_are_secure_when_configured_for_https(review_data, staff_db):
         login = await client.get("/login")
         token = await login_form_token(client)
         # The test client speaks http, so it would not send a Secure cookie back by itself.
-        response = await client.post("/login", allow_redirects=False, headers={"Cookie": f"review_csrf={token}"},
-                                     data={"username": "noura", "password": STAFF_PASSWORD, "csrf_token": token})
+        response = await client.post(
+            "/login",
+            allow_redirects=False,
+            headers={"Cookie": f"review_csrf={token}"},
+            data={"username": "noura", "password": STAFF_PASSWORD, "csrf_token": token},
+        )
         return _set_cookies(login), _set_cookies(response)
 
     before, after = run(make_app(review_data, staff_db, secure_cookies=True), scenario)
@@ -80,8 +95,9 @@ def test_cookies_are_secure_when_configured_for_https(review_data, staff_db):
 def test_sign_in_form_without_csrf_token_is_rejected(review_data, staff_db):
     async def scenario(client):
         await client.get("/login")  # has the pre-session cookie, but the form omits the token
-        response = await client.post("/login", data={"username": "noura", "password": STAFF_PASSWORD},
-                                     allow_redirects=False)
+        response = await client.post(
+            "/login", data={"username": "noura", "password": STAFF_PASSWORD}, allow_redirects=False
+        )
         return response.status, _set_cookies(response)
 
     status, cookies = run(make_app(review_data, staff_db), scenario)
@@ -99,8 +115,11 @@ def test_post_with_missing_wrong_or_pre_session_token_is_rejected(review_data, s
                 form["csrf_token"] = token
             response = await client.post("/conversation/tag", data=form, allow_redirects=False)
             statuses.append(response.status)
-        good = await client.post("/conversation/tag", allow_redirects=False, data={
-            "id": "web-faq", "tag": "مقبول", "csrf_token": await page_token(client)})
+        good = await client.post(
+            "/conversation/tag",
+            allow_redirects=False,
+            data={"id": "web-faq", "tag": "مقبول", "csrf_token": await page_token(client)},
+        )
         return statuses, good.status
 
     statuses, good_status = run(make_app(review_data, staff_db), scenario)

@@ -1,4 +1,5 @@
 """Staff pages: list with filters and Arabic search, transcript, tags, notes, corrections, handoffs, report."""
+
 from __future__ import annotations
 
 import csv
@@ -26,28 +27,39 @@ def _get_pages(data, staff_db, *paths, **app_options):
 
 def _listed(html: str) -> set:
     names = {"web-eligible", "web-ineligible", "web-handoff", "cli-fallback", "web-faq", "web-store-only"}
-    return {name for name in names if f"?id={name}\"" in html}
+    return {name for name in names if f'?id={name}"' in html}
 
 
 def test_list_page_is_arabic_rtl_and_shows_every_conversation(review_data, staff_db):
     [(status, html)] = _get_pages(review_data, staff_db, "/")
     assert status == 200
     assert '<html dir="rtl" lang="ar">' in html
-    assert _listed(html) == {"web-eligible", "web-ineligible", "web-handoff", "cli-fallback", "web-faq",
-                             "web-store-only"}
+    assert _listed(html) == {
+        "web-eligible",
+        "web-ineligible",
+        "web-handoff",
+        "cli-fallback",
+        "web-faq",
+        "web-store-only",
+    }
     assert "عدد المحادثات: 7" in html
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("channel=rest", {"web-ineligible", "web-faq"}),
-    ("outcome=handoff", {"web-handoff", "web-store-only"}),
-    ("fallback=1", {"cli-fallback"}),
-    ("low=1&below=0.5", {"web-ineligible", "cli-fallback"}),
-    ("since=2024-03-12&until=2024-03-12", {"cli-fallback", "web-faq"}),
-    ("q=%D8%A7%D8%B3%D8%AA%D8%B9%D9%84%D8%A7%D9%85", {"web-faq"}),  # استعلام finds إستعلام
-    ("channel=not-a-channel", {"web-eligible", "web-ineligible", "web-handoff", "cli-fallback", "web-faq",
-                               "web-store-only"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("channel=rest", {"web-ineligible", "web-faq"}),
+        ("outcome=handoff", {"web-handoff", "web-store-only"}),
+        ("fallback=1", {"cli-fallback"}),
+        ("low=1&below=0.5", {"web-ineligible", "cli-fallback"}),
+        ("since=2024-03-12&until=2024-03-12", {"cli-fallback", "web-faq"}),
+        ("q=%D8%A7%D8%B3%D8%AA%D8%B9%D9%84%D8%A7%D9%85", {"web-faq"}),  # استعلام finds إستعلام
+        (
+            "channel=not-a-channel",
+            {"web-eligible", "web-ineligible", "web-handoff", "cli-fallback", "web-faq", "web-store-only"},
+        ),
+    ],
+)
 def test_list_page_filters(review_data, staff_db, query, expected):
     [(status, html)] = _get_pages(review_data, staff_db, "/?" + query)
     assert status == 200 and _listed(html) == expected
@@ -72,8 +84,9 @@ def test_staff_tag_and_note_a_conversation_and_filter_by_tag(review_data, staff_
         await sign_in(client)
         token = await page_token(client, "/conversation?id=cli-fallback")
         await client.post("/conversation/tag", data={"id": "cli-fallback", "tag": "يحتاج تدريب", "csrf_token": token})
-        await client.post("/conversation/note", data={
-            "id": "cli-fallback", "note": "السائل ترك رقمه 0551234567", "csrf_token": token})
+        await client.post(
+            "/conversation/note", data={"id": "cli-fallback", "note": "السائل ترك رقمه 0551234567", "csrf_token": token}
+        )
         page = await (await client.get("/conversation?id=cli-fallback")).text()
         listed = await (await client.get("/?tag=يحتاج تدريب")).text()
         return page, listed
@@ -87,8 +100,8 @@ def test_staff_tag_and_note_a_conversation_and_filter_by_tag(review_data, staff_
 
 def test_marking_the_right_intent_feeds_the_corrections_download(review_data, staff_db):
     from review.annotations import corrections
-    from review.queries import load_conversation, tracker_engine
     from review.outcomes import user_turns
+    from review.queries import load_conversation, tracker_engine
     from review.review_db import review_engine
 
     conversation = load_conversation(tracker_engine(review_data.tracker_url), "cli-fallback")
@@ -97,12 +110,27 @@ def test_marking_the_right_intent_feeds_the_corrections_download(review_data, st
     async def scenario(client):
         await sign_in(client)
         token = await page_token(client, "/conversation?id=cli-fallback")
-        marked = await client.post("/conversation/intent", allow_redirects=False, data={
-            "id": "cli-fallback", "event_id": str(first_user_message.row_id), "intent": "out_of_scope",
-            "csrf_token": token, "text": "نص مختلق لا يجوز أن يُحفظ"})
-        refused = await client.post("/conversation/intent", allow_redirects=False, data={
-            "id": "cli-fallback", "event_id": str(first_user_message.row_id), "intent": "made_up",
-            "csrf_token": token})
+        marked = await client.post(
+            "/conversation/intent",
+            allow_redirects=False,
+            data={
+                "id": "cli-fallback",
+                "event_id": str(first_user_message.row_id),
+                "intent": "out_of_scope",
+                "csrf_token": token,
+                "text": "نص مختلق لا يجوز أن يُحفظ",
+            },
+        )
+        refused = await client.post(
+            "/conversation/intent",
+            allow_redirects=False,
+            data={
+                "id": "cli-fallback",
+                "event_id": str(first_user_message.row_id),
+                "intent": "made_up",
+                "csrf_token": token,
+            },
+        )
         download = await client.get("/corrections.yml")
         return marked.status, refused.headers["Location"], download.headers, await download.text()
 
@@ -140,12 +168,13 @@ def test_handoff_queue_lists_open_requests_and_staff_can_close_one(review_data, 
     assert "/handoffs/1/handled" not in after and "/handoffs/2/handled" in after
     with sqlite3.connect(status_copy.replace("sqlite:///", "")) as connection:
         assert connection.execute("SELECT handled, handled_by FROM handoff_requests WHERE id=1").fetchone() == (
-            1, STAFF_NAME)
+            1,
+            STAFF_NAME,
+        )
 
 
 def test_handoff_page_falls_back_to_transcripts_without_a_status_store(review_data, staff_db, tmp_path):
-    [(status, html)] = _get_pages(review_data, staff_db, "/handoffs",
-                                  status_url=f"sqlite:///{tmp_path / 'none.db'}")
+    [(status, html)] = _get_pages(review_data, staff_db, "/handoffs", status_url=f"sqlite:///{tmp_path / 'none.db'}")
     assert status == 200 and "قاعدة بيانات الحالات غير متاحة" in html
     assert "?id=web-handoff" in html
 

@@ -36,8 +36,7 @@ def test_the_shell_gets_the_same_values():
     env = {k: v for k, v in os.environ.items() if k not in ("ACTION_PORT", "ACTION_ENDPOINT_URL")}
     env.update({"ACTION_PORT": "6123", "WHATSAPP_APP_SECRET": "it's $ecret", "PYTHONPATH": str(ROOT)})
     script = (
-        f'eval "$({sys.executable} -m runner.shell_env)"; '
-        'printf "%s|%s" "$ACTION_ENDPOINT_URL" "$WHATSAPP_APP_SECRET"'
+        f'eval "$({sys.executable} -m runner.shell_env)"; printf "%s|%s" "$ACTION_ENDPOINT_URL" "$WHATSAPP_APP_SECRET"'
     )
     out = subprocess.run(["bash", "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out == "http://127.0.0.1:6123/webhook|it's $ecret"

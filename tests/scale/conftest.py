@@ -4,6 +4,7 @@ Everything is real: PostgreSQL, Redis, nginx from Debian packages, two Rasa serv
 replicas and two action servers. Missing packages or model fail the run with the
 command that fixes it; they never skip it silently.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,9 +12,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any
 
 import httpx
 import pytest
@@ -41,7 +43,7 @@ def free_port_base() -> int:
     raise RuntimeError("no free block of ports for the scaled stack")
 
 
-def read_env_file(path: Path) -> Dict[str, str]:
+def read_env_file(path: Path) -> dict[str, str]:
     values = {}
     for line in path.read_text().splitlines():
         name, sep, value = line.partition("=")
@@ -53,7 +55,7 @@ def read_env_file(path: Path) -> Dict[str, str]:
 @dataclass
 class ScaledStack:
     directory: Path
-    env: Dict[str, str]
+    env: dict[str, str]
 
     @property
     def token(self) -> str:
@@ -64,24 +66,24 @@ class ScaledStack:
         return self.env["RASA_PROXY_URL"]
 
     @property
-    def replica_urls(self) -> List[str]:
+    def replica_urls(self) -> list[str]:
         return [u for u in self.env["RASA_REPLICA_URLS"].split(",") if u]
 
-    def say(self, base_url: str, sender: str, message: str, timeout: float = 60) -> List[Dict[str, Any]]:
-        response = httpx.post(f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-                              timeout=timeout)
+    def say(self, base_url: str, sender: str, message: str, timeout: float = 60) -> list[dict[str, Any]]:
+        response = httpx.post(
+            f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout
+        )
         response.raise_for_status()
         return response.json()
 
-    def tracker(self, base_url: str, sender: str) -> Dict[str, Any]:
+    def tracker(self, base_url: str, sender: str) -> dict[str, Any]:
         response = httpx.get(f"{base_url}/conversations/{sender}/tracker", params={"token": self.token}, timeout=30)
         response.raise_for_status()
         return response.json()
 
 
-def _scale(command: str, env: Dict[str, str], timeout: float) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SCALE_SH), command], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+def _scale(command: str, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    return subprocess.run([str(SCALE_SH), command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +99,8 @@ def scaled_stack() -> Iterator[ScaledStack]:
     try:
         if started.returncode != 0:
             logs = "\n".join(
-                f"--- {log.name}\n{log.read_text(errors='replace')[-2000:]}" for log in sorted(directory.glob("logs/*.log"))
+                f"--- {log.name}\n{log.read_text(errors='replace')[-2000:]}"
+                for log in sorted(directory.glob("logs/*.log"))
             )
             pytest.fail(f"deploy/scale.sh up failed:\n{started.stdout}\n{started.stderr}\n{logs}", pytrace=False)
         yield ScaledStack(directory, read_env_file(directory / "scale.env"))
@@ -106,7 +109,7 @@ def scaled_stack() -> Iterator[ScaledStack]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:

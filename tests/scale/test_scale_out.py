@@ -1,28 +1,29 @@
 """Two Rasa replicas behind nginx share conversations through PostgreSQL and Redis."""
+
 from __future__ import annotations
 
 import asyncio
 import itertools
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import httpx
 import pytest
 
 from status_store.demo import DEMO_APPLICATIONS
-from tests.scale.conftest import ScaledStack
 from tests.e2e.conversation_driver import ELIGIBLE_APPLICANT
+from tests.scale.conftest import ScaledStack
 
 # A qualifying applicant, in dialect (the same one the other end-to-end tests use).
-ANSWERS: Dict[str, str] = dict(ELIGIBLE_APPLICANT)
+ANSWERS: dict[str, str] = dict(ELIGIBLE_APPLICANT)
 
 
-def _requested_slot(tracker: Dict[str, Any]) -> Any:
+def _requested_slot(tracker: dict[str, Any]) -> Any:
     if not (tracker.get("active_loop") or {}).get("name"):
         return None
     return tracker["slots"].get("requested_slot")
 
 
-def _payload(messages: List[Dict[str, Any]], key: str) -> Any:
+def _payload(messages: list[dict[str, Any]], key: str) -> Any:
     for message in messages:
         if key in (message.get("custom") or {}):
             return message["custom"][key]
@@ -35,7 +36,7 @@ def test_eligibility_form_slots_carry_over_when_turns_alternate_between_replicas
     sender = "scale-alternating-1"
     turn = itertools.count()
     replies = scaled_stack.say(replicas[next(turn) % 2], sender, "ابي افحص اهليتي")
-    answered: List[str] = []
+    answered: list[str] = []
     for _ in range(len(ANSWERS) + 2):
         asking = replicas[next(turn) % 2]
         slot = _requested_slot(scaled_stack.tracker(asking, sender))
@@ -71,14 +72,15 @@ def test_status_form_slots_carry_over_between_replicas(scaled_stack: ScaledStack
     assert status is not None and status["status"] == "eligible", replies
 
 
-async def _send_staggered(stack: ScaledStack, sender: str, messages: List[str], gap_s: float) -> List[Tuple[int, Any]]:
+async def _send_staggered(stack: ScaledStack, sender: str, messages: list[str], gap_s: float) -> list[tuple[int, Any]]:
     replicas = stack.replica_urls
     async with httpx.AsyncClient(timeout=180) as client:
 
-        async def send(index: int, text: str) -> Tuple[int, Any]:
+        async def send(index: int, text: str) -> tuple[int, Any]:
             await asyncio.sleep(index * gap_s)
-            response = await client.post(f"{replicas[index % 2]}/webhooks/rest/webhook",
-                                         json={"sender": sender, "message": text})
+            response = await client.post(
+                f"{replicas[index % 2]}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+            )
             return response.status_code, response.json() if response.status_code == 200 else response.text
 
         return await asyncio.gather(*(send(i, text) for i, text in enumerate(messages)))
@@ -106,7 +108,7 @@ def test_concurrent_messages_to_one_conversation_through_both_replicas_are_all_k
         if event.get("event") != "user":
             continue
         if previous_user is not None:
-            between = [e.get("name") for e in events[previous_user + 1:index] if e.get("event") == "action"]
+            between = [e.get("name") for e in events[previous_user + 1 : index] if e.get("event") == "action"]
             assert between and between[-1] == "action_listen", f"turns interleaved before {event.get('text')}"
         previous_user = index
 
@@ -117,5 +119,9 @@ def test_each_replica_answers_through_nginx_and_directly(scaled_stack: ScaledSta
     direct = scaled_stack.say(scaled_stack.replica_urls[replica], sender, "السلام عليكم")
     proxied = scaled_stack.say(scaled_stack.proxy_url, sender, "وش شروط الضمان المطور")
     assert direct and proxied
-    users = [e.get("text") for e in scaled_stack.tracker(scaled_stack.proxy_url, sender)["events"] if e.get("event") == "user"]
+    users = [
+        e.get("text")
+        for e in scaled_stack.tracker(scaled_stack.proxy_url, sender)["events"]
+        if e.get("event") == "user"
+    ]
     assert users == ["السلام عليكم", "وش شروط الضمان المطور"]

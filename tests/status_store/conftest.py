@@ -4,12 +4,13 @@ Each test gets its own database, copied from a template migrated once per sessio
 (an SQLite file copy, or PostgreSQL's CREATE DATABASE ... TEMPLATE), so the
 schema always comes from the Alembic migrations and tests stay fast.
 """
+
 from __future__ import annotations
 
 import itertools
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from sqlalchemy.engine import Engine

@@ -1,4 +1,5 @@
 """The handoff queue as the desk works it: states, concurrent takes, and the wait estimate."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -37,10 +38,12 @@ def test_estimate_scales_the_median_time_per_place_by_the_place_in_the_queue():
 
 def test_a_conversation_has_one_open_request_and_its_place_in_the_queue(engine):
     first = queue_conversation("c1", "socketio", "faq/payment_date", in_staff_hours=True, now=T0, engine=engine)
-    second = queue_conversation("c2", "whatsapp", "check_status", in_staff_hours=True,
-                                now=T0 + timedelta(minutes=1), engine=engine)
-    again = queue_conversation("c1", "socketio", "human_handoff", in_staff_hours=True,
-                               now=T0 + timedelta(minutes=2), engine=engine)
+    second = queue_conversation(
+        "c2", "whatsapp", "check_status", in_staff_hours=True, now=T0 + timedelta(minutes=1), engine=engine
+    )
+    again = queue_conversation(
+        "c1", "socketio", "human_handoff", in_staff_hours=True, now=T0 + timedelta(minutes=2), engine=engine
+    )
     assert (first.ahead, second.ahead) == (0, 1)
     assert again.id == first.id and len(list_handoffs(engine=engine)) == 2
     assert first.wait_minutes is None  # the desk has taken nobody yet
@@ -74,8 +77,9 @@ def test_supervisor_reassigns_and_ended_requests_stay_ended(engine):
 
 def test_the_estimate_comes_from_takes_of_requests_queued_in_staff_hours(engine):
     for minute, (conversation, in_hours) in enumerate([("a", True), ("b", True), ("c", True), ("night", False)]):
-        request = record_handoff(conversation, "socketio", "x", in_staff_hours=in_hours,
-                                 now=T0 + timedelta(minutes=minute), engine=engine)
+        request = record_handoff(
+            conversation, "socketio", "x", in_staff_hours=in_hours, now=T0 + timedelta(minutes=minute), engine=engine
+        )
         take_handoff(request, "sara", now=T0 + timedelta(minutes=minute + 6 if in_hours else 600), engine=engine)
     samples = recent_take_samples(T0 + timedelta(hours=12), engine=engine)
     assert sorted(samples) == [(360.0, 0), (360.0, 0), (360.0, 0)]
@@ -83,8 +87,7 @@ def test_the_estimate_comes_from_takes_of_requests_queued_in_staff_hours(engine)
     # Each of the three took 6 min with nobody ahead: 2 ahead now means about 18 min.
     record_handoff("w1", "socketio", "x", in_staff_hours=True, now=T0 + timedelta(hours=1), engine=engine)
     record_handoff("w2", "socketio", "x", in_staff_hours=True, now=T0 + timedelta(hours=1, minutes=1), engine=engine)
-    queued = queue_conversation("w3", "whatsapp", "x", in_staff_hours=True, now=T0 + timedelta(hours=2),
-                                engine=engine)
+    queued = queue_conversation("w3", "whatsapp", "x", in_staff_hours=True, now=T0 + timedelta(hours=2), engine=engine)
     assert (queued.ahead, queued.wait_minutes) == (2, 18)
     waiting = [h.conversation_id for h in open_handoffs(engine=engine) if h.state == "waiting"]
     assert waiting == ["w1", "w2", "w3"]

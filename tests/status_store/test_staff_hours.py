@@ -1,4 +1,5 @@
 """Staff hours: a setting in Riyadh time, read in one place, with a sane default."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -13,12 +14,18 @@ def riyadh(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 12, day, hour, minute, tzinfo=RIYADH)  # 2026-12-06 is a Sunday
 
 
-@pytest.mark.parametrize("moment, open_", [
-    (riyadh(6, 8), True), (riyadh(6, 15, 59), True), (riyadh(6, 16), False), (riyadh(6, 7, 59), False),
-    (riyadh(10, 12), True),   # Thursday
-    (riyadh(11, 12), False),  # Friday
-    (riyadh(12, 12), False),  # Saturday
-])
+@pytest.mark.parametrize(
+    "moment, open_",
+    [
+        (riyadh(6, 8), True),
+        (riyadh(6, 15, 59), True),
+        (riyadh(6, 16), False),
+        (riyadh(6, 7, 59), False),
+        (riyadh(10, 12), True),  # Thursday
+        (riyadh(11, 12), False),  # Friday
+        (riyadh(12, 12), False),  # Saturday
+    ],
+)
 def test_default_hours_are_sunday_to_thursday_eight_to_four_riyadh(moment, open_):
     assert staff_hours({}).is_open(moment) is open_
 

@@ -1,4 +1,5 @@
 """Hashing national IDs and pseudonymising phone-number conversation ids."""
+
 import hashlib
 
 import pytest

@@ -1,4 +1,5 @@
 """Staff CSV import: validation with line numbers, all-or-nothing writes, upserts."""
+
 import io
 from datetime import date
 
@@ -57,17 +58,25 @@ def test_reimport_updates_by_id_instead_of_duplicating(engine, tmp_path):
 
 
 def test_bad_rows_are_reported_by_line_in_arabic_and_english_and_nothing_is_written(engine, tmp_path):
-    text = HEADER + GOOD_ROWS + (
-        "1000000000,1985-04-12,2024-06-01,under_review,,\n"       # line 5: check digit
-        "1555666773,31/12/1985,2024-06-01,under_review,,\n"       # line 6: date format
-        "1987654322,1985-04-12,2024-06-01,approved,,\n"           # line 7: status
-        "2030405068,1985-04-12,2024-04-01,eligible,,\n"           # line 8: no decision date
-        "1000000008,1985-04-12,2024-04-01,ineligible,2024-05-01,\n"  # line 9: no reason
+    text = (
+        HEADER
+        + GOOD_ROWS
+        + (
+            "1000000000,1985-04-12,2024-06-01,under_review,,\n"  # line 5: check digit
+            "1555666773,31/12/1985,2024-06-01,under_review,,\n"  # line 6: date format
+            "1987654322,1985-04-12,2024-06-01,approved,,\n"  # line 7: status
+            "2030405068,1985-04-12,2024-04-01,eligible,,\n"  # line 8: no decision date
+            "1000000008,1985-04-12,2024-04-01,ineligible,2024-05-01,\n"  # line 9: no reason
+        )
     )
     report = import_csv(_write(tmp_path, text), engine=engine, today=TODAY)
     assert not report.ok
     assert [(p.line, p.column) for p in report.problems] == [
-        (5, "national_id"), (6, "birth_date"), (7, "status"), (8, "decision_date"), (9, "reason"),
+        (5, "national_id"),
+        (6, "birth_date"),
+        (7, "status"),
+        (8, "decision_date"),
+        (9, "reason"),
     ]
     first = str(report.problems[0])
     assert "السطر 5" in first and "line 5" in first
@@ -104,10 +113,13 @@ def test_same_id_twice_in_one_file_is_refused():
     assert "2" in report.problems[0].message_en
 
 
-@pytest.mark.parametrize("header, message", [
-    ("national_id,birth_date,registration_date,status,decision_date\n", "missing columns: reason"),
-    ("national_id,name,birth_date,registration_date,status,decision_date,reason\n", "unknown columns: name"),
-])
+@pytest.mark.parametrize(
+    "header, message",
+    [
+        ("national_id,birth_date,registration_date,status,decision_date\n", "missing columns: reason"),
+        ("national_id,name,birth_date,registration_date,status,decision_date,reason\n", "unknown columns: name"),
+    ],
+)
 def test_wrong_header_is_refused_on_line_one(header, message):
     _, report = read_csv(io.StringIO(header), today=TODAY)
     assert [(p.line, p.message_en) for p in report.problems] == [(1, message)]
@@ -125,8 +137,9 @@ def test_file_without_rows_is_refused():
 
 
 def test_decision_date_is_refused_while_under_review():
-    _, report = read_csv(io.StringIO(HEADER + "1012345672,1985-04-12,2024-06-01,under_review,2024-06-05,\n"),
-                         today=TODAY)
+    _, report = read_csv(
+        io.StringIO(HEADER + "1012345672,1985-04-12,2024-06-01,under_review,2024-06-05,\n"), today=TODAY
+    )
     assert [(p.line, p.column) for p in report.problems] == [(2, "decision_date")]
 
 

@@ -1,4 +1,5 @@
 """Demo applications: valid fake IDs, one per status, safe to seed again."""
+
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -26,8 +27,9 @@ def test_seeded_demos_answer_with_their_status_today(engine):
     today = riyadh_today()
     seed_demo(engine=engine, today=today)
     for demo in DEMO_APPLICATIONS:
-        answer = lookup_application(demo.national_id, demo.birth_date, on=today,
-                                    review_period_days=REVIEW_DAYS, engine=engine)
+        answer = lookup_application(
+            demo.national_id, demo.birth_date, on=today, review_period_days=REVIEW_DAYS, engine=engine
+        )
         assert answer.status == demo.status
         if demo.status == "under_review":
             assert answer.decision_expected_by > today  # still inside the review period
@@ -49,7 +51,8 @@ def test_reseeding_later_moves_the_under_review_demo_forward(engine):
     later = date(2024, 3, 1)
     seed_demo(engine=engine, today=later)
     demo = next(d for d in DEMO_APPLICATIONS if d.status == "under_review")
-    answer = lookup_application(demo.national_id, demo.birth_date, on=later,
-                                review_period_days=REVIEW_DAYS, engine=engine)
+    answer = lookup_application(
+        demo.national_id, demo.birth_date, on=later, review_period_days=REVIEW_DAYS, engine=engine
+    )
     registered = later - timedelta(days=demo.registered_days_ago)
     assert answer.decision_expected_by == registered + timedelta(days=REVIEW_DAYS)

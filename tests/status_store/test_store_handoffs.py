@@ -1,4 +1,5 @@
 """The queue of conversations waiting for a person, from the API and the staff command line."""
+
 import pytest
 
 from status_store.cli import main
@@ -11,7 +12,9 @@ def test_new_requests_wait_in_the_open_queue_oldest_first(engine):
     second = record_handoff("c2", "whatsapp", "اعتراض على القرار", engine=engine)
     queue = list_handoffs(handled=False, engine=engine)
     assert [(h.id, h.conversation_id, h.channel, h.handled) for h in queue] == [
-        (first, "c1", "socketio", False), (second, "c2", "whatsapp", False)]
+        (first, "c1", "socketio", False),
+        (second, "c2", "whatsapp", False),
+    ]
 
 
 def test_handled_request_leaves_the_open_queue_and_records_who(engine):

@@ -1,5 +1,6 @@
 """The lockout per national ID: counted across conversations and channels, atomic
 under concurrent attempts, on SQLite and PostgreSQL."""
+
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 
@@ -20,14 +21,24 @@ ID = "1045678909"
 
 @pytest.fixture
 def store(engine):
-    upsert_applications([ApplicationRecord(hash_national_id(ID), "1*******09", BIRTH, REGISTERED,
-                                           "eligible", date(2024, 6, 1))], engine=engine)
+    upsert_applications(
+        [ApplicationRecord(hash_national_id(ID), "1*******09", BIRTH, REGISTERED, "eligible", date(2024, 6, 1))],
+        engine=engine,
+    )
     return engine
 
 
 def _try(engine, birth=BIRTH, registered_in=MAY, sender="a", at=NOW, national_id=ID):
-    return guarded_lookup(hash_national_id(national_id), birth, registered_in, conversation_id=sender,
-                          on=TODAY, review_period_days=25, now=at, engine=engine)
+    return guarded_lookup(
+        hash_national_id(national_id),
+        birth,
+        registered_in,
+        conversation_id=sender,
+        on=TODAY,
+        review_period_days=25,
+        now=at,
+        engine=engine,
+    )
 
 
 def _wrong(engine, sender, at=NOW):

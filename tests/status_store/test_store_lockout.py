@@ -1,4 +1,5 @@
 """Lock-out after repeated failed status look-ups in one conversation."""
+
 from datetime import datetime, timedelta, timezone
 
 from status_store.lockout import failed_lookups_since, is_locked_out, record_lookup

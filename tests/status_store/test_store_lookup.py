@@ -1,4 +1,5 @@
 """Status look-ups: what each stored status reads as, and no way to probe for applicants."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -20,11 +21,14 @@ def _record(national_id, status, registered, decided=None, reason=None):
 
 @pytest.fixture
 def applications(engine):
-    upsert_applications([
-        _record(IDS["under_review"], "under_review", TODAY - timedelta(days=4)),
-        _record(IDS["eligible"], "eligible", date(2024, 4, 1), decided=date(2024, 4, 27)),
-        _record(IDS["ineligible"], "ineligible", date(2024, 4, 1), decided=date(2024, 4, 27), reason=REASON),
-    ], engine=engine)
+    upsert_applications(
+        [
+            _record(IDS["under_review"], "under_review", TODAY - timedelta(days=4)),
+            _record(IDS["eligible"], "eligible", date(2024, 4, 1), decided=date(2024, 4, 27)),
+            _record(IDS["ineligible"], "ineligible", date(2024, 4, 1), decided=date(2024, 4, 27), reason=REASON),
+        ],
+        engine=engine,
+    )
     return engine
 
 
@@ -46,8 +50,7 @@ def test_eligible_application_reads_eligible_without_reason(applications):
 
 def test_ineligible_application_carries_its_reason_category_only(applications):
     answer = _lookup(applications, IDS["ineligible"])
-    assert answer.to_payload() == {"status": "ineligible", "decision_expected_by": None,
-                                   "reason": "الدخل أعلى من الحد"}
+    assert answer.to_payload() == {"status": "ineligible", "decision_expected_by": None, "reason": "الدخل أعلى من الحد"}
 
 
 def test_payload_has_exactly_the_contract_keys_and_iso_date(applications):
@@ -70,8 +73,9 @@ def test_decision_dated_after_the_day_asked_about_still_reads_under_review(appli
 
 
 def test_lookup_by_hash_matches_lookup_by_id(applications):
-    by_hash = lookup_by_hash(hash_national_id(IDS["ineligible"]), BIRTH, on=TODAY,
-                             review_period_days=REVIEW_DAYS, engine=applications)
+    by_hash = lookup_by_hash(
+        hash_national_id(IDS["ineligible"]), BIRTH, on=TODAY, review_period_days=REVIEW_DAYS, engine=applications
+    )
     assert by_hash == _lookup(applications, IDS["ineligible"])
 
 

@@ -1,4 +1,5 @@
 """A database that cannot be reached or is not migrated gives one clear exception type."""
+
 import socket
 from datetime import date
 
@@ -31,8 +32,13 @@ def unmigrated_sqlite_url(tmp_path):
 
 def test_unreachable_server_raises_status_store_unavailable(unreachable_pg_url):
     with pytest.raises(StatusStoreUnavailable):
-        lookup_application("1000000008", date(1990, 1, 1), on=date(2024, 1, 1), review_period_days=25,
-                           engine=get_engine(unreachable_pg_url))
+        lookup_application(
+            "1000000008",
+            date(1990, 1, 1),
+            on=date(2024, 1, 1),
+            review_period_days=25,
+            engine=get_engine(unreachable_pg_url),
+        )
 
 
 def test_writes_to_unreachable_server_raise_status_store_unavailable(unreachable_pg_url):
@@ -69,7 +75,10 @@ def test_staff_command_reports_outage_and_exits_two(unreachable_pg_url, capsys):
 def test_staff_import_without_hmac_key_exits_two_with_instructions(tmp_path, monkeypatch, capsys, store_url):
     monkeypatch.delenv("NATIONAL_ID_HMAC_KEY")
     csv_file = tmp_path / "in.csv"
-    csv_file.write_text("national_id,birth_date,registration_date,status,decision_date,reason\n"
-                        "1000000008,1990-01-01,2024-01-01,under_review,,\n", encoding="utf-8")
+    csv_file.write_text(
+        "national_id,birth_date,registration_date,status,decision_date,reason\n"
+        "1000000008,1990-01-01,2024-01-01,under_review,,\n",
+        encoding="utf-8",
+    )
     assert main(["--url", store_url, "import-csv", str(csv_file)]) == 2
     assert "NATIONAL_ID_HMAC_KEY" in capsys.readouterr().err

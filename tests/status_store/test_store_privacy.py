@@ -1,4 +1,5 @@
 """No national ID in clear anywhere in the database, and no personal data in check records."""
+
 from datetime import date
 from pathlib import Path
 
@@ -29,12 +30,15 @@ def _store_everything(url, engine, tmp_path, capsys):
     )
     assert main(["--url", url, "import-csv", str(csv_file)]) == 0
     output = capsys.readouterr().out
-    assert lookup_application(RAW_ID, BIRTH, on=date(2024, 6, 1), review_period_days=25,
-                              engine=engine).status == "ineligible"
+    assert (
+        lookup_application(RAW_ID, BIRTH, on=date(2024, 6, 1), review_period_days=25, engine=engine).status
+        == "ineligible"
+    )
     record_lookup(PHONE, True, engine=engine)
     record_handoff(PHONE, "whatsapp", f"هويتي {RAW_ID_ARABIC} وجوالي 0551234567", engine=engine)
-    record_eligibility_check(PHONE, {"age": 40, "national_id": RAW_ID}, "ineligible", ["age"], 0,
-                             "2023-11-01", engine=engine)
+    record_eligibility_check(
+        PHONE, {"age": 40, "national_id": RAW_ID}, "ineligible", ["age"], 0, "2023-11-01", engine=engine
+    )
     return output
 
 
@@ -70,20 +74,34 @@ def test_raw_national_id_is_not_in_the_database_files(store_url, engine, tmp_pat
 
 
 def test_eligibility_check_keeps_only_slot_values(engine):
-    answers = {"age": 40, "earned_income": 900.5, "is_saudi": True, "dependents_count": 2,
-               "national_id": RAW_ID, "birth_date": "1991-02-03", "name": "محمد", "requested_slot": "age"}
-    check_id = record_eligibility_check("c1", answers, "eligible", ["age", "monthly_income", "national_id"], 1520.4,
-                                        "2023-11-01", engine=engine)
+    answers = {
+        "age": 40,
+        "earned_income": 900.5,
+        "is_saudi": True,
+        "dependents_count": 2,
+        "national_id": RAW_ID,
+        "birth_date": "1991-02-03",
+        "name": "محمد",
+        "requested_slot": "age",
+    }
+    check_id = record_eligibility_check(
+        "c1", answers, "eligible", ["age", "monthly_income", "national_id"], 1520.4, "2023-11-01", engine=engine
+    )
     with session_scope(engine) as session:
         row = session.get(EligibilityCheck, check_id)
         stored = (row.answers, row.failed_conditions, row.estimated_support_sar, row.decision)
-    assert stored == ({"is_saudi": True, "age": 40, "dependents_count": 2, "earned_income": 900.5},
-                      ["age", "monthly_income"], 1520, "eligible")
+    assert stored == (
+        {"is_saudi": True, "age": 40, "dependents_count": 2, "earned_income": 900.5},
+        ["age", "monthly_income"],
+        1520,
+        "eligible",
+    )
 
 
 def test_eligibility_slot_holding_text_is_not_kept_verbatim(engine):
-    check_id = record_eligibility_check("c1", {"earned_income": f"راتبي {RAW_ID}"}, "incomplete", [], None,
-                                        "2023-11-01", engine=engine)
+    check_id = record_eligibility_check(
+        "c1", {"earned_income": f"راتبي {RAW_ID}"}, "incomplete", [], None, "2023-11-01", engine=engine
+    )
     with session_scope(engine) as session:
         assert session.get(EligibilityCheck, check_id).answers == {"earned_income": None}
 

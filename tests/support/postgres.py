@@ -9,6 +9,7 @@ It listens on 127.0.0.1 on a free port with trust authentication, and is owned
 by the `postgres` OS user when the tests run as root (PostgreSQL refuses to run
 as root). Durability settings are off: the data is thrown away anyway.
 """
+
 from __future__ import annotations
 
 import glob
@@ -20,19 +21,15 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
 
-SETUP_HINT = (
-    "Install PostgreSQL with `scripts/setup.sh --test` "
-    "(or set STATUS_TESTS_SKIP_PG=1 to skip these tests)."
-)
+SETUP_HINT = "Install PostgreSQL with `scripts/setup.sh --test` (or set STATUS_TESTS_SKIP_PG=1 to skip these tests)."
 
 
 class PostgresUnavailable(RuntimeError):
     """PostgreSQL binaries are missing or the server would not start."""
 
 
-def find_bin_dir() -> Optional[Path]:
+def find_bin_dir() -> Path | None:
     """The newest /usr/lib/postgresql/<version>/bin holding initdb and pg_ctl, if any."""
     candidates = sorted(
         glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name or 0), reverse=True
@@ -55,7 +52,7 @@ class PostgresServer:
     bin_dir: Path
     base_dir: Path
     port: int
-    run_as: Optional[str]
+    run_as: str | None
 
     @property
     def data_dir(self) -> Path:
@@ -69,7 +66,7 @@ class PostgresServer:
         return f"postgresql+psycopg2://postgres@127.0.0.1:{self.port}/{database}"
 
     @classmethod
-    def start(cls) -> "PostgresServer":
+    def start(cls) -> PostgresServer:
         bin_dir = find_bin_dir()
         if bin_dir is None:
             raise PostgresUnavailable(f"PostgreSQL (initdb, pg_ctl) was not found. {SETUP_HINT}")
@@ -91,17 +88,45 @@ class PostgresServer:
             raise PostgresUnavailable(f"PostgreSQL did not start: {error}\n{log}") from error
         return server
 
-    def _run(self, args: List[str]) -> None:
+    def _run(self, args: list[str]) -> None:
         prefix = ["runuser", "-u", self.run_as, "--"] if self.run_as else []
         subprocess.run(prefix + args, check=True, capture_output=True, timeout=120)
 
     def _init_and_start(self) -> None:
-        self._run([str(self.bin_dir / "initdb"), "-D", str(self.data_dir), "-U", "postgres",
-                   "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.base_dir} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        self._run([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-l", str(self.log_file),
-                   "-o", options, "-w", "-t", "60", "start"])
+        self._run(
+            [
+                str(self.bin_dir / "initdb"),
+                "-D",
+                str(self.data_dir),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            ]
+        )
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.base_dir} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            [
+                str(self.bin_dir / "pg_ctl"),
+                "-D",
+                str(self.data_dir),
+                "-l",
+                str(self.log_file),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
 
     def execute(self, sql: str, database: str = "postgres") -> None:
         """Run one statement with autocommit (CREATE DATABASE cannot run in a transaction)."""
@@ -115,7 +140,7 @@ class PostgresServer:
         finally:
             connection.close()
 
-    def create_database(self, name: str, template: Optional[str] = None) -> str:
+    def create_database(self, name: str, template: str | None = None) -> str:
         """Create database `name` (optionally copied from `template`) and return its URL."""
         suffix = f" TEMPLATE {template}" if template else ""
         self.execute(f'CREATE DATABASE "{name}"{suffix}')

@@ -3,6 +3,7 @@
 
 Usage: python tests/webchat/channel_app.py CREDENTIALS_YML PORT
 """
+
 from __future__ import annotations
 
 import sys
@@ -11,9 +12,14 @@ from rasa.core.channels.channel import UserMessage, register
 from rasa.core.run import create_http_input_channels
 from sanic import Sanic
 
-ELIGIBILITY_PAYLOAD = {"eligible": True, "failed_conditions": [], "threshold_sar": 3300,
-                       "counted_income_sar": 550, "estimated_support_sar": 2750,
-                       "rules_version": "2023-11-01"}
+ELIGIBILITY_PAYLOAD = {
+    "eligible": True,
+    "failed_conditions": [],
+    "threshold_sar": 3300,
+    "counted_income_sar": 550,
+    "estimated_support_sar": 2750,
+    "rules_version": "2023-11-01",
+}
 YES_NO = [{"title": "نعم", "payload": "/affirm"}, {"title": "لا", "payload": "/deny"}]
 
 
@@ -24,8 +30,9 @@ class ScriptedAgent:
     async def handle_message(self, message: UserMessage) -> None:
         out = message.output_channel
         await out.send_response(message.sender_id, {"text": f"وصلتني: {message.text}", "buttons": YES_NO})
-        await out.send_response(message.sender_id, {
-            "text": "هذه نتيجتك", "custom": {"eligibility_result": dict(ELIGIBILITY_PAYLOAD)}})
+        await out.send_response(
+            message.sender_id, {"text": "هذه نتيجتك", "custom": {"eligibility_result": dict(ELIGIBILITY_PAYLOAD)}}
+        )
 
 
 def main(credentials: str, port: int) -> None:

@@ -3,6 +3,7 @@
 Waits are on the page's own state (data-connection, the number of messages),
 never fixed sleeps.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -37,16 +38,21 @@ def count(page: Page, selector: str) -> int:
 def wait_for_count(page: Page, selector: str, at_least: int) -> None:
     page.wait_for_function(
         "([selector, n]) => document.querySelectorAll(selector).length >= n",
-        arg=[selector, at_least], timeout=TIMEOUT_MS)
+        arg=[selector, at_least],
+        timeout=TIMEOUT_MS,
+    )
 
 
 def texts(page: Page, selector: str) -> list[str]:
     """Visible text of each bubble, without the screen-reader speaker prefix."""
-    return page.eval_on_selector_all(selector, """nodes => nodes.map(node => {
+    return page.eval_on_selector_all(
+        selector,
+        """nodes => nodes.map(node => {
         const copy = node.cloneNode(true);
         copy.querySelectorAll('.sr-only').forEach(prefix => prefix.remove());
         return copy.textContent.trim();
-    })""")
+    })""",
+    )
 
 
 def wait_for_greeting(page: Page) -> None:

@@ -1,10 +1,11 @@
 """Fixtures for the widget's browser tests: a fake Rasa socket.io server, the real
 webchat static server (as a subprocess, the way the run command starts it) and a
 fresh Chromium profile per test."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -47,8 +48,13 @@ def playwright_driver() -> Iterator[object]:
 def browser_context(playwright_driver, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A fresh Chromium profile, so localStorage starts empty in every test."""
     context = playwright_driver.chromium.launch_persistent_context(
-        user_data_dir=str(tmp_path / "chromium-profile"), executable_path=CHROMIUM,
-        headless=True, args=CHROMIUM_ARGS, viewport=DESKTOP, locale="ar-SA")
+        user_data_dir=str(tmp_path / "chromium-profile"),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport=DESKTOP,
+        locale="ar-SA",
+    )
     context.set_default_timeout(10_000)
     yield context
     context.close()
@@ -59,8 +65,14 @@ def audit_page(playwright_driver, tmp_path: Path):  # type: ignore[no-untyped-de
     """A page whose context lets a test inject axe-core: the widget's CSP allows only
     its own scripts, so the audit script is let in by Playwright, not by the server."""
     context = playwright_driver.chromium.launch_persistent_context(
-        user_data_dir=str(tmp_path / "chromium-audit"), executable_path=CHROMIUM,
-        headless=True, args=CHROMIUM_ARGS, viewport=DESKTOP, locale="ar-SA", bypass_csp=True)
+        user_data_dir=str(tmp_path / "chromium-audit"),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport=DESKTOP,
+        locale="ar-SA",
+        bypass_csp=True,
+    )
     context.set_default_timeout(10_000)
     yield context.pages[0] if context.pages else context.new_page()
     context.close()

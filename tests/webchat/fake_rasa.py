@@ -6,14 +6,16 @@ Rasa's own SocketIOOutput, so the browser sees exactly what Rasa emits. Custom
 payloads are emitted the ways a server can deliver them: as the event data itself
 or wrapped under "custom".
 """
+
 from __future__ import annotations
 
 import asyncio
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 import socketio
 from aiohttp import web
@@ -39,14 +41,15 @@ class Reply:
 
 @dataclass
 class FakeRasa:
-    sio: socketio.AsyncServer = field(default_factory=lambda: socketio.AsyncServer(
-        async_mode="aiohttp", cors_allowed_origins=[]))
+    sio: socketio.AsyncServer = field(
+        default_factory=lambda: socketio.AsyncServer(async_mode="aiohttp", cors_allowed_origins=[])
+    )
     received: list[tuple[str, Any]] = field(default_factory=list)
     replies: dict[str, Reply] = field(default_factory=dict)
     port: int = 0
-    _loop: Optional[asyncio.AbstractEventLoop] = None
-    _thread: Optional[threading.Thread] = None
-    _runner: Optional[web.AppRunner] = None
+    _loop: asyncio.AbstractEventLoop | None = None
+    _thread: threading.Thread | None = None
+    _runner: web.AppRunner | None = None
 
     def __post_init__(self) -> None:
         self.sio.on("session_request", self._session_request)
@@ -61,11 +64,12 @@ class FakeRasa:
         self.received.clear()
         self.replies.clear()
 
-    def set_reply(self, message: str, responses: list[dict[str, Any]], delay_s: float = 0.0,
-                  custom_wrapper: str = "as_is") -> None:
+    def set_reply(
+        self, message: str, responses: list[dict[str, Any]], delay_s: float = 0.0, custom_wrapper: str = "as_is"
+    ) -> None:
         self.replies[message] = Reply(responses, delay_s, custom_wrapper)
 
-    async def _session_request(self, sid: str, data: Optional[dict]) -> None:
+    async def _session_request(self, sid: str, data: dict | None) -> None:
         # Same logic as Rasa with session_persistence: true.
         data = dict(data or {})
         self.received.append(("session_request", dict(data)))
@@ -111,7 +115,7 @@ class FakeRasa:
     def session_requests(self) -> list[dict[str, Any]]:
         return [data for event, data in self.received if event == "session_request"]
 
-    def wait_for(self, predicate: Callable[["FakeRasa"], bool], timeout_s: float = 10.0) -> None:
+    def wait_for(self, predicate: Callable[[FakeRasa], bool], timeout_s: float = 10.0) -> None:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if predicate(self):
@@ -125,7 +129,7 @@ class FakeRasa:
         return asyncio.run_coroutine_threadsafe(coroutine_factory(), self._loop).result(10)
 
     # --- lifecycle ---------------------------------------------------------------
-    def start(self) -> "FakeRasa":
+    def start(self) -> FakeRasa:
         started = threading.Event()
 
         async def serve() -> None:

@@ -1,4 +1,5 @@
 """Starting the servers the widget tests talk to, shared by tests and conftest."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,14 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = REPO / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
@@ -40,10 +47,15 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout_s: float = 2
 
 def start_webchat_server(rasa_public_url: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = dict(os.environ, WEBCHAT_PORT=str(port), RASA_PUBLIC_URL=rasa_public_url,
-               PYTHONPATH=str(REPO))
-    process = subprocess.Popen([sys.executable, "-m", "webchat.serve"], cwd=REPO, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = dict(os.environ, WEBCHAT_PORT=str(port), RASA_PUBLIC_URL=rasa_public_url, PYTHONPATH=str(REPO))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "webchat.serve"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     wait_until_serving(url + "/healthz", process)
     return process, url

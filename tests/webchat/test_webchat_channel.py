@@ -1,5 +1,6 @@
 """The socket.io channel the widget talks to, loaded from a credentials file the
 way `rasa run` loads it, and driven over the Socket.IO wire protocol."""
+
 from __future__ import annotations
 
 import asyncio
@@ -7,8 +8,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import aiohttp
 import pytest
@@ -30,7 +32,12 @@ def start_channel_app(kind: str, directory: Path) -> tuple[subprocess.Popen, str
     env = dict(os.environ, PYTHONPATH=str(REPO), RASA_TELEMETRY_ENABLED="false")
     process = subprocess.Popen(
         [sys.executable, str(REPO / "tests" / "webchat" / "channel_app.py"), str(credentials), str(port)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     wait_until_serving(url + "/webhooks/socketio/", process, timeout_s=60)
     return process, url
@@ -62,6 +69,7 @@ async def converse(url: str, session_id: str, expected: int, wait_s: float = 8.0
     ws_url = url.replace("http", "ws", 1) + "/socket.io/?EIO=4&transport=websocket"
     session, events = None, []
     async with aiohttp.ClientSession() as http, http.ws_connect(ws_url) as ws:
+
         async def send(event: str, data: Any) -> None:
             await ws.send_str("42" + json.dumps([event, data]))
 
@@ -94,8 +102,7 @@ async def converse(url: str, session_id: str, expected: int, wait_s: float = 8.0
     return session, events
 
 
-def test_webchat_channel_delivers_buttons_and_the_eligibility_payload_to_the_session(
-        webchat_channel_url: str) -> None:
+def test_webchat_channel_delivers_buttons_and_the_eligibility_payload_to_the_session(webchat_channel_url: str) -> None:
     session, events = asyncio.run(converse(webchat_channel_url, "session-abc", expected=3))
 
     assert session == "session-abc"

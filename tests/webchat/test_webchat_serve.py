@@ -1,4 +1,5 @@
 """The widget's static server: config, vendor files, headers, start-up errors."""
+
 from __future__ import annotations
 
 import asyncio
@@ -9,8 +10,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from webchat.serve import (WebchatConfigError, build_config_js, check_vendor_files, create_app,
-                           main, settings_from_env)
+from webchat.serve import WebchatConfigError, build_config_js, check_vendor_files, create_app, main, settings_from_env
 
 
 def fetch(app: web.Application, path: str) -> tuple[int, dict, bytes]:
@@ -25,13 +25,16 @@ def fetch(app: web.Application, path: str) -> tuple[int, dict, bytes]:
 def config_of(js: str) -> dict:
     prefix, suffix = "window.WEBCHAT_CONFIG = Object.freeze(", ");\n"
     assert js.startswith(prefix) and js.endswith(suffix)
-    return json.loads(js[len(prefix):-len(suffix)])
+    return json.loads(js[len(prefix) : -len(suffix)])
 
 
-@pytest.mark.parametrize("public_url, socket_url, socket_path", [
-    ("http://127.0.0.1:5005", "http://127.0.0.1:5005", "/socket.io"),
-    ("https://chat.example.sa/rasa/", "https://chat.example.sa", "/rasa/socket.io"),
-])
+@pytest.mark.parametrize(
+    "public_url, socket_url, socket_path",
+    [
+        ("http://127.0.0.1:5005", "http://127.0.0.1:5005", "/socket.io"),
+        ("https://chat.example.sa/rasa/", "https://chat.example.sa", "/rasa/socket.io"),
+    ],
+)
 def test_config_js_points_the_widget_at_rasa(public_url, socket_url, socket_path) -> None:
     status, headers, body = fetch(create_app(public_url), "/config.js")
 
@@ -42,10 +45,10 @@ def test_config_js_points_the_widget_at_rasa(public_url, socket_url, socket_path
 
 
 def test_config_values_cannot_break_out_of_the_script() -> None:
-    js = build_config_js("http://127.0.0.1:5005", init_payload='</script><script>alert(1)</script>')
+    js = build_config_js("http://127.0.0.1:5005", init_payload="</script><script>alert(1)</script>")
 
     assert "</script>" not in js
-    assert config_of(js)["initPayload"] == '</script><script>alert(1)</script>'
+    assert config_of(js)["initPayload"] == "</script><script>alert(1)</script>"
 
 
 @pytest.mark.parametrize("bad_url", ["ftp://example.org", "127.0.0.1:5005", "javascript:alert(1)", ""])
@@ -54,14 +57,17 @@ def test_non_http_rasa_url_is_refused_at_start_up(bad_url) -> None:
         create_app(bad_url)
 
 
-@pytest.mark.parametrize("path, content_type", [
-    ("/", "text/html"),
-    ("/static/widget.js", "text/javascript"),
-    ("/static/widget.css", "text/css"),
-    ("/vendor/socket.io.min.js", "text/javascript"),
-    ("/vendor/noto-sans-arabic/400.css", "text/css"),
-    ("/vendor/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2", "font/woff2"),
-])
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("/", "text/html"),
+        ("/static/widget.js", "text/javascript"),
+        ("/static/widget.css", "text/css"),
+        ("/vendor/socket.io.min.js", "text/javascript"),
+        ("/vendor/noto-sans-arabic/400.css", "text/css"),
+        ("/vendor/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2", "font/woff2"),
+    ],
+)
 def test_page_widget_and_vendor_files_are_served(path, content_type) -> None:
     status, headers, body = fetch(create_app(), path)
 
@@ -69,13 +75,16 @@ def test_page_widget_and_vendor_files_are_served(path, content_type) -> None:
     assert headers["Content-Type"].startswith(content_type)
 
 
-@pytest.mark.parametrize("path", [
-    "/vendor/noto-sans-arabic/package.json",
-    "/vendor/noto-sans-arabic/files/..%2F..%2Fsocket.io-client%2Fpackage.json",
-    "/static/..%2F..%2Fwebchat%2Fserve.py",
-    "/static/missing.js",
-    "/node_modules/socket.io-client/package.json",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/vendor/noto-sans-arabic/package.json",
+        "/vendor/noto-sans-arabic/files/..%2F..%2Fsocket.io-client%2Fpackage.json",
+        "/static/..%2F..%2Fwebchat%2Fserve.py",
+        "/static/missing.js",
+        "/node_modules/socket.io-client/package.json",
+    ],
+)
 def test_nothing_else_from_node_modules_or_the_repository_is_served(path) -> None:
     status, _, _ = fetch(create_app(), path)
 
@@ -110,8 +119,13 @@ def test_main_exits_with_a_message_instead_of_a_traceback(capsys) -> None:
 def test_defaults_match_the_run_command() -> None:
     settings = settings_from_env({})
 
-    assert settings == {"host": "127.0.0.1", "port": 8080, "digits": "arab",
-                        "rasa_public_url": "http://127.0.0.1:5005", "init_payload": "/greet"}
+    assert settings == {
+        "host": "127.0.0.1",
+        "port": 8080,
+        "digits": "arab",
+        "rasa_public_url": "http://127.0.0.1:5005",
+        "init_payload": "/greet",
+    }
 
 
 @pytest.mark.parametrize("value, expected", [("latn", "latn"), ("ARAB", "arab"), ("", "arab")])

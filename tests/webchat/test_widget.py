@@ -1,4 +1,5 @@
 """The widget in a real Chromium against a fake Rasa socket.io channel."""
+
 from __future__ import annotations
 
 from tests.webchat import chat_page as chat
@@ -30,8 +31,15 @@ def test_typed_message_is_sent_with_the_session_id_and_the_reply_is_shown(page, 
 
 
 def test_clicking_a_quick_reply_sends_its_payload_and_shows_its_title(page, bot, webchat_url) -> None:
-    bot.set_reply("/check_eligibility", [{"text": "هل أنت سعودي الجنسية؟", "buttons": [
-        {"title": "نعم", "payload": "/affirm"}, {"title": "لا", "payload": "/deny"}]}])
+    bot.set_reply(
+        "/check_eligibility",
+        [
+            {
+                "text": "هل أنت سعودي الجنسية؟",
+                "buttons": [{"title": "نعم", "payload": "/affirm"}, {"title": "لا", "payload": "/deny"}],
+            }
+        ],
+    )
     chat.open_chat(page, webchat_url)
     chat.wait_for_greeting(page)
     page.get_by_role("button", name="تحقق من أهليتي").click()
@@ -58,10 +66,14 @@ def test_typing_indicator_shows_until_the_bot_answers(page, bot, webchat_url) ->
 
 def test_typing_indicator_gives_up_after_its_timeout_and_says_so(page, bot, webchat_url) -> None:
     bot.set_reply("صمت", [])
-    page.route("**/config.js", lambda route: route.fulfill(
-        content_type="text/javascript",
-        body=f"window.WEBCHAT_CONFIG = {{socketUrl: '{bot.url}', socketPath: '/socket.io', "
-             "transports: ['websocket'], initPayload: '', typingTimeoutMs: 1500, maxLength: 1000};"))
+    page.route(
+        "**/config.js",
+        lambda route: route.fulfill(
+            content_type="text/javascript",
+            body=f"window.WEBCHAT_CONFIG = {{socketUrl: '{bot.url}', socketPath: '/socket.io', "
+            "transports: ['websocket'], initPayload: '', typingTimeoutMs: 1500, maxLength: 1000};",
+        ),
+    )
     chat.open_chat(page, webchat_url)
     chat.send(page, "صمت")
     page.wait_for_selector("#typing", state="visible", timeout=1000)
@@ -74,7 +86,11 @@ def test_reload_keeps_the_history_and_the_session(page, bot, webchat_url) -> Non
     chat.open_chat(page, webchat_url)
     chat.wait_for_greeting(page)
     chat.send_and_wait_for_reply(page, "السلام عليكم")
-    before_bot, before_user, sid = chat.texts(page, chat.BOT_BUBBLES), chat.texts(page, chat.USER_BUBBLES), chat.session_id(page)
+    before_bot, before_user, sid = (
+        chat.texts(page, chat.BOT_BUBBLES),
+        chat.texts(page, chat.USER_BUBBLES),
+        chat.session_id(page),
+    )
 
     page.reload()
     chat.wait_until_ready(page)
@@ -95,8 +111,9 @@ def test_new_conversation_button_clears_history_and_gets_a_new_session(page, bot
 
     page.get_by_role("button", name="محادثة جديدة").click()
     page.get_by_role("button", name="نعم، ابدأ محادثة جديدة").click()
-    page.wait_for_function("old => { const id = document.querySelector('#chat').dataset.sessionId;"
-                           " return id && id !== old; }", arg=old_sid)
+    page.wait_for_function(
+        "old => { const id = document.querySelector('#chat').dataset.sessionId; return id && id !== old; }", arg=old_sid
+    )
     chat.wait_for_greeting(page)
 
     new_sid = chat.session_id(page)

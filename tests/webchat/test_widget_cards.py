@@ -1,4 +1,5 @@
 """Result cards for the eligibility and status payloads, and what the browser stores."""
+
 from __future__ import annotations
 
 import json
@@ -8,26 +9,51 @@ import pytest
 
 from tests.webchat import chat_page as chat
 
-INELIGIBLE = {"eligible": False, "failed_conditions": ["monthly_income", "has_bank_account"],
-              "threshold_sar": 3300, "counted_income_sar": 4150, "estimated_support_sar": 0,
-              "rules_version": "2023-11-01"}
-ELIGIBLE = {"eligible": True, "failed_conditions": [], "threshold_sar": 2640,
-            "counted_income_sar": 1075, "estimated_support_sar": 1565, "rules_version": "2023-11-01"}
+INELIGIBLE = {
+    "eligible": False,
+    "failed_conditions": ["monthly_income", "has_bank_account"],
+    "threshold_sar": 3300,
+    "counted_income_sar": 4150,
+    "estimated_support_sar": 0,
+    "rules_version": "2023-11-01",
+}
+ELIGIBLE = {
+    "eligible": True,
+    "failed_conditions": [],
+    "threshold_sar": 2640,
+    "counted_income_sar": 1075,
+    "estimated_support_sar": 1565,
+    "rules_version": "2023-11-01",
+}
 # The same refusal with issue 10's additions.
 INELIGIBLE_EXPLAINED = dict(
     INELIGIBLE,
     failed_reasons=[
-        {"condition": "monthly_income", "explanation_ar": "دخلك المحتسب 4,150 ريال أعلى من حد أسرتك",
-         "remedy_ar": "إذا نقص دخل الأسرة فأعد الفحص"},
-        {"condition": "has_bank_account", "explanation_ar": "لا يوجد حساب بنكي باسمك",
-         "remedy_ar": "افتح حسابًا بنكيًا ثم قدّم"},
+        {
+            "condition": "monthly_income",
+            "explanation_ar": "دخلك المحتسب 4,150 ريال أعلى من حد أسرتك",
+            "remedy_ar": "إذا نقص دخل الأسرة فأعد الفحص",
+        },
+        {
+            "condition": "has_bank_account",
+            "explanation_ar": "لا يوجد حساب بنكي باسمك",
+            "remedy_ar": "افتح حسابًا بنكيًا ثم قدّم",
+        },
     ],
-    income_by_source={"earned_income_sar": 5000, "counted_earned_sar": 4000, "other_income_sar": 150,
-                      "assets_value_sar": 0, "wealth_monthly_sar": 0, "counted_sar": 4150},
+    income_by_source={
+        "earned_income_sar": 5000,
+        "counted_earned_sar": 4000,
+        "other_income_sar": 150,
+        "assets_value_sar": 0,
+        "wealth_monthly_sar": 0,
+        "counted_sar": 4150,
+    },
     summary_ar="غير مؤهل: الدخل أعلى من الحد",
 )
-FAILED_LABELS = {"monthly_income": "أن يكون الدخل الشهري ضمن المبلغ المرجعي",
-                 "has_bank_account": "وجود حساب بنكي باسمك لاستلام الدعم"}
+FAILED_LABELS = {
+    "monthly_income": "أن يكون الدخل الشهري ضمن المبلغ المرجعي",
+    "has_bank_account": "وجود حساب بنكي باسمك لاستلام الدعم",
+}
 ZERO_AMOUNT = re.compile(r"(?<![0-9٠-٩٬,])[0٠] ريال")
 
 
@@ -64,7 +90,8 @@ def test_eligible_card_shows_the_estimate_marked_as_an_estimate(page, bot, webch
 
 @pytest.mark.parametrize("payload", [INELIGIBLE, INELIGIBLE_EXPLAINED], ids=["contract-only", "with-reasons"])
 def test_ineligible_card_lists_each_failed_condition_with_what_to_do_and_never_a_zero(
-        page, bot, webchat_url, payload) -> None:
+    page, bot, webchat_url, payload
+) -> None:
     show_payload(page, bot, webchat_url, {"eligibility_result": payload})
 
     card = page.locator("#messages .card--eligibility.card--not-ok")
@@ -78,7 +105,10 @@ def test_ineligible_card_lists_each_failed_condition_with_what_to_do_and_never_a
     if "failed_reasons" in payload:
         assert whats == [chat.shown(r["explanation_ar"]) for r in payload["failed_reasons"]]
         remedies = page.locator("#messages .card__remedy").all_inner_texts()
-        assert [r["remedy_ar"] in text for r, text in zip(payload["failed_reasons"], remedies)] == [True, True]
+        assert [r["remedy_ar"] in text for r, text in zip(payload["failed_reasons"], remedies, strict=False)] == [
+            True,
+            True,
+        ]
         assert grouped(5000) in card.locator(".card__details").text_content()  # income by source, folded
     else:
         assert whats == [FAILED_LABELS[s] for s in payload["failed_conditions"]]
@@ -86,17 +116,22 @@ def test_ineligible_card_lists_each_failed_condition_with_what_to_do_and_never_a
 
 
 def test_each_state_has_its_own_colour(page, bot, webchat_url) -> None:
-    bot.set_reply("الكل", [{"custom": {"eligibility_result": ELIGIBLE}},
-                           {"custom": {"eligibility_result": INELIGIBLE}},
-                           {"custom": {"application_status": {"status": "under_review",
-                                                              "decision_expected_by": "2026-12-21"}}}])
+    bot.set_reply(
+        "الكل",
+        [
+            {"custom": {"eligibility_result": ELIGIBLE}},
+            {"custom": {"eligibility_result": INELIGIBLE}},
+            {"custom": {"application_status": {"status": "under_review", "decision_expected_by": "2026-12-21"}}},
+        ],
+    )
     chat.open_chat(page, webchat_url)
     chat.wait_for_greeting(page)
     chat.send(page, "الكل")
     chat.wait_for_count(page, "#messages .card", 3)
 
-    colours = page.eval_on_selector_all("#messages .card__badge",
-                                        "nodes => nodes.map(n => getComputedStyle(n).backgroundColor)")
+    colours = page.eval_on_selector_all(
+        "#messages .card__badge", "nodes => nodes.map(n => getComputedStyle(n).backgroundColor)"
+    )
     assert len(set(colours)) == 3, colours
 
 
@@ -107,15 +142,23 @@ def test_unknown_failed_condition_is_still_listed_by_its_name(page, bot, webchat
     assert page.locator("#messages .card__failed-what").all_inner_texts() == ["follows_ministry_rules"]
 
 
-@pytest.mark.parametrize("status, label, expected_by, hijri, reason", [
-    ("under_review", "قيد الدراسة", "2024-03-21", "1445-09-11", None),
-    ("ineligible", "غير مستحق", None, None, "الدخل أعلى من المبلغ المرجعي"),
-    ("not_found", "لم نجد طلبًا بهذه البيانات", None, None, None),
-])
-def test_status_card_shows_status_expected_date_with_hijri_and_reason(page, bot, webchat_url, status, label,
-                                                                      expected_by, hijri, reason) -> None:
-    show_payload(page, bot, webchat_url, {"application_status": {
-        "status": status, "decision_expected_by": expected_by, "reason": reason}})
+@pytest.mark.parametrize(
+    "status, label, expected_by, hijri, reason",
+    [
+        ("under_review", "قيد الدراسة", "2024-03-21", "1445-09-11", None),
+        ("ineligible", "غير مستحق", None, None, "الدخل أعلى من المبلغ المرجعي"),
+        ("not_found", "لم نجد طلبًا بهذه البيانات", None, None, None),
+    ],
+)
+def test_status_card_shows_status_expected_date_with_hijri_and_reason(
+    page, bot, webchat_url, status, label, expected_by, hijri, reason
+) -> None:
+    show_payload(
+        page,
+        bot,
+        webchat_url,
+        {"application_status": {"status": status, "decision_expected_by": expected_by, "reason": reason}},
+    )
 
     assert page.locator(f"#messages .card--status.card--status-{status}").count() == 1
     assert field(page, "status") == label

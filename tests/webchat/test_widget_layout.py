@@ -1,4 +1,5 @@
 """Direction, font, keyboard use, phone layout, screenshots and page weight."""
+
 from __future__ import annotations
 
 import json
@@ -21,9 +22,13 @@ def fill_conversation(page, bot, webchat_url) -> None:  # type: ignore[no-untype
     yes_no = [{"title": "نعم", "payload": "/affirm"}, {"title": "لا", "payload": "/deny"}]
     bot.set_reply("/check_eligibility", [{"text": "هل أنت سعودي الجنسية؟", "buttons": yes_no}])
     bot.set_reply("طويل", [{"text": f"كلمة طويلة: {LONG_WORD}\nرابط: {LINK}"}])
-    bot.set_reply("النتيجة", [
-        {"text": "هذه نتيجة التحقق المبدئي:", "custom": {"eligibility_result": INELIGIBLE}},
-        {"text": "هل أقدر أساعدك في شيء آخر؟", "buttons": yes_no}])
+    bot.set_reply(
+        "النتيجة",
+        [
+            {"text": "هذه نتيجة التحقق المبدئي:", "custom": {"eligibility_result": INELIGIBLE}},
+            {"text": "هل أقدر أساعدك في شيء آخر؟", "buttons": yes_no},
+        ],
+    )
     chat.open_chat(page, webchat_url)
     chat.wait_for_greeting(page)
     page.get_by_role("button", name="تحقق من أهليتي").click()
@@ -50,7 +55,9 @@ def test_arabic_web_font_is_loaded_from_this_server_and_applied(page, bot, webch
 
     family = page.eval_on_selector(chat.BOT_BUBBLES, "n => getComputedStyle(n).fontFamily")
     assert family.startswith('"Noto Sans Arabic"')
-    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Noto Sans Arabic') && f.status === 'loaded')")
+    assert page.evaluate(
+        "[...document.fonts].some(f => f.family.includes('Noto Sans Arabic') && f.status === 'loaded')"
+    )
     fonts = page.evaluate("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))")
     assert any(name.startswith(webchat_url + "/vendor/noto-sans-arabic/files/") for name in fonts)
 
@@ -79,8 +86,10 @@ def test_tab_reaches_quick_replies_with_a_visible_focus_and_enter_presses_them(p
             reached = True
             break
     assert reached, "Tab never reached a quick-reply button"
-    outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
-                            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert outline[0] != "none" and outline[1] >= 2
     payload = page.evaluate("document.activeElement.dataset.payload")
 
@@ -95,8 +104,9 @@ def test_phone_width_has_no_horizontal_scroll(page, bot, webchat_url, artifacts_
     fill_conversation(page, bot, webchat_url)
 
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert page.evaluate("(() => { const m = document.querySelector('#messages');"
-                         " return m.scrollWidth <= m.clientWidth; })()")
+    assert page.evaluate(
+        "(() => { const m = document.querySelector('#messages'); return m.scrollWidth <= m.clientWidth; })()"
+    )
     for selector in ("#messages .card", "#send", "#new-conversation", "#messages .quick-replies__button"):
         box = page.locator(selector).first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector

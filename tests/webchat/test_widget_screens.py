@@ -1,6 +1,7 @@
 """Each moment of a conversation at 360 px and 1280 px: a screenshot, nothing wider
 than the screen, the page exactly one screen tall even after wheel scrolling, and
 axe-core's WCAG 2.1 AA audit with no serious or critical violation."""
+
 from __future__ import annotations
 
 import json
@@ -27,14 +28,18 @@ OVERFLOWING = """() => {
 def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scene", SCENES)
-def test_scene_fits_the_screen_and_passes_the_accessibility_audit(audit_page, bot, webchat_url, artifacts_dir,
-                                                                  scene, width) -> None:
+def test_scene_fits_the_screen_and_passes_the_accessibility_audit(
+    audit_page, bot, webchat_url, artifacts_dir, scene, width
+) -> None:
     page = audit_page
     page.set_viewport_size(WIDTHS[width])
     SCENES[scene](page, bot, webchat_url)

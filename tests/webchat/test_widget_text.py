@@ -1,6 +1,7 @@
 """What the widget does with the text it shows: one digit style, dates isolated from
 the bidi algorithm, links and tel: links, one announcement per bot message, and a
 new conversation only after the person confirms."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,16 +37,28 @@ def test_bot_numbers_and_dates_share_one_style_and_dates_are_isolated(page, bot,
 
 
 def test_phone_numbers_are_tel_links_and_addresses_are_links(page, bot, webchat_url) -> None:
-    bot.set_reply("تواصل", [{"text": "اتصل على 19911 أو 0551234567، أو ادخل sbis.hrsd.gov.sa أو "
-                                       "https://hrsd.gov.sa/ar/services. رقم هويتك 1*******08، والمبلغ 19950 ريال."}])
+    bot.set_reply(
+        "تواصل",
+        [
+            {
+                "text": "اتصل على 19911 أو 0551234567، أو ادخل sbis.hrsd.gov.sa أو "
+                "https://hrsd.gov.sa/ar/services. رقم هويتك 1*******08، والمبلغ 19950 ريال."
+            }
+        ],
+    )
     chat.open_chat(page, webchat_url)
     chat.wait_for_greeting(page)
     chat.send_and_wait_for_reply(page, "تواصل")
 
-    links = page.eval_on_selector_all("#messages .msg--bot a", "ns => ns.map(n => [n.getAttribute('href'), n.textContent])")
-    assert links == [["tel:19911", "١٩٩١١"], ["tel:0551234567", "٠٥٥١٢٣٤٥٦٧"],
-                     ["https://sbis.hrsd.gov.sa", "sbis.hrsd.gov.sa"],
-                     ["https://hrsd.gov.sa/ar/services", "https://hrsd.gov.sa/ar/services"]]
+    links = page.eval_on_selector_all(
+        "#messages .msg--bot a", "ns => ns.map(n => [n.getAttribute('href'), n.textContent])"
+    )
+    assert links == [
+        ["tel:19911", "١٩٩١١"],
+        ["tel:0551234567", "٠٥٥١٢٣٤٥٦٧"],
+        ["https://sbis.hrsd.gov.sa", "sbis.hrsd.gov.sa"],
+        ["https://hrsd.gov.sa/ar/services", "https://hrsd.gov.sa/ar/services"],
+    ]
 
 
 def test_each_new_bot_message_is_announced_once_and_a_reload_announces_nothing(page, bot, webchat_url) -> None:

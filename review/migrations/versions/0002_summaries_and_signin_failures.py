@@ -7,8 +7,9 @@ Revision ID: 0002_summaries_and_signin_failures
 Revises: 0001_initial
 Create Date: 2026-11-29
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0002_summaries_and_signin_failures"
 down_revision = "0001_initial"

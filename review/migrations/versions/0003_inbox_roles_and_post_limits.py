@@ -6,6 +6,7 @@ Revision ID: 0003_inbox_roles_and_post_limits
 Revises: 0002_summaries_and_signin_failures
 Create Date: 2026-12-05
 """
+
 import sqlalchemy as sa
 from alembic import op
 

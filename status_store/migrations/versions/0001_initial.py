@@ -4,8 +4,9 @@ Revision ID: 0001_initial
 Revises:
 Create Date: 2026-11-24
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0001_initial"
 down_revision = None
@@ -25,9 +26,7 @@ def upgrade() -> None:
         sa.Column("decision_date", sa.Date(), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint(
-            "status IN ('under_review', 'eligible', 'ineligible')", name="ck_applications_status"
-        ),
+        sa.CheckConstraint("status IN ('under_review', 'eligible', 'ineligible')", name="ck_applications_status"),
         sa.PrimaryKeyConstraint("id", name="pk_applications"),
         sa.UniqueConstraint("national_id_hash", name="uq_applications_national_id_hash"),
     )
@@ -47,9 +46,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_eligibility_checks"),
     )
-    op.create_index(
-        "ix_eligibility_checks_conversation_id", "eligibility_checks", ["conversation_id"]
-    )
+    op.create_index("ix_eligibility_checks_conversation_id", "eligibility_checks", ["conversation_id"])
     op.create_table(
         "handoff_requests",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -62,9 +59,7 @@ def upgrade() -> None:
         sa.Column("handled_by", sa.String(length=100), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_handoff_requests"),
     )
-    op.create_index(
-        "ix_handoff_requests_handled_created_at", "handoff_requests", ["handled", "created_at"]
-    )
+    op.create_index("ix_handoff_requests_handled_created_at", "handoff_requests", ["handled", "created_at"])
     op.create_table(
         "status_lookups",
         sa.Column("id", sa.Integer(), nullable=False),

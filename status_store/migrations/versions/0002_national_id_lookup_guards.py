@@ -4,8 +4,9 @@ Revision ID: 0002_national_id_lookup_guards
 Revises: 0001_initial
 Create Date: 2026-11-29
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0002_national_id_lookup_guards"
 down_revision = "0001_initial"
@@ -19,9 +20,7 @@ def upgrade() -> None:
         sa.Column("national_id_hash", sa.String(length=64), nullable=False),
         sa.Column("window_started_at", sa.DateTime(), nullable=False),
         sa.Column("failures", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "failures >= 0", name="ck_national_id_lookup_guards_failures_not_negative"
-        ),
+        sa.CheckConstraint("failures >= 0", name="ck_national_id_lookup_guards_failures_not_negative"),
         sa.PrimaryKeyConstraint("national_id_hash", name="pk_national_id_lookup_guards"),
     )
     op.create_index(
@@ -32,7 +31,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index(
-        "ix_national_id_lookup_guards_window_started_at", table_name="national_id_lookup_guards"
-    )
+    op.drop_index("ix_national_id_lookup_guards_window_started_at", table_name="national_id_lookup_guards")
     op.drop_table("national_id_lookup_guards")

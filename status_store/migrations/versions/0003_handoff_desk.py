@@ -6,6 +6,7 @@ Revision ID: 0003_handoff_desk
 Revises: 0002_national_id_lookup_guards
 Create Date: 2026-12-05
 """
+
 import sqlalchemy as sa
 from alembic import op
 
