@@ -20,7 +20,7 @@ from arabic_text.ages import of_someone_else, parse_age
 from arabic_text.answer_flags import FLAG_DETECTORS
 from arabic_text.assets import assets_value_in
 from arabic_text.household import able_to_work_in, has_children_in
-from arabic_text.income import read_income
+from arabic_text.income import IncomeReading, read_income
 from arabic_text.matching import bare, has_phrase, is_negated
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
 from arabic_text.people_words import person_reading
@@ -136,7 +136,7 @@ def _has_children(tokens: list[str], dependents: int | None) -> bool | None:
     return None
 
 
-def _names_income(tokens: list[str], income) -> bool:
+def _names_income(tokens: list[str], income: IncomeReading) -> bool:
     """A reading counts in free text only when the message speaks of money: an amount, a
     source word or a currency. A bare "ما عندي" may answer any question (a bank account,
     wealth), so it is not taken as "no income" here (answer_for_slot reads it when asked)."""

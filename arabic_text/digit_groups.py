@@ -30,7 +30,7 @@ _EUROPEAN = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+),(\d{1,2})(?![\d]|
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|[.,]\d)")
 
 
-def _dotted(match: re.Match) -> str:
+def _dotted(match: re.Match[str]) -> str:
     groups = match.group(2)
     if groups.count(".") == 1 and _SCALE_AFTER.match(match.string, match.end()):
         return match.group(0)  # "1.500 الف": a decimal before a scale word

@@ -18,11 +18,12 @@ makes both 0. "only" (بس، فقط، ما عندي غير) with sources of one 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from arabic_text import lexicon
 from arabic_text.assets import ASSET_WORDS
-from arabic_text.income_clauses import clauses, money_spans, sources_in
+from arabic_text.income_clauses import Source, clauses, money_spans, sources_in
 from arabic_text.income_sources import EARNED, GENERIC, OTHER, is_relative
 from arabic_text.matching import bare, has_phrase
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
@@ -73,7 +74,10 @@ def read_income(text: str) -> IncomeReading | None:
         return None
     items: list[IncomeItem] = []
     unclassified: list[IncomeItem] = []
-    denied, mentioned, previous, pending, retired = set(), [], [], False, False
+    denied: set[str] = set()
+    mentioned: list[str] = []
+    previous: list[Source] = []
+    pending, retired = False, False
     for start, end in clauses(tokens, spans):
         amounts = [s for s in spans if start <= s.start < end]
         sources = sources_in(tokens, start, end, spans)
@@ -137,7 +141,7 @@ _BACK = frozenset("منه منها منهم منهن".split())  # "ودخلي م
 _PRONOUNS = frozenset("انا وانا هو وهو هي وهي احنا واحنا".split())
 
 
-def _from_source(tokens: list[str], span: NumberSpan, index: int) -> bool:
+def _from_source(tokens: Sequence[str], span: NumberSpan, index: int) -> bool:
     """ "دخلي ٢٨٠٠ (ريال) من شغلي": the source after "من" right behind the amount is its origin."""
     return (
         index > span.end
@@ -146,7 +150,9 @@ def _from_source(tokens: list[str], span: NumberSpan, index: int) -> bool:
     )
 
 
-def _nearest(span: NumberSpan, sources, amount_first: bool, tokens: list[str] = ()) -> tuple[str, str]:
+def _nearest(
+    span: NumberSpan, sources: Sequence[Source], amount_first: bool, tokens: Sequence[str] = ()
+) -> tuple[str, str]:
     best, best_key = ("unclassified", "unknown"), None
     for index, category, kind, _ in sources:
         before = index < span.start
@@ -179,7 +185,13 @@ def _side(items: list[IncomeItem], side: str, zero: bool) -> float | None:
     return 0.0 if zero else None
 
 
-def _reading(tokens, items, unclassified, denied, mentioned) -> IncomeReading | None:
+def _reading(
+    tokens: list[str],
+    items: list[IncomeItem],
+    unclassified: list[IncomeItem],
+    denied: set[str],
+    mentioned: list[str],
+) -> IncomeReading | None:
     if not items and not unclassified and not mentioned and _says_nothing(tokens):
         denied |= {EARNED, OTHER}
     only = any(t in _ONLY for t in tokens) or has_phrase(tokens, ("ما عندي غير", "ما عندي الا", "لا غير"))

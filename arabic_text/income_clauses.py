@@ -88,7 +88,11 @@ def _negated(tokens: list[str], start: int, index: int) -> bool:
     )
 
 
-def sources_in(tokens: list[str], start: int, end: int, spans: list[NumberSpan]):
+# (token index, category, kind, negated): one income source word found in a clause.
+Source = tuple[int, str, str, bool]
+
+
+def sources_in(tokens: list[str], start: int, end: int, spans: list[NumberSpan]) -> list[Source]:
     """[(index, category, kind, negated)] in tokens[start:end], qualifiers applied."""
     numbered = {i for span in spans for i in range(span.start, span.end)}
     found = []
@@ -105,7 +109,7 @@ def sources_in(tokens: list[str], start: int, end: int, spans: list[NumberSpan])
 
     # Two sources side by side name one: "راتب التقاعد", "معاش الضمان" (a pension), "ايجار
     # محل" (rent): the other source wins over a salary, work or generic word next to it.
-    def adjacent(a, b) -> bool:
+    def adjacent(a: Source, b: Source) -> bool:
         low, high = sorted((a[0], b[0]))
         between = tokens[low + 1 : high]
         return high - low == 1 or (high - low == 2 and is_relative(between[0]) and not numbered & {low + 1})

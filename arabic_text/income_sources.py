@@ -13,6 +13,7 @@ and with a possessive ending (راتبي، تقاعده، ايجارها).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 EARNED, OTHER, GENERIC = "earned", "other", "generic"
@@ -71,7 +72,7 @@ _PREFIXES = ("وبال", "بال", "وال", "لل", "ال", "و", "ب", "ل")
 _SUFFIXES = ("ها", "هم", "نا", "ي", "ه", "ك")
 
 
-def _forms(token: str):
+def _forms(token: str) -> Iterator[str]:
     yield token
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:
@@ -82,7 +83,7 @@ def _forms(token: str):
                 yield form[: -len(suffix)]
 
 
-def _strip_prefixes(token: str):
+def _strip_prefixes(token: str) -> Iterator[str]:
     yield token
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:

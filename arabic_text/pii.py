@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from arabic_text.pii_find import PiiMatch, classify_digits, find_pii, to_ascii_digits
@@ -52,7 +53,7 @@ _D = ANY_DIGIT_CLASS
 _ALREADY_MASKED = re.compile(f"(?<![{_D}*])[{_D}]{{0,6}}\\*{{5,}}[{_D}]{{0,2}}(?![{_D}*])")
 
 
-def _kept_digit_positions(kind: str, digit_count: int) -> set:
+def _kept_digit_positions(kind: str, digit_count: int) -> set[int]:
     """Which digits (by index among the match's digits) stay visible."""
     last_two = {digit_count - 2, digit_count - 1}
     if kind == "national_id":
@@ -85,7 +86,7 @@ def _mask_match(found: PiiMatch) -> str:
     return "".join(masked)
 
 
-def _masked_pieces(text: str, found) -> str:
+def _masked_pieces(text: str, found: Iterable[PiiMatch]) -> str:
     pieces, cursor = [], 0
     for item in found:
         pieces.append(text[cursor : item.start])
@@ -166,7 +167,7 @@ def mask_pii_in(obj: Any, _key: str | None = None) -> Any:
 
 def contains_pii(obj: Any) -> bool:
     """True when masking would change `obj`."""
-    return mask_pii_in(obj) != obj
+    return bool(mask_pii_in(obj) != obj)
 
 
 # --- logs -------------------------------------------------------------------------

@@ -176,9 +176,11 @@ def _number_matches(ascii_text: str, original: str) -> list[PiiMatch]:
     return found
 
 
-def _longest_from(text: str, groups: list[tuple[int, int]], protected: list[bool], i: int):
+def _longest_from(
+    text: str, groups: list[tuple[int, int]], protected: list[bool], i: int
+) -> tuple[str, int, int] | None:
     """(kind, start, last group index) of the longest personal number starting at group i."""
-    digits, candidates = "", []
+    digits, candidates = "", list[tuple[int, str]]()
     for j in range(i, len(groups)):
         if protected[j]:
             break

@@ -24,7 +24,7 @@ def _means_nothing(tokens: list[str]) -> bool:
     return has_phrase(tokens, lexicon.NOTHING_PHRASES) and not has_exception(tokens)
 
 
-def _span_after(tokens: list[str], spans: list[NumberSpan], words: frozenset) -> NumberSpan | None:
+def _span_after(tokens: list[str], spans: list[NumberSpan], words: frozenset[str]) -> NumberSpan | None:
     """The first number directly followed by one of `words` ("٣٠٠٠ ريال", "٤٥ سنه")."""
     for span in spans:
         if span.end < len(tokens) and bare(tokens[span.end], words):
@@ -32,7 +32,7 @@ def _span_after(tokens: list[str], spans: list[NumberSpan], words: frozenset) ->
     return None
 
 
-def _span_before(tokens: list[str], spans: list[NumberSpan], words: frozenset) -> NumberSpan | None:
+def _span_before(tokens: list[str], spans: list[NumberSpan], words: frozenset[str]) -> NumberSpan | None:
     """The first number within two words after one of `words` ("دخلي تقريبا ٣٠٠٠")."""
     for span in spans:
         before = tokens[max(0, span.start - 2) : span.start]

@@ -63,7 +63,7 @@ def _bool_answer(slot: str, text: str, tokens: list[str]) -> bool | None:
     specific = detector(tokens) if detector else None
     if specific is not None:
         return specific
-    stated = extract_answers(text).get(slot)  # "بس الزوجة" → has_children False
+    stated: bool | None = extract_answers(text).get(slot)  # "بس الزوجة" → has_children False
     if stated is not None:
         return stated
     if parse_not_applicable(text):
@@ -75,7 +75,7 @@ def _income_answer(slot: str, text: str) -> float | None:
     reading = read_income(text)
     side, other_side = ("earned_sar", "other_sar") if slot == "earned_income" else ("other_sar", "earned_sar")
     if reading is not None:
-        value = getattr(reading, side)
+        value: float | None = getattr(reading, side)
         if value is not None:
             return value
         if reading.unclassified_sar is not None and getattr(reading, other_side) is None:

@@ -212,7 +212,7 @@ def coerce_answers(raw: Mapping[str, Any]) -> Answers:
     if not isinstance(raw, Mapping):
         raise _bad("answers", "تعذّر قراءة الإجابات.", "answers must be a mapping of slot name to value")
     _refuse_retired(raw)
-    typed = {}
+    typed: dict[str, Any] = {}  # each value is of its slot's type: _COERCERS made it
     for slot, coerce in _COERCERS.items():
         value = raw.get(slot)
         if not _given(value):

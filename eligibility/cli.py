@@ -8,6 +8,7 @@ message and exits with code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -114,9 +115,9 @@ def _as_json(answers: dict[str, Any], on: Any) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")  # Arabic output even under a C locale
-        sys.stderr.reconfigure(encoding="utf-8")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")  # Arabic output even under a C locale
     args = build_parser().parse_args(argv)  # argparse itself exits with 2 on unknown flags
     try:
         answers = _situation(args)

@@ -73,7 +73,8 @@ _NEEDED: dict[str, Callable[[Answers], bool]] = {
 
 def is_needed(slot: str, answers: Answers) -> bool:
     """Whether `slot` may still change the outcome, given the answers so far."""
-    return not answers.is_known(slot) and _NEEDED.get(slot, lambda a: True)(answers)
+    needed = _NEEDED.get(slot)
+    return not answers.is_known(slot) and (needed is None or needed(answers))
 
 
 def next_question(answers: Mapping[str, Any], on: DateLike = None) -> str | None:

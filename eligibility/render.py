@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from .assessment import Assessment, Outcome, assess
@@ -28,6 +29,17 @@ APPLY_STEP = (
 ESTIMATE_NOTE = "هذا المبلغ تقديري فقط، والوزارة هي التي تحدد الأهلية والمبلغ الفعلي بعد دراسة الطلب."
 
 
+def _part(value: Decimal | None) -> str:
+    """An amount that IncomeBreakdown sets whenever the part it belongs to is shown
+    (counted earned income with earned income, monthly wealth with assets), in SAR.
+
+    Raises ValueError if that invariant is broken, rather than showing a wrong 0.
+    """
+    if value is None:
+        raise ValueError("an income part is shown without its counted amount")
+    return format_number(value)
+
+
 def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> list[str]:
     """The counted income by source, one line each, then the sum (only parts answered)."""
     lines, parts = [], []
@@ -38,11 +50,11 @@ def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> list[str
                 {
                     **values,
                     "earned_sar": format_number(income.earned_income_sar),
-                    "counted_earned_sar": format_number(income.counted_earned_sar),
+                    "counted_earned_sar": _part(income.counted_earned_sar),
                 },
             )
         )
-        parts.append(format_number(income.counted_earned_sar))
+        parts.append(_part(income.counted_earned_sar))
     if income.other_income_sar is not None:
         lines.append(fill(INCOME_LINES["other"], {**values, "other_sar": format_number(income.other_income_sar)}))
         parts.append(format_number(income.other_income_sar))
@@ -53,11 +65,11 @@ def income_lines(income: IncomeBreakdown, values: Mapping[str, str]) -> list[str
                 {
                     **values,
                     "assets_sar": format_number(income.assets_value_sar),
-                    "wealth_sar": format_number(income.wealth_monthly_sar),
+                    "wealth_sar": _part(income.wealth_monthly_sar),
                 },
             )
         )
-        parts.append(format_number(income.wealth_monthly_sar))
+        parts.append(_part(income.wealth_monthly_sar))
     if len(parts) > 1:  # one part alone is already the counted income
         lines.append(
             fill(INCOME_LINES["total"], {"parts": " + ".join(parts), "counted_sar": format_sar(income.counted_sar)})
@@ -175,7 +187,7 @@ def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str
                 UNDERSTOOD["wealth"],
                 {
                     **values,
-                    "wealth_sar": format_number(income.wealth_monthly_sar),
+                    "wealth_sar": _part(income.wealth_monthly_sar),
                     "assets_sar": format_number(income.assets_value_sar),
                 },
             )
