@@ -87,7 +87,8 @@ def _converted_items(reading: Any) -> str:
     """Every converted amount, with or without a clear source ("دخلي ٣٦ الف بالسنة"
     has none, so it is among `unclassified_items`, not `items`)."""
     parts = [
-        f"{format_number(item.stated_sar)} ريال {_PERIODS_AR[item.period]} = {format_number(item.monthly_sar)} ريال في الشهر"
+        f"{format_number(item.stated_sar)} ريال {_PERIODS_AR[item.period]} = "
+        f"{format_number(item.monthly_sar)} ريال في الشهر"
         for item in (*reading.items, *reading.unclassified_items)
         if item.period in _PERIODS_AR
     ]

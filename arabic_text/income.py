@@ -99,7 +99,7 @@ def read_income(text: str) -> IncomeReading | None:
             # "اخوي يعطيني ٥٠٠ وابوي ٣٠٠", "زوجتي راتبها ٣٠٠٠ وانا ٢٠٠٠": the same source again.
             sources = [(start, category, kind, False) for _, category, kind, _ in previous[-1:]]
             mentioned = [kind for kind in mentioned if kind not in {p[2] for p in previous}]
-        for index, category, kind, negated in sources:
+        for index, category, _kind, negated in sources:
             if negated and category == GENERIC and _says_other(tokens, index):
                 denied.add(OTHER)  # "ما عندنا دخل ثاني / غيره": no income besides the one given
             elif negated:

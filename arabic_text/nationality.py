@@ -106,9 +106,13 @@ def is_saudi_in(tokens: list[str]) -> bool | None:
         ):
             return raw in ("السعوديه", "المملكه")  # "انا من اليمن", "اصلي من مصر"
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token in _RESIDENT and following not in ("في", "داخل") and not following.startswith("ب"):
-            if not any(place in tokens for place in ("السعوديه", "المملكه")):
-                return False
+        if (
+            token in _RESIDENT
+            and following not in ("في", "داخل")
+            and not following.startswith("ب")
+            and not any(place in tokens for place in ("السعوديه", "المملكه"))
+        ):
+            return False
     return None
 
 

@@ -45,9 +45,10 @@ def _word(token: str) -> tuple[str, bool]:
         return token[2:], False
     if len(token) > 1 and token.startswith("و"):
         rest = token[1:]
-        if _DIGITS.fullmatch(rest) or number_words.lookup(rest) or rest in number_words.FRACTIONS:
-            if number_words.lookup(token) is None:
-                return rest, True
+        if (
+            _DIGITS.fullmatch(rest) or number_words.lookup(rest) or rest in number_words.FRACTIONS
+        ) and number_words.lookup(token) is None:
+            return rest, True
     return token, False
 
 
@@ -126,9 +127,8 @@ class _Reader:
         if value >= 20 and value < 100 and last < 10 and self.last_kind == "unit":
             # خمسه وعشرين: tens after a unit, unless that unit already followed tens.
             return len(self.parts) == 1 or self.parts[-2] >= 100
-        if last >= 20 and value < 10 and self.last_kind == "tens":
-            return True  # عشرين وخمسه, as people also say it
-        return False
+        # عشرين وخمسه: a unit after tens, as people also say it
+        return last >= 20 and value < 10 and self.last_kind == "tens"
 
     def _accept_word(self, value: float, kind: str, conj: bool, first: bool) -> bool:
         if kind == "zero":

@@ -123,9 +123,15 @@ def clarify_outcome(s: Scored, threshold: float, ambiguity: float, faq_ambiguity
         if gap < ambiguity and all(p in LABELS for p in pair) and pair[0] != pair[1]:
             return "clarified_with_right_button" if s.gold in pair else "clarified_without_it"
         return "fallback"
-    if s.intent == RETRIEVAL_INTENT and s.faq and s.second_faq:
-        if s.faq_confidence - s.second_faq_confidence < faq_ambiguity and s.faq in LABELS and s.second_faq in LABELS:
-            return "clarified_with_right_button" if s.gold in (s.faq, s.second_faq) else "clarified_without_it"
+    if (
+        s.intent == RETRIEVAL_INTENT
+        and s.faq
+        and s.second_faq
+        and s.faq_confidence - s.second_faq_confidence < faq_ambiguity
+        and s.faq in LABELS
+        and s.second_faq in LABELS
+    ):
+        return "clarified_with_right_button" if s.gold in (s.faq, s.second_faq) else "clarified_without_it"
     if s.predicted == s.gold:
         return "right_at_once"
     wrong_sub = s.intent == RETRIEVAL_INTENT == s.gold_intent
@@ -416,14 +422,17 @@ def tune_report(json_path: Path, config_path: Path, top: int = 10) -> int:
     known = [s for s in items if s.gold not in NEW_FAQ_LABELS]
     print(f"Tuning on {json_path} ({len(known)} items with known labels; asking at most {MAX_ASKING:.0%}):\n")
     print(
-        "| threshold | ambiguity | faq ambiguity | right at once | clarified (right button) | fallback | confidently wrong |"
+        "| threshold | ambiguity | faq ambiguity | right at once "
+        "| clarified (right button) | fallback | confidently wrong |"
     )
     print("|---|---|---|---|---|---|---|")
     for g in tune(known)[:top]:
-        print(
-            f"| {g['threshold']} | {g['ambiguity_threshold']} | {g['faq_ambiguity_threshold']} | {g['right_at_once']:.1%} "
-            f"| {g['clarified']:.1%} ({g['clarified_with_right_button']:.1%}) | {g['fallback']:.1%} | {g['confidently_wrong']:.1%} |"
+        thresholds = f"| {g['threshold']} | {g['ambiguity_threshold']} | {g['faq_ambiguity_threshold']} "
+        rates = (
+            f"| {g['right_at_once']:.1%} | {g['clarified']:.1%} ({g['clarified_with_right_button']:.1%}) "
+            f"| {g['fallback']:.1%} | {g['confidently_wrong']:.1%} |"
         )
+        print(thresholds + rates)
     print(clarify_markdown({"all items": items, "without the new faq sub-intents": known}, config_path))
     return 0
 

@@ -158,9 +158,9 @@ def _serve(env: dict[str, str], urls: dict[str, str], port: int) -> subprocess.P
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return process
-        except OSError:
+        except OSError as err:
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode())
+                raise RuntimeError(process.stderr.read().decode()) from err
             time.sleep(0.5)
     process.terminate()
     raise RuntimeError("review server did not start")
@@ -218,7 +218,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 def markdown(result: dict[str, Any]) -> str:
     rows = [
         f"| {name.replace('_', ' ')} | {result[name]['requests']} | {result[name]['p50_ms']} | "
-        f"{result[name]['p95_ms']} | {result[name]['max_ms']} | {'≤ ' + str(TARGETS_MS[name]) if name in TARGETS_MS else '—'}"
+        f"{result[name]['p95_ms']} | {result[name]['max_ms']} "
+        f"| {'≤ ' + str(TARGETS_MS[name]) if name in TARGETS_MS else '—'}"
         f" | {('yes' if result['met'][name] else 'NO') if name in TARGETS_MS else ''} |"
         for name in ("list_page", "search", "report_page_only", "report")
     ]
@@ -239,8 +240,10 @@ def markdown(result: dict[str, Any]) -> str:
             "|---|---|---|---|---|---|---|",
             *rows,
             "",
-            f"- first indexing of every event into the review DB: {result['full_index_s']} s (once; later runs read only new events)",
-            f"- indexing when nothing is new: {result['index_when_nothing_is_new_ms']} ms (runs on every list, report and export request)",
+            f"- first indexing of every event into the review DB: {result['full_index_s']} s "
+            "(once; later runs read only new events)",
+            f"- indexing when nothing is new: {result['index_when_nothing_is_new_ms']} ms "
+            "(runs on every list, report and export request)",
             f"- first list visit after the server started: {result['first_list_visit_ms']} ms",
             *([f"- seeding: {result['seeding']}"] if "seeding" in result else []),
             "",

@@ -13,14 +13,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 from hijridate import Hijri
 
 from .errors import ParameterError
 
-Value = Union[int, Decimal]
+Value = int | Decimal
 
 # Every file the rules need, with the unit it must declare. A missing, unknown or
 # mis-united file is a data error: catching it at start-up beats a wrong decision.

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
 
 from saudi_locale.clock import riyadh_today
 
@@ -22,7 +21,7 @@ from .errors import EligibilityError
 from .parameter_files import ParameterSeries, ValuePeriod, read_parameter_directory
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent / "parameters"
-DateLike = Union[dt.date, str, None]
+DateLike = dt.date | str | None
 # Amount fields carry their unit in the name, as the facts() keys do.
 _FIELD_NAMES = {"reference_amount": "reference_amount_sar", "dependent_amount": "dependent_amount_sar"}
 

@@ -79,9 +79,11 @@ def is_unavailability(error: BaseException) -> bool:
         if isinstance(current, (aiohttp.ClientConnectionError, asyncio.TimeoutError)):
             return True
         # Rasa raises its own ClientResponseError, not aiohttp's, for non-2xx answers.
-        if isinstance(current, (aiohttp.ClientResponseError, RasaClientResponseError)):
-            if (getattr(current, "status", None) or 0) >= 500:
-                return True
+        if (
+            isinstance(current, (aiohttp.ClientResponseError, RasaClientResponseError))
+            and (getattr(current, "status", None) or 0) >= 500
+        ):
+            return True
         current = current.__cause__ or current.__context__
     return False
 

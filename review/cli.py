@@ -18,8 +18,8 @@ from review.settings import status_db_url, tracker_db_url
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2024-01-31, got {text!r}")
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-01-31, got {text!r}") from err
 
 
 def _confidence(text: str) -> float:

@@ -25,12 +25,12 @@ TOP = 10
 RIYADH_OFFSET = int(RIYADH.utcoffset(None).total_seconds())  # Riyadh days start at 21:00 UTC
 
 
-def build_report(review: Engine, chosen: ConversationFilter = ConversationFilter()) -> dict[str, Any]:
+def build_report(review: Engine, chosen: ConversationFilter | None = None) -> dict[str, Any]:
     """Plain numbers (JSON-ready) for the conversations matching `chosen`; charts are drawn from these.
 
     Call review.listing.refresh first to include the newest events.
     """
-    where = conditions(chosen)
+    where = conditions(chosen or ConversationFilter())
     chosen_ids = sa.select(SUMMARIES.c.sender_id).where(*where)
     days: Counter = Counter()
     intent_json: Counter = Counter()
@@ -107,10 +107,10 @@ def index_version(review: Engine) -> tuple:
     return (*marks, newest_tag)
 
 
-def cached_report(review: Engine, chosen: ConversationFilter = ConversationFilter()) -> dict[str, Any]:
+def cached_report(review: Engine, chosen: ConversationFilter | None = None) -> dict[str, Any]:
     """build_report, reused while nothing was indexed or tagged since (the report page and its
     four charts ask for the same figures five times in a row)."""
-    return _cached(review, chosen, index_version(review))
+    return _cached(review, chosen or ConversationFilter(), index_version(review))
 
 
 @lru_cache(maxsize=32)

@@ -104,10 +104,11 @@ class Stack:
 
     def _spawn(self, name: str, args: list[str]) -> None:
         self.config.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.config.log_dir / f"{name}.log", "ab")
-        self.processes[name] = subprocess.Popen(
-            args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # The child gets its own copy of the file descriptor; ours is closed at once.
+        with open(self.config.log_dir / f"{name}.log", "ab") as log:
+            self.processes[name] = subprocess.Popen(
+                args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
 
     def start_action_server(self) -> None:
         self._spawn(

@@ -195,8 +195,8 @@ async def mark_intent(request: web.Request) -> web.Response:
     conversation = await run_blocking(load_conversation, request.app[TRACKER_ENGINE], conversation_id)
     try:
         event_id = int(str(form.get("event_id", "")))
-    except ValueError:
-        raise web.HTTPBadRequest(text="رقم الرسالة غير صالح.")
+    except ValueError as err:
+        raise web.HTTPBadRequest(text="رقم الرسالة غير صالح.") from err
     turn = next((t for t in oc.user_turns(conversation) if t.row_id == event_id), None) if conversation else None
     if turn is None:
         raise web.HTTPNotFound(text="الرسالة غير موجودة.")

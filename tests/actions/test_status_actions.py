@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -109,7 +110,7 @@ def test_sixth_lookup_after_five_failures_is_refused(dispatcher, domain, status_
 def test_status_store_holds_no_clear_national_id(dispatcher, domain, status_db):
     for demo in DEMO_APPLICATIONS:
         _lookup(dispatcher, domain, demo.national_id, demo.birth_date.isoformat())
-    raw = open(status_db.split("sqlite:///", 1)[1], "rb").read()
+    raw = Path(status_db.split("sqlite:///", 1)[1]).read_bytes()
     for demo in DEMO_APPLICATIONS:
         assert demo.national_id.encode() not in raw
 

@@ -242,14 +242,20 @@ all_digits = [
     ("****-**-**", "****-**-**"),
     ("رمضان ١٤٤٥ هـ", "رمضان **** هـ"),
 ]
-json.dump(
-    {
-        "description": "Masking vectors shared by tests/arabic_text/test_pii_vectors.py and webchat/tests/pii_mask.test.mjs. Each input must mask to expected; kinds lists what find_pii reports, in order. Built by construction (the expected mask hides every digit except the kept ones), not by running the masker.",
-        "vectors": vectors,
-        "all_digits_vectors": [{"input": i, "expected": e} for i, e in all_digits],
-    },
-    open(OUT, "w", encoding="utf-8"),
-    ensure_ascii=False,
-    indent=1,
+DESCRIPTION = (
+    "Masking vectors shared by tests/arabic_text/test_pii_vectors.py and webchat/tests/pii_mask.test.mjs. "
+    "Each input must mask to expected; kinds lists what find_pii reports, in order. Built by construction "
+    "(the expected mask hides every digit except the kept ones), not by running the masker."
 )
+with open(OUT, "w", encoding="utf-8") as out:
+    json.dump(
+        {
+            "description": DESCRIPTION,
+            "vectors": vectors,
+            "all_digits_vectors": [{"input": i, "expected": e} for i, e in all_digits],
+        },
+        out,
+        ensure_ascii=False,
+        indent=1,
+    )
 print(len(vectors))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -185,7 +186,9 @@ def test_why_do_you_ask_explains_then_asks_the_same_question(rasa_stack):
     rasa_stack.say(sender, "ايوه")
     before = requested_slot(rasa_stack, sender)
     replies = rasa_stack.say(sender, "ليش تسأل؟")
-    explanation = yaml.safe_load(open("domain.yml"))["responses"][f"utter_explain_{before}"][0]["text"]
+    explanation = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))["responses"][
+        f"utter_explain_{before}"
+    ][0]["text"]
     assert explanation in texts(replies)
     assert requested_slot(rasa_stack, sender) == before
 

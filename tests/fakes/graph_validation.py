@@ -6,9 +6,9 @@ pair Meta puts in its error JSON. Limits follow Meta's Cloud API reference.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
-Problem = Optional[tuple[int, str]]
+Problem = tuple[int, str] | None
 
 INVALID_PARAMETER = 100
 PARAMETER_VALUE_INVALID = 131009

@@ -12,6 +12,7 @@ as root). Durability settings are off: the data is thrown away anyway.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -148,10 +149,9 @@ class PostgresServer:
 
     def stop(self) -> None:
         if self.data_dir.exists():
-            try:
+            # Not running (start failed half-way): the directory goes anyway.
+            with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
                 self._run([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop"])
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-                pass  # not running (start failed half-way); the directory goes anyway
         shutil.rmtree(self.base_dir, ignore_errors=True)
 
 
