@@ -126,13 +126,13 @@ phones = [  # (prefix typed, digits, layout)
 for (prefix, digits, layout), (sname, sep), how in itertools.product(
     phones, SEPS.items(), ["latin", "arabic", "persian", "mixed"]
 ):
-    if (
+    skipped = (
         sname == "none"
         or (len(layout) == 1 and sname != "space")
         or (how != "latin" and sname not in ("space", "dash", "arabic_thousands", "lrm", "nbsp"))
-    ):
-        if not (len(layout) == 1 and sname == "space"):
-            continue
+    )
+    if skipped and not (len(layout) == 1 and sname == "space"):
+        continue
     typed, masked = build(digits, layout, sep, how, "phone", prefix)
     ctx, cname = [("جوالي {} تواصلوا", "sentence"), ("{}", "alone"), ("اتصل على{}", "touching_arabic")][
         len(vectors) % 3
