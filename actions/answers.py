@@ -169,8 +169,9 @@ _WEEK_FROM_SUNDAY = (6, 0, 1, 2, 3, 4, 5)
 def describe_wait(minutes: int | None) -> str:
     """An estimated wait in words, rounded as a person would say it ("نحو 25 دقيقة").
 
-    None (no basis for an estimate) says so plainly. Up to 5 minutes is "أقل من 5 دقائق"; then 5-minute steps with Arabic number
-    agreement (3–10 دقائق, 11+ دقيقة); from an hour on, half hours; past two hours,
+    None (no basis for an estimate) says so plainly. Up to 5 minutes is "أقل من 5 دقائق";
+    then 5-minute steps with Arabic number agreement (3–10 دقائق, 11+ دقيقة); from an
+    hour on, half hours; past two hours,
     "أكثر من ساعتين" (an estimate that far out is only a warning).
     """
     if minutes is None:

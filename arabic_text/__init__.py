@@ -12,7 +12,7 @@ Reading answers (all amounts SAR per month, periods converted; assets_value in S
 """
 
 from arabic_text.abroad import months_abroad
-from arabic_text.ages import age_needs_clarifying, parse_age, riyadh_today
+from arabic_text.ages import age_needs_clarifying, parse_age
 from arabic_text.answers import extract_answers, is_correction
 from arabic_text.dates import parse_birth_date
 from arabic_text.household import parse_not_applicable
@@ -43,5 +43,4 @@ __all__ = [
     "parse_not_applicable",
     "parse_yes_no",
     "read_income",
-    "riyadh_today",
 ]

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_text import age_needs_clarifying, answer_for_slot, extract_answers, parse_age, riyadh_today
+from arabic_text import age_needs_clarifying, answer_for_slot, extract_answers, parse_age
+from saudi_locale.clock import riyadh_today
 
 TODAY = datetime.date(2026, 11, 29)
 
