@@ -1,8 +1,9 @@
 """Reading the eligibility form's answers as people type them.
 
-Raw text lands in the requested slot through a `from_text` mapping; validation turns
-it into a typed value in the same form run. A slot therefore holds a bool or a number
-once it has been read, which is how the form tells answered questions from pending ones.
+The form's validation action reads the reply to its question (the slots' mappings are
+`custom`) and sets the slot to the typed value in the same run, so a slot holds a bool
+or a number once it has been read, or nothing; that is how the form tells answered
+questions from pending ones.
 The reading itself is `arabic_text`'s; this module only adds what the form needs on top:
 button replies ("لا ينطبق"), the says-back phrases, and what counts as surprising.
 """

@@ -12,6 +12,7 @@ read as an answer ("بس الزوجة") is an answer whatever the intent.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -39,8 +40,10 @@ from actions.answers import (
     range_problem,
     typed_answers,
 )
-from actions.conversation import last_bot_action_before_user, latest_intent
+from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
 from actions.income_answers import classify_pending_income, read_income_answer, refuses_source
+
+logger = logging.getLogger(__name__)
 
 # After this many unreadable answers to one question, a human is offered.
 MAX_FAILURES = 3
@@ -49,6 +52,12 @@ _SIDE_QUESTIONS = {"utter_ask_continue"}
 # Intents with rules of their own inside the form; a message with one of them that
 # does not read as an answer is left to those rules.
 _LEAVE_TO_RULES = {"stop", "out_of_scope"}
+# Intents whose message is never read as the answer: the form is rejected at once and
+# their rules answer, then ask the question again. "stop" and out_of_scope are not
+# here: "بس الزوجة" is an answer, and the form rejects what does not read as one.
+_NOT_ANSWERS = frozenset({"faq", "ask_why", "start_over", "human_handoff", "check_status"})
+# The slots this form reads from the reply to its question (typed once validated).
+_READ_SLOTS = frozenset({*ELIGIBILITY_SLOTS, CHECK_SLOT})
 # A gate asked together with its duty ("do those able to work accept training?"):
 # yes answers both, "not applicable" answers the gate, and "لا" - which may mean "no
 # one can work" - asks the gate alone (`plain_gate`), then the duty alone if it applies.
@@ -88,6 +97,37 @@ class ValidateEligibilityForm(FormValidationAction):
             or (slot != CHECK_SLOT and slot not in answers)
         )
         return SlotSet(REQUESTED_SLOT, next(missing, None))
+
+    # ---- the reply as a candidate, typed before it leaves the action --------------
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """The reply to the asked question, as the candidate value of the asked slot.
+
+        The answer slots have `custom` mappings (domain.yml), so this is their one
+        extraction, Rasa SDK's extension point for custom slot mappings. The raw text
+        lives only inside this run: `validate_<slot>` replaces it with what it means,
+        and `get_validation_events` makes sure no text leaves.
+        """
+        asked = tracker.get_slot(REQUESTED_SLOT)
+        if asked not in _READ_SLOTS or latest_intent(tracker) in _NOT_ANSWERS:
+            return []
+        return [SlotSet(asked, latest_text(tracker))]
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Rasa SDK's validation, with one guarantee added: an answer slot is set to a
+        bool, a number or None, never to the text it was read from."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        typed: list[EventType] = []
+        for event in events:
+            is_answer = event.get("event") == "slot" and event.get("name") in _READ_SLOTS
+            if is_answer and isinstance(event.get("value"), str):
+                logger.warning("Unread text left in %s by validation; the slot stays empty", event.get("name"))
+                event = SlotSet(event["name"], None)
+            typed.append(event)
+        return typed
 
     # ---- one answer --------------------------------------------------------------
     def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
