@@ -126,17 +126,22 @@ def browser_page(rasa_stack, tmp_path_factory) -> Iterator[Any]:
         context.close()
 
 
-def _answer_status_lookup_over_rest(rasa_stack) -> dict[str, Any]:
-    """Starts the lookup of the demo application and answers what the form asks, over several turns."""
+def _lookup_answers() -> dict[str, str]:
+    """The demo applicant's answers to the status lookup, as a person types them."""
     from status_store.demo import DEMO_APPLICATIONS
 
     demo = next(app for app in DEMO_APPLICATIONS if app.national_id == NATIONAL_ID)
-    sender, asked, replies = f"pii-lookup-{random.randrange(10**9)}", [], []
-    answers = {
+    return {
         "national_id": _grouped(NATIONAL_ID, [4, 3, 3], "٬", ARABIC),
         "birth_date": "١٢/٤/١٩٨٥",
         "registration_date": demo.registration_month(),
     }
+
+
+def _answer_status_lookup_over_rest(rasa_stack) -> dict[str, Any]:
+    """Starts the lookup of the demo application and answers what the form asks, over several turns."""
+    sender, asked, replies = f"pii-lookup-{random.randrange(10**9)}", [], []
+    answers = _lookup_answers()
     rasa_stack.say(sender, "ابي اعرف حالة طلبي")
     for _ in range(4):
         slot = (rasa_stack.tracker(sender).get("slots") or {}).get("requested_slot")
@@ -191,6 +196,16 @@ def sent_everywhere(rasa_stack, browser_page) -> dict[str, Any]:
     for text in messages:
         chat.send_and_wait_for_reply(page, text)
         _hand_back_if_paused(rasa_stack, chat.session_id(page))
+    # The status lookup in the widget too, one answer per question: the browser must
+    # keep these answers as the tracker store does, with no digit readable.
+    chat.send_and_wait_for_reply(page, "ابي اعرف حالة طلبي")
+    answers, widget_asked = _lookup_answers(), []
+    for _ in range(4):
+        slot = (rasa_stack.tracker(chat.session_id(page)).get("slots") or {}).get("requested_slot")
+        if slot not in answers or slot in widget_asked:
+            break
+        widget_asked.append(slot)
+        chat.send_and_wait_for_reply(page, answers[slot])
     page.reload()
     chat.wait_until_ready(page)
     storage = page.evaluate("""() => {
@@ -200,7 +215,13 @@ def sent_everywhere(rasa_stack, browser_page) -> dict[str, Any]:
         return dump;
     }""")
     time.sleep(1.0)  # let the servers flush their last log lines and SQLite its WAL
-    return {"messages": messages, "storage": storage, "wa_number": wa_number, "lookup": lookup}
+    return {
+        "messages": messages,
+        "storage": storage,
+        "wa_number": wa_number,
+        "lookup": lookup,
+        "widget_asked": widget_asked,
+    }
 
 
 def _stack_dir(rasa_stack) -> Path:
@@ -267,6 +288,13 @@ def test_browser_storage_holds_only_masked_numbers(sent_everywhere):
     dumped = json.dumps(sent_everywhere["storage"], ensure_ascii=False)
     assert not _leaks(dumped) and not _leaks(json.dumps(sent_everywhere["storage"]))
     assert "1***,***,*72" in dumped and "1,320" in dumped, "the transcript was kept, masked"
+    # The lookup's answers typed in the widget: kept, with every digit hidden.
+    assert {"birth_date", "registration_date"} <= set(sent_everywhere["widget_asked"]), sent_everywhere["widget_asked"]
+    assert "**/*/****" in dumped, "the birth date answer was kept, masked"
+    for digits in BIRTH_DATE_DIGITS:
+        for form in {digits, digits.translate(ARABIC), digits.translate(PERSIAN)}:
+            assert not re.search(rf"(?<![0-9.]){form}(?![0-9])", dumped), form
+    assert _lookup_answers()["registration_date"] not in dumped
 
 
 def test_status_lookup_answers_are_kept_without_the_birth_date(rasa_stack, sent_everywhere):

@@ -75,6 +75,14 @@ export function entriesFromBotMessage(message) {
   return entries;
 }
 
+// The status lookup's questions reach the widget with {reply_kept_masked: true}
+// (domain.yml, their socket.io variants): the person's reply is one of the lookup's
+// answers, which is kept with every digit hidden.
+export function asksForMaskedReply(message) {
+  if (!isObject(message)) return false;
+  return [message, message.custom, message.data].some((source) => isObject(source) && source.reply_kept_masked === true);
+}
+
 export function sessionIdFromConfirm(data) {
   // Rasa emits the bare id; some proxies and older widgets wrap it.
   if (typeof data === "string" && data) return data;

@@ -2,7 +2,7 @@
 // replay history, so the browser keeps its own copy of the transcript beside the
 // session id. National IDs, phones, IBANs and e-mails are masked before anything is stored.
 
-import { maskPii, maskPiiIn } from "./pii_mask.js"; // same rules as arabic_text.pii (tests/pii_vectors.json)
+import { findPii, maskAllDigits, maskPii, maskPiiIn } from "./pii_mask.js"; // same rules as arabic_text.pii (tests/pii_vectors.json)
 export { maskPii };
 
 const SESSION_KEY = "dhaman.webchat.session_id";
@@ -44,8 +44,20 @@ export function saveSessionId(id) {
   write(SESSION_KEY, id);
 }
 
-function storable(entry) {
-  return maskPiiIn(entry);
+// Whether a user's message is one of the status lookup's answers, kept with every digit
+// hidden as the tracker store keeps it (rasa_extensions/event_masking.py): a reply to a
+// question of the lookup (`lookupQuestion`: the bot's last entry asked one), or any
+// message that carries a national ID, the lookup's key, which people send together with
+// their birth date ("رقم هويتي … وتاريخ ميلادي …").
+export function isLookupAnswer(text, lookupQuestion) {
+  return Boolean(lookupQuestion) || findPii(text).some((found) => found.kind === "national_id");
+}
+
+// What is written to storage for one transcript entry: every personal number masked,
+// and a lookup answer with no digit readable at all.
+export function storable(entry) {
+  const kept = entry && entry.who === "user" && entry.lookupAnswer ? { ...entry, text: maskAllDigits(entry.text) } : entry;
+  return maskPiiIn(kept);
 }
 
 export function loadTranscript() {

@@ -6,7 +6,7 @@
 // session_id, so reusing the stored id after a reload continues the same tracker.
 
 import { UI } from "./labels.js";
-import { entriesFromBotMessage, sessionIdFromConfirm } from "./messages.js";
+import { asksForMaskedReply, entriesFromBotMessage, sessionIdFromConfirm } from "./messages.js";
 import { announcementFor, renderEntry } from "./render.js";
 import { displayDigits } from "./display.js";
 import * as store from "./storage.js";
@@ -123,9 +123,19 @@ function emitUserMessage(message) {
   }
 }
 
+// The bot's last entry asked one of the status lookup's questions (kept in the saved
+// transcript, so a reload between the question and the answer changes nothing).
+function lastBotEntryAsksLookup() {
+  for (let k = state.transcript.length - 1; k >= 0; k--) {
+    if (state.transcript[k].who === "bot") return state.transcript[k].asksLookup === true;
+  }
+  return false;
+}
+
 function sendUserMessage(message, shownText) {
+  const lookupAnswer = store.isLookupAnswer(shownText, lastBotEntryAsksLookup());
   retireQuickReplies();
-  append({ who: "user", kind: "text", text: shownText });
+  append({ who: "user", kind: "text", text: shownText, ...(lookupAnswer ? { lookupAnswer: true } : {}) });
   clearStatus("notice");
   clearStatus("info");
   showTyping();
@@ -223,6 +233,14 @@ function onBotUttered(message) {
   hideTyping();
   clearStatus("notice");
   for (const entry of entriesFromBotMessage(message)) append(entry);
+  if (asksForMaskedReply(message)) {
+    // Rasa sends the question's text, then this directive, as two events.
+    const question = [...state.transcript].reverse().find((entry) => entry.who === "bot");
+    if (question) {
+      question.asksLookup = true;
+      store.saveTranscript(state.transcript);
+    }
+  }
 }
 
 function onConnectionLost(reason) {

@@ -1,0 +1,52 @@
+"""The widget keeps the status lookup's answers with every digit hidden.
+
+Runs `node --test tests/webchat/lookup_answers.test.mjs` (Node's built-in runner): the
+directive of the lookup's questions, and what storage keeps of the answers to them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from arabic_text.pii import SENSITIVE_SLOTS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_widget_hides_every_digit_of_the_lookup_answers() -> None:
+    node = shutil.which("node")
+    assert node, "node is needed for the widget's tests (scripts/setup.sh installs it with npm)"
+    result = subprocess.run(
+        [node, "--no-warnings", "--test", "tests/webchat/lookup_answers.test.mjs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    failures = [line for line in result.stdout.splitlines() if line.startswith("not ok")]
+    assert result.returncode == 0, "\n".join(failures[:20]) or result.stdout[-2000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout
+
+
+def test_every_question_of_the_lookup_carries_the_directive_to_the_widget() -> None:
+    """Each response that asks for a lookup answer (utter_ask_<slot>, utter_wrong_<slot>…,
+    and the lookup's opening) has a socket.io variant with the same text and the directive."""
+    responses = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    asking = ["utter_start_status"] + [
+        name
+        for name in responses
+        for slot in SENSITIVE_SLOTS
+        if name == f"utter_ask_{slot}" or name.startswith(f"utter_wrong_{slot}")
+    ]
+    assert len(asking) >= 4
+    for name in asking:
+        variants = responses[name]
+        plain = [v for v in variants if "channel" not in v]
+        widget = [v for v in variants if v.get("channel") == "socketio"]
+        assert plain and widget, name
+        assert widget[0].get("custom") == {"reply_kept_masked": True}, name
+        assert widget[0]["text"] == plain[0]["text"], name
