@@ -233,4 +233,4 @@ def opens_status_lookup(text: str) -> bool:
     are not IDs; the Luhn check is left to the lookup, which explains a wrong digit.
     """
     national_id, _ = _find_national_id(normalize(text or ""))
-    return bool(national_id) and national_id[0] in "12"
+    return national_id is not None and national_id[0] in "12"
