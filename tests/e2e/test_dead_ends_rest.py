@@ -76,15 +76,33 @@ def test_the_lookup_can_be_left_for_the_check_at_every_question(rasa_stack, ques
     assert requested_slot(rasa_stack, sender) == "is_saudi"
 
 
-def test_a_no_at_the_third_question_keeps_the_lookup_there(rasa_stack):
+@pytest.mark.parametrize("question", STATUS_QUESTIONS)
+def test_a_no_to_leaving_the_lookup_keeps_its_answers_and_its_question(rasa_stack, question):
+    """The form re-validates what it holds when it starts again: the masked ID was once
+    read as a new, wrong ID and asked again."""
     sender = new_sender()
     rasa_stack.say(sender, "ابي اعرف حالة طلبي")
-    rasa_stack.say(sender, STATUS_ANSWERS["national_id"])
-    rasa_stack.say(sender, STATUS_ANSWERS["birth_date"])
+    earlier = STATUS_QUESTIONS[: STATUS_QUESTIONS.index(question)]
+    for slot in earlier:
+        rasa_stack.say(sender, STATUS_ANSWERS[slot])
     rasa_stack.say(sender, "لا خلاص ابي افحص اهليتي بدل")
     rasa_stack.say(sender, "لا")
-    assert requested_slot(rasa_stack, sender) == "registration_date"
-    assert slots(rasa_stack, sender)["birth_date"] == "1985-04-12"
+    assert last_turn_responses(rasa_stack, sender)[0] == "utter_continue_status"
+    assert requested_slot(rasa_stack, sender) == question
+    assert all(slots(rasa_stack, sender)[slot] for slot in earlier)
+
+
+def test_a_no_to_leaving_the_check_keeps_its_answers(rasa_stack):
+    sender = new_sender()
+    rasa_stack.say(sender, "ابي افحص اهليتي")
+    for answer in ("ايوه", "ايه ساكن بالرياض", "عندي ٣ عيال", "راتبي الف ومية"):
+        rasa_stack.say(sender, answer)
+    asked = requested_slot(rasa_stack, sender)
+    rasa_stack.say(sender, "ابي اعرف حالة طلبي")
+    rasa_stack.say(sender, "لا")
+    assert requested_slot(rasa_stack, sender) == asked
+    filled = slots(rasa_stack, sender)
+    assert (filled["dependents_count"], filled["earned_income"]) == (3, 1100)
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
