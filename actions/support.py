@@ -38,7 +38,7 @@ from actions import clarify, offers
 from actions.answers import describe_opening, describe_place, describe_staff_hours, describe_wait
 from actions.conversation import input_channel, latest_intent, latest_text
 from actions.store_calls import call_store
-from arabic_text import symbols
+from arabic_text import extract_answers, symbols
 from arabic_text.status_answers import opens_status_lookup
 from saudi_locale.clock import riyadh_now
 from status_store.handoff_desk import queue_conversation
@@ -54,6 +54,10 @@ _NOT_A_TOPIC = frozenset(
 )
 _FORM_TOPICS = {"eligibility_form": "check_eligibility", "status_form": "check_status"}
 TOPIC_LIMIT = 3
+# Facts about the household (arabic_text.extract_answers) that make a message outside a
+# form an opening of the eligibility check even when the NLU read it as a bare answer:
+# three ("سعودي، ساكن بالرياض، عندي ٣ عيال"), so that one stray fact is not enough.
+OPENING_FACTS = 3
 
 
 def _previous_turn_was_fallback(tracker: Tracker) -> bool:
@@ -74,7 +78,8 @@ class ActionDefaultFallback(Action):
 
     In order: a typed reply to the bot's last offer is taken as that reply (a yes to
     "talk to a staff member?" hands over, inside a form too); outside a form, a message
-    that carries a national ID starts the status lookup with it; an empty message, and
+    that carries a national ID starts the status lookup with it, and one that states
+    several facts of the household starts the eligibility check; an empty message, and
     one of emoji only (a "👍" after an answer is a thanks), get their own replies; two
     close meanings are asked about with both as buttons (`actions.clarify`); otherwise
     the bot asks to rephrase, and the second misunderstanding in a row offers a person.
@@ -106,6 +111,10 @@ class ActionDefaultFallback(Action):
             # A national ID with no question asked ("1012345672", or with the birth date):
             # the status lookup, which takes every answer the message carries.
             return replay_as(tracker, "check_status")
+        if not in_form and len(extract_answers(text)) >= OPENING_FACTS:
+            # A situation told in full with no question the NLU knew ("... بستحق؟"): the
+            # eligibility check, which takes every fact the message states.
+            return replay_as(tracker, "check_eligibility")
         kind = symbols.message_kind(text)
         if kind == symbols.EMPTY:
             dispatcher.utter_message(response="utter_empty_message")

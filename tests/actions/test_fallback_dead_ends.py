@@ -82,3 +82,16 @@ def test_an_emoji_inside_a_form_is_not_a_thanks(dispatcher, domain):
 def test_only_a_truly_empty_message_gets_the_empty_message_reply(text, dispatcher, domain):
     run(first_message(text, intent="nlu_fallback"), dispatcher, domain)
     assert responses(dispatcher) == ["utter_empty_message"]
+
+
+def test_a_situation_told_in_full_is_replayed_as_the_eligibility_check(dispatcher, domain):
+    text = "انا سعودي وساكن بالمملكة، معي مرتي و٣ ولاد بالمدرسة، ما عندي سيارة تانية، بستحق الضمان؟"
+    events = run(first_message(text), dispatcher, domain)
+    replayed = [e for e in events if e.get("event") == "user"]
+    assert [e["parse_data"]["intent"]["name"] for e in replayed] == ["check_eligibility"]
+
+
+@pytest.mark.parametrize("text", ["راتبي ٣٠٠٠", "عندي ٣ عيال", "بلا بلا"])
+def test_one_stray_fact_is_not_an_opening(text, dispatcher, domain):
+    events = run(first_message(text), dispatcher, domain)
+    assert not [e for e in events if e.get("event") == "user"]
