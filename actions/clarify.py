@@ -55,6 +55,7 @@ LABELS: dict[str, str] = {
     "faq/payment_problem": "نقص الدعم أو عدم نزوله",
     "faq/support_stop": "إيقاف الدعم",
     "faq/update_data": "تحديث البيانات",
+    "faq/contact": "أرقام التواصل مع الضمان",
 }
 
 

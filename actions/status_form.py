@@ -89,6 +89,10 @@ class ValidateStatusForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:
             return {"national_id": None}
+        if value == tracker.get_slot("national_id") and tracker.get_slot("national_id_hash"):
+            # Already validated (the slot holds the masked form): the form re-validates
+            # its filled slots when it starts again, e.g. after "لا" to leaving it.
+            return {"national_id": value}
         try:
             locked = await _is_locked_out(tracker.sender_id)
         except status_store.StatusStoreUnavailable:

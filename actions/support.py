@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import time
-import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -39,6 +38,8 @@ from actions import clarify, offers
 from actions.answers import describe_opening, describe_place, describe_staff_hours, describe_wait
 from actions.conversation import input_channel, latest_intent, latest_text
 from actions.store_calls import call_store
+from arabic_text import extract_answers, symbols
+from arabic_text.status_answers import opens_status_lookup
 from saudi_locale.clock import riyadh_now
 from status_store.handoff_desk import queue_conversation
 from status_store.staff_hours import staff_hours
@@ -53,11 +54,10 @@ _NOT_A_TOPIC = frozenset(
 )
 _FORM_TOPICS = {"eligibility_form": "check_eligibility", "status_form": "check_status"}
 TOPIC_LIMIT = 3
-
-
-def _has_words(text: str) -> bool:
-    """False for an empty message, or one made only of emoji, symbols and spaces."""
-    return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+# Facts about the household (arabic_text.extract_answers) that make a message outside a
+# form an opening of the eligibility check even when the NLU read it as a bare answer:
+# three ("سعودي، ساكن بالرياض، عندي ٣ عيال"), so that one stray fact is not enough.
+OPENING_FACTS = 3
 
 
 def _previous_turn_was_fallback(tracker: Tracker) -> bool:
@@ -77,9 +77,12 @@ class ActionDefaultFallback(Action):
     """What the bot does with a message no rule takes, or that NLU was unsure of.
 
     In order: a typed reply to the bot's last offer is taken as that reply (a yes to
-    "talk to a staff member?" hands over, inside a form too); two close meanings are
-    asked about with both as buttons (`actions.clarify`); otherwise the bot asks to
-    rephrase, and the second misunderstanding in a row offers a person.
+    "talk to a staff member?" hands over, inside a form too); outside a form, a message
+    that carries a national ID starts the status lookup with it, and one that states
+    several facts of the household starts the eligibility check; an empty message, and
+    one of emoji only (a "👍" after an answer is a thanks), get their own replies; two
+    close meanings are asked about with both as buttons (`actions.clarify`); otherwise
+    the bot asks to rephrase, and the second misunderstanding in a row offers a person.
     """
 
     def name(self) -> str:
@@ -102,8 +105,22 @@ class ActionDefaultFallback(Action):
             # is replayed as the button it stands for, and the rules take it from there.
             return replay_as(tracker, answer["intent"])
 
-        if not _has_words(latest_text(tracker)):
+        text = latest_text(tracker)
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        if not in_form and opens_status_lookup(text):
+            # A national ID with no question asked ("1012345672", or with the birth date):
+            # the status lookup, which takes every answer the message carries.
+            return replay_as(tracker, "check_status")
+        if not in_form and len(extract_answers(text)) >= OPENING_FACTS:
+            # A situation told in full with no question the NLU knew ("... بستحق؟"): the
+            # eligibility check, which takes every fact the message states.
+            return replay_as(tracker, "check_eligibility")
+        kind = symbols.message_kind(text)
+        if kind == symbols.EMPTY:
             dispatcher.utter_message(response="utter_empty_message")
+            return [UserUtteranceReverted()]
+        if kind == symbols.SYMBOLS:
+            dispatcher.utter_message(response=_reply_to_symbols(tracker, text, in_form))
             return [UserUtteranceReverted()]
         close = clarify.close_intents(tracker.latest_message, clarify.thresholds()["ambiguity"])
         if close and latest_intent(tracker) == clarify.FALLBACK_INTENT:
@@ -116,6 +133,18 @@ class ActionDefaultFallback(Action):
         # waits for the next one instead of predicting the fallback again and again.
         # The reverted user event stays in the tracker, where the count above finds it.
         return [UserUtteranceReverted()]
+
+
+def _reply_to_symbols(tracker: Tracker, text: str, in_form: bool) -> str:
+    """The response to a message of emoji or symbols only, with no offer pending.
+
+    A thanks or approval emoji ("👍", "🙏") right after the bot said something, outside
+    a form, is a thanks; anything else (and any emoji in the middle of a question,
+    where it answers nothing) gets the "text only" reply with the main topics.
+    """
+    if not in_form and symbols.is_thanks_or_approval(text) and offers.last_bot_responses(tracker):
+        return "utter_thank"
+    return "utter_text_only"
 
 
 def replay_as(tracker: Tracker, intent: str) -> list[dict[str, Any]]:

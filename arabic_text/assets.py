@@ -14,13 +14,17 @@ from arabic_text.numbers import NumberSpan, find_numbers
 ASSET_WORDS = frozenset(
     "عقار عقارات ارض اراضي عماره عماير عمارات املاك اصول استثمارات استثمار اسهم سهم مزرعه "
     "مزارع استراحه استراحات محلات شقق مدخرات مدخراتي توفير تحويشه ذهب مجوهرات رصيد "
-    "ودايع وديعه محفظه سندات صكوك سيارتين سيارتان سيارات عربيتين شاليه بيتين".split()
+    "ودايع وديعه محفظه سندات صكوك سيارتين سيارتان سيارات عربيتين شاليه بيتين ممتلكات ممتلكاتي "
+    "ارصده اصل".split()
 )
 # Phrases whose words together name wealth: a second car, money kept in the bank.
 _PAIRS = (
     ("سياره", "ثانيه"),
     ("سياره", "زياده"),
     ("سياره", "اخري"),
+    ("سياره", "تانيه"),  # Levantine / Egyptian ت for ث
+    ("عربيه", "تانيه"),
+    ("بيت", "تاني"),
     ("بيت", "ثاني"),
     ("بيت", "اخر"),
     ("شقه", "ثانيه"),
@@ -48,11 +52,28 @@ def _asset_indexes(tokens: list[str]) -> list[int]:
 _EXEMPT = frozenset("سياره سيارتي بيت بيتي منزل منزلي شقه شقتي مسكن سكن".split())
 
 
+# "لا أملك شيئاً"، "ما نملك شي": owning nothing at all (the verb of owning, negated, then "nothing").
+_OWN_VERBS = frozenset("املك نملك يملك تملك".split())
+_NOTHING = frozenset("شي شيء شيئ شيئا شييا شيي اشي حاجه".split())
+
+
+def _owns_nothing(tokens: list[str]) -> bool:
+    return any(
+        token in _OWN_VERBS
+        and is_negated(tokens, index, window=1)
+        and any(t in _NOTHING for t in tokens[index + 1 : index + 3])
+        for index, token in enumerate(tokens)
+    )
+
+
 def has_high_value_assets_in(tokens: list[str], answering: bool = False) -> bool | None:
     """True/False when the sentence says the household has / has no such wealth, else None.
-    "بس البيت والسيارة" → False: only the exempt home and one car. When `answering` the
-    wealth question, "عندي سيارة" is also a no; in passing it says nothing."""
+    "بس البيت والسيارة" → False: only the exempt home and one car; "لا أملك شيئاً" → False.
+    When `answering` the wealth question, "عندي سيارة" is also a no; in passing it says
+    nothing."""
     indexes = _asset_indexes(tokens)
+    if not indexes and _owns_nothing(tokens):
+        return False
     only = any(t in ("بس", "فقط", "غير", "وبس") for t in tokens)
     if (
         not indexes

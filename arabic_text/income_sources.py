@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from arabic_text.matching import accusative_base
+
 EARNED, OTHER, GENERIC = "earned", "other", "generic"
 
 _KINDS: dict[str, tuple[str, str]] = {}
@@ -73,6 +75,13 @@ _SUFFIXES = ("ها", "هم", "نا", "ي", "ه", "ك")
 
 
 def _forms(token: str) -> Iterator[str]:
+    yield from _plain_forms(token)
+    base = accusative_base(token)  # "معاشا تقاعديا" (MSA accusative) → معاش تقاعدي
+    if base:
+        yield from _plain_forms(base)
+
+
+def _plain_forms(token: str) -> Iterator[str]:
     yield token
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:

@@ -21,7 +21,15 @@ def bare(token: str, vocabulary: Collection[str]) -> str | None:
     for prefix in ("و", "ال", "وال"):
         if len(token) > len(prefix) + 1 and token.startswith(prefix) and token[len(prefix) :] in vocabulary:
             return token[len(prefix) :]
-    return None
+    base = accusative_base(token)
+    return bare(base, vocabulary) if base else None
+
+
+def accusative_base(token: str) -> str | None:
+    """The word under the MSA accusative ending, tanween written or not ("اصولا" from
+    "أصولًا" → اصول, "معاشا" → معاش), else None. Only for words of four letters or more
+    before the alef, so that "جدا" (very), "اما" and "عما" are never read as جد، ام، عم."""
+    return token[:-1] if token.endswith("ا") and len(token) >= 5 else None
 
 
 def is_negated(tokens: list[str], index: int, window: int = 3) -> bool:

@@ -224,3 +224,13 @@ def extract_status_answers(text: str, asked: str | None = None, today: datetime.
         elif registered is None:
             registered = parse_registration_month(loose, today=today)
     return StatusAnswers(national_id, birth, registered)
+
+
+def opens_status_lookup(text: str) -> bool:
+    """Whether a message carries a national ID or iqama number: 10 digits (any script,
+    any separators) starting with 1 (citizen) or 2 (resident), so that a bare ID sent
+    with no question asked starts the status lookup. Phone numbers (05..., 9665...)
+    are not IDs; the Luhn check is left to the lookup, which explains a wrong digit.
+    """
+    national_id, _ = _find_national_id(normalize(text or ""))
+    return national_id is not None and national_id[0] in "12"

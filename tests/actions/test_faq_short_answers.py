@@ -110,6 +110,7 @@ TYPE_THIS = re.compile(r"اكتب\s*«")
         "utter_ask_rephrase",
         "utter_human_handoff",
         "utter_empty_message",
+        "utter_text_only",
         "utter_anything_else",
         "utter_offer_human",
     ],

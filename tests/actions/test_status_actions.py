@@ -122,3 +122,17 @@ def test_unreachable_database_gives_a_clear_reply(dispatcher, domain, monkeypatc
     result = validate_id("1012345672", dispatcher, tracker, {})
     assert result["national_id"] is None
     assert responses(dispatcher) == ["utter_status_unavailable"]
+
+
+def test_an_id_already_validated_is_kept_when_the_form_starts_again(dispatcher, status_db):
+    """After "لا" to leaving the lookup the form starts again and re-validates its filled
+    slots: the masked ID must not be read as a new, wrong ID (it was asked again)."""
+    slots = {"national_id": "1*******72", "national_id_hash": "a" * 64, "birth_date": "1985-04-12"}
+    tracker = make_tracker(slots=slots, text="لا", intent="deny", active_loop="status_form")
+    assert validate_id("1*******72", dispatcher, tracker, {}) == {"national_id": "1*******72"}
+    assert dispatcher.messages == []
+
+
+def test_a_masked_id_typed_with_no_id_validated_is_still_wrong(dispatcher, status_db):
+    tracker = make_tracker(text="1*******72", active_loop="status_form")
+    assert validate_id("1*******72", dispatcher, tracker, {})["national_id"] is None
