@@ -1,10 +1,13 @@
-"""5-fold cross-validation of the candidate NLU pipelines (bench/configs/*.yml).
+"""5-fold cross-validation of the NLU pipelines: the shipped config.yml and the
+candidates in bench/configs/*.yml.
 
 Runs `rasa test nlu --cross-validation` for each config on data/nlu/ and writes the
-comparison to bench/nlu_pipeline_comparison.md and bench/results/nlu_cv.json. Slow
+table to bench/results/nlu_cv.md and bench/results/nlu_cv.json. Slow
 (several trainings per config): a benchmark to read, not a test gate.
 
-    python -m bench.nlu_cv [--folds 5] [--configs baseline normalized ...]
+    python -m bench.nlu_cv [--folds 5] [--configs shipped baseline normalized ...]
+
+`shipped` is the project's own config.yml, the figure the issue tracker asks for.
 """
 
 from __future__ import annotations
@@ -21,7 +24,16 @@ CONFIGS = ROOT / "bench" / "configs"
 RESULTS = ROOT / "bench" / "results"
 
 
+SHIPPED = "shipped"
+
+
+def config_path(name: str) -> Path:
+    """The config file of a pipeline name: `shipped` is config.yml, others bench/configs/<name>.yml."""
+    return ROOT / "config.yml" if name == SHIPPED else CONFIGS / f"{name}.yml"
+
+
 def run_config(name: str, folds: int) -> dict[str, float]:
+    """Cross-validate one pipeline; return macro-F1, accuracy, faq accuracy and wall minutes."""
     out = RESULTS / f"cv-{name}"
     started = time.monotonic()
     subprocess.run(
@@ -32,7 +44,7 @@ def run_config(name: str, folds: int) -> dict[str, float]:
             "--nlu",
             "data/nlu",
             "--config",
-            str(CONFIGS / f"{name}.yml"),
+            str(config_path(name)),
             "--cross-validation",
             "--folds",
             str(folds),
@@ -77,7 +89,7 @@ def write_table(results: dict[str, dict[str, float]], folds: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--configs", nargs="*", default=sorted(p.stem for p in CONFIGS.glob("*.yml")))
+    parser.add_argument("--configs", nargs="*", default=[SHIPPED, *sorted(p.stem for p in CONFIGS.glob("*.yml"))])
     args = parser.parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, float]] = {}
@@ -87,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results[name]), flush=True)
         (RESULTS / "nlu_cv.json").write_text(json.dumps(results, indent=2))
     table = write_table(results, args.folds)
-    (ROOT / "bench" / "nlu_pipeline_comparison.md").write_text(table)
+    # The hand-written comparison (bench/nlu_pipeline_comparison.md) keeps the
+    # rounds and the reasons for the choice; each run's table goes next to its JSON.
+    (RESULTS / "nlu_cv.md").write_text(table)
     print(table)
     return 0
 

@@ -16,6 +16,9 @@ log "check 3/4 mypy (strict on eligibility/ and arabic_text/)"
 "$VENV/bin/mypy"
 
 log "check 4/4 unit and integration tests"
-"$PY" -m pytest -m "not e2e and not nlu_quality and not scale" -q -p no:cacheprovider
+# pytest-xdist spreads the tests over the cores (2 on CI); --dist loadfile keeps
+# each file on one worker, so module-scoped fixtures are built once.
+"$PY" -m pytest -m "not e2e and not nlu_quality and not scale" -q -p no:cacheprovider \
+  -n "${CHECK_WORKERS:-auto}" --dist loadfile
 
 log "All checks passed in $(( $(date +%s) - started )) s"

@@ -193,9 +193,12 @@ def sent_everywhere(rasa_stack, browser_page) -> dict[str, Any]:
     page = browser_page
     chat.open_chat(page, rasa_stack.webchat_url)
     chat.wait_for_greeting(page)
+    # A bare ID opens the status lookup, so what follows answers its questions and is
+    # kept with every digit hidden; the amount is sent once the lookup is over.
     for text in messages:
-        chat.send_and_wait_for_reply(page, text)
-        _hand_back_if_paused(rasa_stack, chat.session_id(page))
+        if text != AMOUNT_TEXT:
+            chat.send_and_wait_for_reply(page, text)
+            _hand_back_if_paused(rasa_stack, chat.session_id(page))
     # The status lookup in the widget too, one answer per question: the browser must
     # keep these answers as the tracker store does, with no digit readable.
     chat.send_and_wait_for_reply(page, "ابي اعرف حالة طلبي")
@@ -206,6 +209,7 @@ def sent_everywhere(rasa_stack, browser_page) -> dict[str, Any]:
             break
         widget_asked.append(slot)
         chat.send_and_wait_for_reply(page, answers[slot])
+    chat.send_and_wait_for_reply(page, AMOUNT_TEXT)
     page.reload()
     chat.wait_until_ready(page)
     storage = page.evaluate("""() => {

@@ -54,9 +54,13 @@ export function isLookupAnswer(text, lookupQuestion) {
 }
 
 // What is written to storage for one transcript entry: every personal number masked,
-// and a lookup answer with no digit readable at all.
+// and a lookup answer with no digit readable at all. Idempotent: the transcript is
+// saved again after every message, reloaded entries included, and hiding the digits of
+// an already masked ID ("1***,***,*72") a second time would lose the masked form that
+// the tracker store and the review tool show, so `digitsHidden` marks the work as done.
 export function storable(entry) {
-  const kept = entry && entry.who === "user" && entry.lookupAnswer ? { ...entry, text: maskAllDigits(entry.text) } : entry;
+  const hide = entry && entry.who === "user" && entry.lookupAnswer && !entry.digitsHidden;
+  const kept = hide ? { ...entry, text: maskAllDigits(entry.text), digitsHidden: true } : entry;
   return maskPiiIn(kept);
 }
 
