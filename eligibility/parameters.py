@@ -109,8 +109,8 @@ def resolve_date(on: DateLike, book: ParameterBook | None = None) -> dt.date:
         try:
             day = dt.date.fromisoformat(on.strip())
         except ValueError:
-            example = fill(INPUT_ERRORS["date_not_iso"], {"example": "2024-01-31"})
-            raise EligibilityError("on", example, f"date {on!r} is not YYYY-MM-DD") from None
+            message_ar = fill(INPUT_ERRORS["date_not_iso"], {"example": "2024-01-31"})
+            raise EligibilityError("on", message_ar, f"date {on!r} is not YYYY-MM-DD") from None
     else:
         raise EligibilityError(
             "on", INPUT_ERRORS["date_wrong_type"], f"date must be a date or YYYY-MM-DD, got {type(on).__name__}"
