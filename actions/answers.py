@@ -235,3 +235,55 @@ def describe_staff_hours(hours: Any) -> str:
         f"{_days_phrase(days)}، من {describe_clock(start)} إلى {describe_clock(end)}"
         for (start, end), days in groups.items()
     )
+
+
+# ---- the clarifying question (actions.clarify) ----------------------------------------
+# One short Arabic label per intent and faq sub-intent that can be offered as a
+# button; a label reads after "تقصد ...". Intents without a label (greet, affirm,
+# inform, out_of_scope, ...) are never offered: asking "did you mean yes?" helps no one.
+CLARIFY_LABELS: dict[str, str] = {
+    "check_eligibility": "فحص أهليتك للدعم",
+    "check_status": "معرفة حالة طلبك",
+    "human_handoff": "التواصل مع موظف",
+    "start_over": "بدء فحص الأهلية من جديد",
+    "faq/about_program": "التعريف بالبرنامج",
+    "faq/conditions": "شروط الاستحقاق",
+    "faq/income_limit": "حد الدخل",
+    "faq/apply_steps": "طريقة التقديم",
+    "faq/eligibility_inquiry_steps": "طريقة الاستعلام عن الأهلية",
+    "faq/digital_card": "البطاقة الرقمية",
+    "faq/review_period": "موعد نتيجة الطلب",
+    "faq/payment_date": "موعد صرف الدعم",
+    "faq/rehabilitation": "برامج التأهيل والتوظيف",
+    "faq/multiple_families": "إعالة أكثر من أسرة",
+    "faq/study_abroad": "الدراسة في الخارج",
+    "faq/objection": "الاعتراض على القرار",
+    "faq/assets_rule": "شرط الأصول والممتلكات",
+    "faq/independent_person": "التسجيل كمستقل",
+    "faq/residence_abroad": "الإقامة خارج المملكة",
+    "faq/support_amount": "مبلغ الدعم",
+    "faq/home_visit": "زيارة الباحث الاجتماعي",
+    "faq/extra_payments": "المكرمات والدفعات الإضافية",
+    "faq/payment_problem": "نقص الدعم أو عدم نزوله",
+    "faq/support_stop": "إيقاف الدعم",
+    "faq/update_data": "تحديث البيانات",
+    "faq/contact": "أرقام التواصل مع الضمان",
+}
+
+
+# ---- said back by the eligibility form ------------------------------------------------
+def kept_as_before(described: str) -> str:
+    """An earlier answer that a message repeats without changing it:
+    "عدد التابعين ٤" → "عدد التابعين ٤، كما كان"."""
+    return f"{described}، كما كان"
+
+
+# An income stated per year, week or day (arabic_text.read_income's periods).
+INCOME_PERIODS_AR = {"year": "في السنة", "week": "في الأسبوع", "day": "في اليوم"}
+
+
+def describe_converted_income(stated_sar: Any, period: str, monthly_sar: Any) -> str:
+    """An amount stated per `period`, said back as the month it was converted to (SAR):
+    "٣٦٬٠٠٠ ريال في السنة = ٣٬٠٠٠ ريال في الشهر". Raises KeyError for a period
+    that is not in INCOME_PERIODS_AR (a month needs no conversion)."""
+    return f"{format_number(stated_sar)} ريال {INCOME_PERIODS_AR[period]} = {format_number(monthly_sar)} ريال في الشهر"

@@ -20,43 +20,16 @@ from typing import Any
 
 import yaml
 
+from actions.answers import CLARIFY_LABELS
+
 CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
 FALLBACK_INTENT = "nlu_fallback"
 # The entity a button sends to ask for one faq answer by name, without the "faq/"
 # prefix ('/faq{"faq_topic":"payment_date"}'); clarifying and detail buttons share it.
 FAQ_TOPIC_ENTITY = "faq_topic"
 
-# One short Arabic label per intent and faq sub-intent that can be offered as a
-# button; a label reads after "تقصد ...". Intents without a label (greet, affirm,
-# inform, out_of_scope, ...) are never offered: asking "did you mean yes?" helps no one.
-LABELS: dict[str, str] = {
-    "check_eligibility": "فحص أهليتك للدعم",
-    "check_status": "معرفة حالة طلبك",
-    "human_handoff": "التواصل مع موظف",
-    "start_over": "بدء فحص الأهلية من جديد",
-    "faq/about_program": "التعريف بالبرنامج",
-    "faq/conditions": "شروط الاستحقاق",
-    "faq/income_limit": "حد الدخل",
-    "faq/apply_steps": "طريقة التقديم",
-    "faq/eligibility_inquiry_steps": "طريقة الاستعلام عن الأهلية",
-    "faq/digital_card": "البطاقة الرقمية",
-    "faq/review_period": "موعد نتيجة الطلب",
-    "faq/payment_date": "موعد صرف الدعم",
-    "faq/rehabilitation": "برامج التأهيل والتوظيف",
-    "faq/multiple_families": "إعالة أكثر من أسرة",
-    "faq/study_abroad": "الدراسة في الخارج",
-    "faq/objection": "الاعتراض على القرار",
-    "faq/assets_rule": "شرط الأصول والممتلكات",
-    "faq/independent_person": "التسجيل كمستقل",
-    "faq/residence_abroad": "الإقامة خارج المملكة",
-    "faq/support_amount": "مبلغ الدعم",
-    "faq/home_visit": "زيارة الباحث الاجتماعي",
-    "faq/extra_payments": "المكرمات والدفعات الإضافية",
-    "faq/payment_problem": "نقص الدعم أو عدم نزوله",
-    "faq/support_stop": "إيقاف الدعم",
-    "faq/update_data": "تحديث البيانات",
-    "faq/contact": "أرقام التواصل مع الضمان",
-}
+# The buttons' labels (actions.answers.CLARIFY_LABELS); an intent without one is never offered.
+LABELS = CLARIFY_LABELS
 
 
 @lru_cache(maxsize=1)

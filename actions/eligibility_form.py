@@ -35,6 +35,7 @@ from actions.answers import (
     describe_answers,
     in_range,
     is_surprising,
+    kept_as_before,
     not_applicable,
     parse_answer,
     range_problem,
@@ -186,7 +187,7 @@ class ValidateEligibilityForm(FormValidationAction):
             # A correction that changes nothing: say the earlier answer stays, then
             # the form asks the current question again.
             kept = {k: answered[k] for k in unchanged}
-            dispatcher.utter_message(response="utter_understood", understood=f"{describe_answers(kept)}، كما كان")
+            dispatcher.utter_message(response="utter_understood", understood=kept_as_before(describe_answers(kept)))
             if new:
                 dispatcher.utter_message(response="utter_understood", understood=describe_answers(new))
             return {slot: None, **new, "pending_answer": None}

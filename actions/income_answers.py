@@ -12,9 +12,8 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 import arabic_text
-from actions.answers import format_number
+from actions.answers import INCOME_PERIODS_AR, describe_converted_income
 
-_PERIODS_AR = {"year": "في السنة", "week": "في الأسبوع", "day": "في اليوم"}
 # Words of a reply to "من عمل، أو تقاعد أو دخل آخر؟" (normalized, matched as stems).
 # "Other" is looked for first: "تقاعد أو دخل آخر" is one button.
 _OTHER_WORDS = ("تقاعد", "اخر", "ضمان", "تامين", "ايجار", "مساعد", "معونه", "نفقه")
@@ -87,9 +86,8 @@ def _converted_items(reading: Any) -> str:
     """Every converted amount, with or without a clear source ("دخلي ٣٦ الف بالسنة"
     has none, so it is among `unclassified_items`, not `items`)."""
     parts = [
-        f"{format_number(item.stated_sar)} ريال {_PERIODS_AR[item.period]} = "
-        f"{format_number(item.monthly_sar)} ريال في الشهر"
+        describe_converted_income(item.stated_sar, item.period, item.monthly_sar)
         for item in (*reading.items, *reading.unclassified_items)
-        if item.period in _PERIODS_AR
+        if item.period in INCOME_PERIODS_AR
     ]
     return "، ".join(parts)

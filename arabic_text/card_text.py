@@ -15,40 +15,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from arabic_text.display import display_digits, format_date
-
-ELIGIBLE = "✅ مؤهل مبدئيًا"
-INELIGIBLE = "❌ غير مؤهل حسب إجاباتك"
-ESTIMATE = "الدعم الشهري التقديري: {amount} ريال (تقديري)"
-THRESHOLD = "المبلغ المرجعي لأسرتك: {amount} ريال شهريًا"
-COUNTED = "الدخل المحتسب: {amount} ريال شهريًا"
-RULES = "تاريخ القواعد: {date}"
-FAILED_HEADING = "الشروط غير المستوفاة:"
-NOTE = "نتيجة تقديرية من إجاباتك، والقرار النهائي للوزارة."
-
-CONDITION_LABELS: dict[str, str] = {
-    "is_saudi": "الجنسية السعودية",
-    "nationality_exception": "الحالات المستثناة من شرط الجنسية",
-    "resides_in_ksa": "الإقامة الدائمة في المملكة",
-    "age": "عمر الشخص المستقل",
-    "dependents_count": "عدد التابعين",
-    "monthly_income": "الدخل المحتسب ضمن المبلغ المرجعي",
-    "has_high_value_assets": "الأصول عالية القيمة",
-    "has_bank_account": "حساب بنكي باسمك",
-    "lives_in_care_facility": "عدم الإقامة في دار رعاية",
-    "meets_education_health": "التزامات التعليم والصحة للأبناء",
-    "accepts_rehabilitation": "المشاركة في برامج التأهيل والتوظيف",
-    "has_able_to_work_members": "القادرون على العمل في الأسرة",
-}
-
-STATUS_TITLE = "حالة طلبك: {status}"
-STATUS_VALUES = {
-    "under_review": "⏳ قيد الدراسة",
-    "eligible": "✅ مستحق للدعم",
-    "ineligible": "❌ غير مستحق",
-    "not_found": "لم نجد طلبًا بهذه البيانات",
-}
-STATUS_EXPECTED = "الموعد المتوقع للقرار: {date}"
-STATUS_REASON = "السبب: {reason}"
+from arabic_text.texts import (
+    CARD_CONDITION_LABELS,
+    CARD_COUNTED,
+    CARD_ELIGIBLE,
+    CARD_ESTIMATE,
+    CARD_FAILED_HEADING,
+    CARD_INELIGIBLE,
+    CARD_NOTE,
+    CARD_RULES,
+    CARD_THRESHOLD,
+    STATUS_EXPECTED,
+    STATUS_REASON,
+    STATUS_TITLE,
+    STATUS_UNKNOWN,
+    STATUS_VALUES,
+)
 
 
 def _amount(value: Any, style: str | None) -> str | None:
@@ -65,7 +47,7 @@ def _iso_date(value: Any) -> dt.date | None:
 
 
 def condition_label(name: str) -> str:
-    return CONDITION_LABELS.get(name, name)
+    return CARD_CONDITION_LABELS.get(name, name)
 
 
 def _failed_lines(payload: Mapping[str, Any], style: str | None) -> list[str]:
@@ -88,22 +70,22 @@ def _failed_lines(payload: Mapping[str, Any], style: str | None) -> list[str]:
 def eligibility_lines(payload: Mapping[str, Any], style: str | None = None) -> list[str]:
     """Short lines for an `eligibility_result` payload (digits in `style`)."""
     eligible = payload.get("eligible") is True
-    lines = [ELIGIBLE if eligible else INELIGIBLE]
+    lines = [CARD_ELIGIBLE if eligible else CARD_INELIGIBLE]
     failed = _failed_lines(payload, style)
     if failed:
-        lines += [FAILED_HEADING, *failed]
+        lines += [CARD_FAILED_HEADING, *failed]
     support = _amount(payload.get("estimated_support_sar"), style)
     if eligible and support is not None:
-        lines.append(ESTIMATE.format(amount=support))
-    for key, template in (("threshold_sar", THRESHOLD), ("counted_income_sar", COUNTED)):
+        lines.append(CARD_ESTIMATE.format(amount=support))
+    for key, template in (("threshold_sar", CARD_THRESHOLD), ("counted_income_sar", CARD_COUNTED)):
         amount = _amount(payload.get(key), style)
         if amount is not None:
             lines.append(template.format(amount=amount))
     # rules_period since eligibility 2.1.0; older payloads had the date in rules_version.
     rules_date = _iso_date(payload.get("rules_period") or payload.get("rules_version"))
     if rules_date:
-        lines.append(RULES.format(date=format_date(rules_date, style)))
-    lines.append(NOTE)
+        lines.append(CARD_RULES.format(date=format_date(rules_date, style)))
+    lines.append(CARD_NOTE)
     return lines
 
 
@@ -111,7 +93,7 @@ def status_lines(payload: Mapping[str, Any], style: str | None = None) -> list[s
     """Short lines for an `application_status` payload; the expected decision date is
     shown Gregorian with its Hijri date, as the ministry dates its decisions."""
     status = str(payload.get("status") or "")
-    lines = [STATUS_TITLE.format(status=STATUS_VALUES.get(status, status or "غير معروفة"))]
+    lines = [STATUS_TITLE.format(status=STATUS_VALUES.get(status, status or STATUS_UNKNOWN))]
     expected = _iso_date(payload.get("decision_expected_by"))
     if expected:
         lines.append(STATUS_EXPECTED.format(date=format_date(expected, style, with_hijri=True)))

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from hijridate import Gregorian
 
+from arabic_text.texts import GREGORIAN_MARK, HIJRI_MARK
 from saudi_locale.digits import ANY_DIGIT_CLASS, to_arabic_indic_digits, to_latin_digits
 
 DIGIT_STYLES = ("arab", "latn")
@@ -37,9 +38,6 @@ _PROTECTED = re.compile(
 _SEP = r"[-/.]"
 _DATE = re.compile(rf"(?<!{_DIGIT}){_DIGIT}{{1,4}}{_SEP}{_DIGIT}{{1,2}}{_SEP}{_DIGIT}{{1,4}}(?!{_DIGIT})")
 _GROUPED = re.compile(rf"(?<={_DIGIT})([,.])(?={_DIGIT})")
-
-HIJRI_MARK = "هـ"
-GREGORIAN_MARK = "م"
 
 
 def digit_style(environ: Mapping[str, str] | None = None) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from saudi_locale.digits import to_latin_digits
 
 from .errors import EligibilityError
+from .texts_ar import INPUT_ERRORS, fill
 
 # Every answer of the eligibility conversation, in the order of design.md's slot table.
 ANSWER_SLOTS = (
@@ -51,6 +52,8 @@ MAX_AGE = 130
 MAX_DEPENDENTS = 50
 # Far above any household's figure; keeps Decimal arithmetic exact to the halala.
 MAX_AMOUNT_SAR = 10**12
+# The amount shown as an example of typing a number with digits.
+_EXAMPLE_AMOUNT = "1200"
 
 # Thousands separators and spaces people type (thin and no-break spaces too).
 _GROUPING = re.compile(r"[,\u066C\s\u00A0\u2009\u202F]")
@@ -115,19 +118,19 @@ def coerce_bool(field: str, raw: Any) -> bool:
         return bool(raw)
     if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
         return raw.strip().lower() in _TRUE
-    raise _bad(field, "الإجابة المطلوبة نعم أو لا.", f"{field} must be yes/no (true/false)")
+    raise _bad(field, INPUT_ERRORS["not_yes_no"], f"{field} must be yes/no (true/false)")
 
 
 def _number(field: str, raw: Any) -> Decimal:
     if isinstance(raw, bool):  # bool is an int in Python; True as an amount is a bug upstream
-        raise _bad(field, "الرجاء كتابة رقم.", f"{field} must be a number, got a boolean")
+        raise _bad(field, INPUT_ERRORS["boolean_as_number"], f"{field} must be a number, got a boolean")
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
-            raise _bad(field, "الرجاء كتابة رقم صحيح.", f"{field} must be a finite number")
+            raise _bad(field, INPUT_ERRORS["not_finite"], f"{field} must be a finite number")
         return Decimal(str(raw))
     if isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise _bad(field, "الرجاء كتابة رقم صحيح.", f"{field} must be a finite number")
+            raise _bad(field, INPUT_ERRORS["not_finite"], f"{field} must be a finite number")
         return raw
     if isinstance(raw, str):
         # Thousands separators as people type them: 1,200 / ١٬٢٠٠ / 1 200.
@@ -138,15 +141,15 @@ def _number(field: str, raw: Any) -> Decimal:
             value = None
         if value is not None and value.is_finite():
             return value
-    raise _bad(field, "الرجاء كتابة رقم بالأرقام، مثل 1200.", f"{field} must be a number")
+    raise _bad(field, fill(INPUT_ERRORS["not_a_number"], {"example": _EXAMPLE_AMOUNT}), f"{field} must be a number")
 
 
 def coerce_amount(field: str, raw: Any) -> Decimal:
     value = _number(field, raw)
     if value < 0:
-        raise _bad(field, "المبلغ لا يمكن أن يكون سالبًا. اكتب 0 إن لم يكن هناك دخل.", f"{field} must not be negative")
+        raise _bad(field, fill(INPUT_ERRORS["negative_amount"], {"zero": "0"}), f"{field} must not be negative")
     if value > MAX_AMOUNT_SAR:
-        raise _bad(field, "المبلغ كبير جدًا، تأكد منه واكتبه بالريال.", f"{field} must be at most {MAX_AMOUNT_SAR}")
+        raise _bad(field, INPUT_ERRORS["amount_too_large"], f"{field} must be at most {MAX_AMOUNT_SAR}")
     return value
 
 
@@ -158,7 +161,7 @@ def _whole(field: str, raw: Any, ar: str, en: str) -> int:
 
 
 def coerce_age(field: str, raw: Any) -> int:
-    ar = f"الرجاء كتابة العمر بالسنوات رقمًا بين 0 و{MAX_AGE}."
+    ar = fill(INPUT_ERRORS["age"], {"min_age": "0", "max_age": str(MAX_AGE)})
     value = _whole(field, raw, ar, f"{field} must be whole years")
     if not 0 <= value <= MAX_AGE:
         raise _bad(field, ar, f"{field} must be between 0 and {MAX_AGE} years")
@@ -166,7 +169,7 @@ def coerce_age(field: str, raw: Any) -> int:
 
 
 def coerce_count(field: str, raw: Any) -> int:
-    ar = f"الرجاء كتابة عدد التابعين رقمًا صحيحًا بين 0 و{MAX_DEPENDENTS}."
+    ar = fill(INPUT_ERRORS["dependents_count"], {"min_dependents": "0", "max_dependents": str(MAX_DEPENDENTS)})
     value = _whole(field, raw, ar, f"{field} must be a whole number")
     if not 0 <= value <= MAX_DEPENDENTS:
         raise _bad(field, ar, f"{field} must be between 0 and {MAX_DEPENDENTS}")
@@ -192,10 +195,7 @@ def _refuse_retired(raw: Mapping[str, Any]) -> None:
         if _given(raw.get(name)):
             raise _bad(
                 name,
-                "لم يعد الدخل يُسأل رقمًا واحدًا: اذكر دخل العمل (الرواتب والأعمال) والدخل الآخر (التقاعد "
-                "والتأمينات والإيجار والمساعدات) كلًّا على حدة."
-                if name == "monthly_income"
-                else "لم يعد هذا الحقل مستخدمًا: اذكر قيمة الثروات الأخرى في حقل قيمة الأصول.",
+                INPUT_ERRORS["retired_monthly_income"] if name == "monthly_income" else INPUT_ERRORS["retired_field"],
                 f"{name} is retired; give {' and '.join(replacements)} instead",
             )
 
@@ -210,7 +210,7 @@ def coerce_answers(raw: Mapping[str, Any]) -> Answers:
     the slots that replace it.
     """
     if not isinstance(raw, Mapping):
-        raise _bad("answers", "تعذّر قراءة الإجابات.", "answers must be a mapping of slot name to value")
+        raise _bad("answers", INPUT_ERRORS["answers_not_a_mapping"], "answers must be a mapping of slot name to value")
     _refuse_retired(raw)
     typed: dict[str, Any] = {}  # each value is of its slot's type: _COERCERS made it
     for slot, coerce in _COERCERS.items():

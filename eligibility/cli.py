@@ -21,6 +21,7 @@ from .assessment import assess
 from .errors import EligibilityError
 from .questions import next_question
 from .render import render_assessment_ar, render_understood_ar
+from .texts_ar import CLI_ERROR_PREFIX
 
 # flag -> slot name
 FLAGS = {
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except EligibilityError as exc:
-        print(f"خطأ: {exc.message_ar}\nerror: {exc.field}: {exc.message_en}", file=sys.stderr)
+        print(f"{CLI_ERROR_PREFIX}{exc.message_ar}\nerror: {exc.field}: {exc.message_en}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(output)
     return 0

@@ -19,6 +19,7 @@ from saudi_locale.clock import riyadh_today
 from .answers import coerce_count
 from .errors import EligibilityError
 from .parameter_files import ParameterSeries, ValuePeriod, read_parameter_directory
+from .texts_ar import INPUT_ERRORS, fill
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent / "parameters"
 DateLike = dt.date | str | None
@@ -52,7 +53,7 @@ class ParameterBook:
     def period(self, name: str, on: dt.date) -> ValuePeriod:
         period = self.series[name].period_on(on)
         if period is None:  # resolve_date() prevents this; kept as a guard
-            raise EligibilityError("on", "التاريخ قبل بدء البرنامج.", f"{on} is before the program start")
+            raise EligibilityError("on", INPUT_ERRORS["date_before_program"], f"{on} is before the program start")
         return period
 
     def source(self, name: str, on: dt.date) -> Source:
@@ -108,15 +109,19 @@ def resolve_date(on: DateLike, book: ParameterBook | None = None) -> dt.date:
         try:
             day = dt.date.fromisoformat(on.strip())
         except ValueError:
-            raise EligibilityError(
-                "on", "التاريخ غير صحيح، اكتبه بالشكل 2024-01-31.", f"date {on!r} is not YYYY-MM-DD"
-            ) from None
+            message_ar = fill(INPUT_ERRORS["date_not_iso"], {"example": "2024-01-31"})
+            raise EligibilityError("on", message_ar, f"date {on!r} is not YYYY-MM-DD") from None
     else:
-        raise EligibilityError("on", "التاريخ غير صحيح.", f"date must be a date or YYYY-MM-DD, got {type(on).__name__}")
+        raise EligibilityError(
+            "on", INPUT_ERRORS["date_wrong_type"], f"date must be a date or YYYY-MM-DD, got {type(on).__name__}"
+        )
     if day < book.program_start:
         raise EligibilityError(
             "on",
-            f"التاريخ {day.isoformat()} قبل بدء نظام الضمان الاجتماعي المطور ({book.program_start.isoformat()}).",
+            fill(
+                INPUT_ERRORS["date_before_start"],
+                {"day": day.isoformat(), "program_start": book.program_start.isoformat()},
+            ),
             f"date {day} is before the program started on {book.program_start}",
         )
     return day

@@ -20,13 +20,7 @@ from .formatting import format_number, format_sar
 from .income import IncomeBreakdown
 from .parameters import DateLike
 from .questions import is_needed
-from .texts_ar import INCOME_LINES, LABELS, UNDERSTOOD, UNDERSTOOD_FACTS, dependents_ar, fill
-
-APPLY_STEP = (
-    "الخطوة التالية: قدّم طلبك عبر منصة الدعم والحماية الاجتماعية sbis.hrsd.gov.sa، "
-    "وسجّل الدخول عن طريق النفاذ الوطني الموحد (نفاذ)."
-)
-ESTIMATE_NOTE = "هذا المبلغ تقديري فقط، والوزارة هي التي تحدد الأهلية والمبلغ الفعلي بعد دراسة الطلب."
+from .texts_ar import INCOME_LINES, LABELS, UNDERSTOOD, UNDERSTOOD_FACTS, VERDICT, dependents_ar, fill
 
 
 def _part(value: Decimal | None) -> str:
@@ -84,39 +78,46 @@ def _estimate_lines(a: Assessment, values: Mapping[str, str]) -> list[str]:
         format_sar(v) for v in (a.threshold_sar, a.counted_income_sar, a.estimated_support_sar)
     )
     return [
-        f"الدعم الشهري التقديري: {support} ريال (تقديري).",
-        f"طريقة الحساب: الحد للأسرة {threshold} − الدخل المحتسب {counted} = {support} ريال (تقديري).",
-        f"• الحد للأسرة = {format_sar(p.reference_amount_sar)} لرب الأسرة أو للمستقل + "
-        f"{format_sar(p.dependent_amount_sar)} × عدد التابعين ({dependents}) = {threshold} ريال.",
+        fill(VERDICT["estimate"], {"support": support}),
+        fill(VERDICT["arithmetic"], {"threshold": threshold, "counted": counted, "support": support}),
+        fill(
+            VERDICT["threshold"],
+            {
+                "reference_sar": format_sar(p.reference_amount_sar),
+                "dependent_sar": format_sar(p.dependent_amount_sar),
+                "dependents": str(dependents),
+                "threshold": threshold,
+            },
+        ),
         *income_lines(a.income, values),
-        ESTIMATE_NOTE,
+        VERDICT["estimate_note"],
     ]
 
 
 def _eligible(a: Assessment, values: Mapping[str, str]) -> list[str]:
     return [
-        "النتيجة: بحسب إجاباتك، تنطبق عليك شروط الضمان الاجتماعي المطور.",
+        VERDICT["eligible"],
         *_estimate_lines(a, values),
-        APPLY_STEP,
-        f"تُدرس الطلبات عادةً خلال {a.parameters.review_period_days} يومًا من تقديمها.",
+        VERDICT["apply_step"],
+        fill(VERDICT["review_period"], {"review_period_days": str(a.parameters.review_period_days)}),
     ]
 
 
 def _ineligible(a: Assessment, values: Mapping[str, str]) -> list[str]:
-    lines = ["النتيجة: بحسب إجاباتك، لا تنطبق عليك حاليًا شروط الضمان الاجتماعي المطور.", "الشروط غير المستوفاة:"]
+    lines = [VERDICT["ineligible"], VERDICT["failed_title"]]
     for name in a.failed_conditions:
         result = a.conditions[name]
-        lines.append(f"• {result.explanation_ar}")
+        lines.append(fill(VERDICT["failed"], {"explanation": result.explanation_ar}))
         if name == "monthly_income":
             lines += [f"  {line}" for line in income_lines(a.income, values)]
-        lines.append(f"  ما يمكنك فعله: {result.remedy_ar}")
-    lines.append("إذا تغيّر وضعك فيمكنك إعادة التحقق في أي وقت، ثم التقديم عبر منصة الدعم والحماية الاجتماعية.")
+        lines.append(fill(VERDICT["remedy"], {"remedy": result.remedy_ar}))
+    lines.append(VERDICT["check_again"])
     return lines
 
 
 def _incomplete(a: Assessment, values: Mapping[str, str]) -> list[str]:
-    lines = ["لم تكتمل الإجابات بعد، وما زلنا نحتاج إلى معرفة ما يلي:"]
-    lines += [f"• {fill(LABELS[name], values)}" for name in a.unknown_conditions]
+    lines = [VERDICT["incomplete"]]
+    lines += [fill(VERDICT["unknown"], {"label": fill(LABELS[name], values)}) for name in a.unknown_conditions]
     return lines
 
 
@@ -124,7 +125,7 @@ def render_assessment_ar(assessment: Assessment) -> str:
     """The assessment as Arabic text for the chat, with Western digits (1,320)."""
     builders = {Outcome.ELIGIBLE: _eligible, Outcome.INELIGIBLE: _ineligible, Outcome.INCOMPLETE: _incomplete}
     lines = builders[assessment.status](assessment, template_values(assessment.parameters))
-    lines.append(f"(بحسب القواعد السارية منذ {assessment.rules_period})")
+    lines.append(fill(VERDICT["rules_period"], {"rules_period": str(assessment.rules_period)}))
     return "\n".join(lines)
 
 
@@ -180,7 +181,7 @@ def render_understood_ar(answers: Mapping[str, Any], on: DateLike = None) -> str
     if income.other_income_sar is not None:
         parts.append(fill(UNDERSTOOD["income_other"], {"other_sar": format_number(income.other_income_sar)}))
     if parts:
-        lines.append(fill(UNDERSTOOD["income"], {"parts": "، و".join(parts)}))
+        lines.append(fill(UNDERSTOOD["income"], {"parts": UNDERSTOOD["income_joiner"].join(parts)}))
     if income.assets_value_sar:
         lines.append(
             fill(

@@ -116,6 +116,58 @@ INCOME_LINES: Mapping[str, str] = {
     "total": "• الدخل المحتسب = {parts} = {counted_sar} ريال.",
 }
 
+# The verdict text (render_assessment_ar), line by line; amounts, counts and dates
+# are {placeholders} filled from the Assessment.
+VERDICT: Mapping[str, str] = {
+    "eligible": "النتيجة: بحسب إجاباتك، تنطبق عليك شروط الضمان الاجتماعي المطور.",
+    "estimate": "الدعم الشهري التقديري: {support} ريال (تقديري).",
+    "arithmetic": "طريقة الحساب: الحد للأسرة {threshold} − الدخل المحتسب {counted} = {support} ريال (تقديري).",
+    "threshold": (
+        "• الحد للأسرة = {reference_sar} لرب الأسرة أو للمستقل + "
+        "{dependent_sar} × عدد التابعين ({dependents}) = {threshold} ريال."
+    ),
+    "estimate_note": "هذا المبلغ تقديري فقط، والوزارة هي التي تحدد الأهلية والمبلغ الفعلي بعد دراسة الطلب.",
+    "apply_step": (
+        "الخطوة التالية: قدّم طلبك عبر منصة الدعم والحماية الاجتماعية sbis.hrsd.gov.sa، "
+        "وسجّل الدخول عن طريق النفاذ الوطني الموحد (نفاذ)."
+    ),
+    "review_period": "تُدرس الطلبات عادةً خلال {review_period_days} يومًا من تقديمها.",
+    "ineligible": "النتيجة: بحسب إجاباتك، لا تنطبق عليك حاليًا شروط الضمان الاجتماعي المطور.",
+    "failed_title": "الشروط غير المستوفاة:",
+    "failed": "• {explanation}",
+    "remedy": "  ما يمكنك فعله: {remedy}",
+    "check_again": "إذا تغيّر وضعك فيمكنك إعادة التحقق في أي وقت، ثم التقديم عبر منصة الدعم والحماية الاجتماعية.",
+    "incomplete": "لم تكتمل الإجابات بعد، وما زلنا نحتاج إلى معرفة ما يلي:",
+    "unknown": "• {label}",
+    "rules_period": "(بحسب القواعد السارية منذ {rules_period})",
+}
+
+# Replies to an answer or a date the rules engine cannot read (EligibilityError.message_ar).
+# Limits and examples are {placeholders} filled by the code that checks them
+# (eligibility.answers, eligibility.parameters), so no number is typed here.
+INPUT_ERRORS: Mapping[str, str] = {
+    "not_yes_no": "الإجابة المطلوبة نعم أو لا.",
+    "boolean_as_number": "الرجاء كتابة رقم.",
+    "not_finite": "الرجاء كتابة رقم صحيح.",
+    "not_a_number": "الرجاء كتابة رقم بالأرقام، مثل {example}.",
+    "negative_amount": "المبلغ لا يمكن أن يكون سالبًا. اكتب {zero} إن لم يكن هناك دخل.",
+    "amount_too_large": "المبلغ كبير جدًا، تأكد منه واكتبه بالريال.",
+    "age": "الرجاء كتابة العمر بالسنوات رقمًا بين {min_age} و{max_age}.",
+    "dependents_count": "الرجاء كتابة عدد التابعين رقمًا صحيحًا بين {min_dependents} و{max_dependents}.",
+    "retired_monthly_income": (
+        "لم يعد الدخل يُسأل رقمًا واحدًا: اذكر دخل العمل (الرواتب والأعمال) والدخل الآخر (التقاعد "
+        "والتأمينات والإيجار والمساعدات) كلًّا على حدة."
+    ),
+    "retired_field": "لم يعد هذا الحقل مستخدمًا: اذكر قيمة الثروات الأخرى في حقل قيمة الأصول.",
+    "answers_not_a_mapping": "تعذّر قراءة الإجابات.",
+    "date_before_program": "التاريخ قبل بدء البرنامج.",
+    "date_not_iso": "التاريخ غير صحيح، اكتبه بالشكل {example}.",
+    "date_wrong_type": "التاريخ غير صحيح.",
+    "date_before_start": "التاريخ {day} قبل بدء نظام الضمان الاجتماعي المطور ({program_start}).",
+}
+# The command line's prefix for an Arabic error message (eligibility.cli).
+CLI_ERROR_PREFIX = "خطأ: "
+
 # "What I understood", before the verdict (render_understood_ar).
 UNDERSTOOD = {
     "title": "فهمت منك ما يلي:",
@@ -125,6 +177,7 @@ UNDERSTOOD = {
     "income": "• الدخل الشهري: {parts}.",
     "income_earned": "من العمل {earned_sar} ريال",
     "income_other": "من مصادر أخرى {other_sar} ريال",
+    "income_joiner": "، و",
     "wealth": "• الثروات المحتسبة: {wealth_sar} ريال شهريًا ({assets_sar} ÷ {assets_wealth_divisor}).",
     "no_wealth": "• لا ثروات غير {excluded_assets}.",
     "question": "هل هذا صحيح؟",

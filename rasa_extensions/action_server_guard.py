@@ -35,6 +35,8 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import ClientResponseError as RasaClientResponseError
 
+from rasa_extensions.texts import TEMPORARILY_UNAVAILABLE_FALLBACK
+
 __all__ = [
     "RESPONSE_NAME",
     "ActionServerUnavailable",
@@ -47,8 +49,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RESPONSE_NAME = "utter_temporarily_unavailable"
-# Used only if the domain lacks the response; the domain's text is the one to edit.
-_FALLBACK_TEXT = "الخدمة غير متاحة مؤقتاً، فضلاً حاول مرة أخرى بعد قليل."
 # Rasa waits 5 minutes for the action server; a user waiting that long has left.
 _TIMEOUT_ENV = "ACTION_SERVER_TIMEOUT_SECONDS"
 _DEFAULT_TIMEOUT_SECONDS = 30.0
@@ -121,7 +121,8 @@ async def _notify_user(output_channel: Any, nlg: Any, tracker: Any) -> None:
     except Exception:  # a broken NLG must not hide the notice itself
         logger.exception("Could not render %s", RESPONSE_NAME)
     if not message or not message.get("text"):
-        message = {"text": _FALLBACK_TEXT}
+        # Only if the domain lacks the response; the domain's text is the one to edit.
+        message = {"text": TEMPORARILY_UNAVAILABLE_FALLBACK}
     await output_channel.send_response(tracker.sender_id, dict(message))
 
 

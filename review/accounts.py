@@ -11,8 +11,10 @@ from sqlalchemy.engine import Engine
 
 from review.passwords import DUMMY_HASH, check_strength, hash_password, verify_password
 from review.review_db import STAFF
+from review.texts import ACCOUNT_ERRORS
 
-_USERNAME = re.compile(r"^[\w.\-]{3,64}$")
+_USERNAME_MIN, _USERNAME_MAX = 3, 64
+_USERNAME = re.compile(rf"^[\w.\-]{{{_USERNAME_MIN},{_USERNAME_MAX}}}$")
 # An agent sees the inbox queue and the conversations they hold; a supervisor sees
 # every conversation in the inbox and can give one to someone else.
 AGENT, SUPERVISOR = "agent", "supervisor"
@@ -40,7 +42,7 @@ def normalize_username(name: str) -> str:
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise AccountError(f"الدور إما {AGENT} أو {SUPERVISOR}.")
+        raise AccountError(ACCOUNT_ERRORS["role"].format(agent=AGENT, supervisor=SUPERVISOR))
     return role
 
 
@@ -52,7 +54,7 @@ def add_staff(engine: Engine, username: str, password: str, *, replace: bool = F
     """
     name = normalize_username(username)
     if not _USERNAME.match(name):
-        raise AccountError("اسم المستخدم من 3 إلى 64 حرفًا أو رقمًا (ويُسمح بـ _ . -).")
+        raise AccountError(ACCOUNT_ERRORS["username"].format(min_chars=_USERNAME_MIN, max_chars=_USERNAME_MAX))
     if role is not None:
         _check_role(role)
     check_strength(password, name)
@@ -60,7 +62,7 @@ def add_staff(engine: Engine, username: str, password: str, *, replace: bool = F
     with engine.begin() as connection:
         existing = connection.execute(sa.select(STAFF.c.id, STAFF.c.role).where(STAFF.c.username == name)).first()
         if existing and not replace:
-            raise AccountError(f"الحساب {name} موجود؛ استخدم --replace لتغيير كلمة المرور.")
+            raise AccountError(ACCOUNT_ERRORS["exists"].format(name=name))
         if existing:
             changes = {"password_hash": hashed, **({"role": role} if role else {})}
             connection.execute(STAFF.update().where(STAFF.c.id == existing.id).values(**changes))
@@ -78,7 +80,7 @@ def set_role(engine: Engine, username: str, role: str) -> Staff:
     with engine.begin() as connection:
         row = connection.execute(sa.select(STAFF.c.id).where(STAFF.c.username == name)).first()
         if row is None:
-            raise AccountError(f"لا يوجد حساب باسم {name}.")
+            raise AccountError(ACCOUNT_ERRORS["not_found"].format(name=name))
         connection.execute(STAFF.update().where(STAFF.c.id == row.id).values(role=role))
     return Staff(row.id, name, role)
 

@@ -14,6 +14,7 @@ from arabic_text.pii import mask_pii
 from review.clock import riyadh_time
 from review.intents import is_known_intent
 from review.review_db import CORRECTIONS, NOTES, TAGS
+from review.texts import ANNOTATION_ERRORS
 
 MAX_TAG = 64
 MAX_NOTE = 4000
@@ -48,7 +49,7 @@ class Correction:
 def add_tag(engine: Engine, conversation_id: str, tag: str, staff: str) -> None:
     clean = _SPACES.sub(" ", mask_pii(tag or "")).strip()
     if not clean or len(clean) > MAX_TAG:
-        raise AnnotationError(f"الوسم مطلوب ولا يزيد على {MAX_TAG} حرفًا.")
+        raise AnnotationError(ANNOTATION_ERRORS["tag"].format(max_chars=MAX_TAG))
     with engine.begin() as connection:
         exists = connection.execute(
             sa.select(TAGS.c.id).where(TAGS.c.conversation_id == conversation_id, TAGS.c.tag == clean)
@@ -77,7 +78,7 @@ def add_note(engine: Engine, conversation_id: str, text: str, staff: str) -> Non
     # Staff may paste a caller's number into a note; it is masked like the transcripts.
     clean = mask_pii((text or "").strip())
     if not clean or len(clean) > MAX_NOTE:
-        raise AnnotationError(f"الملاحظة مطلوبة ولا تزيد على {MAX_NOTE} حرف.")
+        raise AnnotationError(ANNOTATION_ERRORS["note"].format(max_chars=MAX_NOTE))
     with engine.begin() as connection:
         connection.execute(
             NOTES.insert().values(conversation_id=conversation_id, text=clean, staff=staff, created_at=time.time())
@@ -106,10 +107,10 @@ def notes_for_many(engine: Engine, conversation_ids: list[str]) -> dict[str, lis
 def mark_intent(engine: Engine, conversation_id: str, event_id: int, text: str, intent: str, staff: str) -> None:
     """Record the intent a user message should have had (a later mark replaces an earlier one)."""
     if not is_known_intent(intent):
-        raise AnnotationError("اختر نية من القائمة.")
+        raise AnnotationError(ANNOTATION_ERRORS["intent"])
     clean = _SPACES.sub(" ", mask_pii(text or "")).strip()
     if not clean:
-        raise AnnotationError("لا يمكن تصحيح رسالة فارغة.")
+        raise AnnotationError(ANNOTATION_ERRORS["empty_message"])
     with engine.begin() as connection:
         connection.execute(
             CORRECTIONS.delete().where(

@@ -22,8 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from review.labels import faq_label, outcome_label
-from review.texts import intent_label
+from review.texts import CHART_NO_DATA, CHART_TEXTS, faq_label, intent_label, outcome_label
 
 FONT = "DejaVu Sans"
 # A 90-day range would draw 90 rotated labels; every n-th day is enough to read the axis.
@@ -42,7 +41,7 @@ def _bar_png(
     figure = Figure(figsize=(8, 4.5), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot(1, 1, 1)
-    shown = [visual(label) for label in labels] or [visual("لا توجد بيانات")]
+    shown = [visual(label) for label in labels] or [visual(CHART_NO_DATA)]
     numbers = list(values) or [0]
     if horizontal:
         axes.barh(shown[::-1], numbers[::-1], color="#2f6f9f")
@@ -87,22 +86,21 @@ def _draw_cached(figures_json: str, name: str) -> bytes:
     report = json.loads(figures_json)
     if name == "conversations_per_day":
         per_day = report["conversations_per_day"]
-        return _bar_png(list(per_day), list(per_day.values()), "عدد المحادثات في كل يوم", "المحادثات")
+        return _bar_png(list(per_day), list(per_day.values()), *CHART_TEXTS[name])
     if name == "outcomes":
         names = list(report["outcomes"])
         return _bar_png(
             [outcome_label(n) for n in names],
             [report["outcomes"][n] for n in names],
-            "نتائج المحادثات",
-            "المحادثات",
+            *CHART_TEXTS[name],
             horizontal=True,
         )
     if name == "top_intents":
         intents, counts = _pairs(report["top_intents"])
-        return _bar_png([intent_label(i) for i in intents], counts, "أكثر النوايا تكرارًا", "الرسائل", horizontal=True)
+        return _bar_png([intent_label(i) for i in intents], counts, *CHART_TEXTS[name], horizontal=True)
     if name == "faq_topics":
         topics, counts = _pairs(report["faq_topics"])
-        return _bar_png([faq_label(t) for t in topics], counts, "موضوعات الأسئلة الشائعة", "الرسائل", horizontal=True)
+        return _bar_png([faq_label(t) for t in topics], counts, *CHART_TEXTS[name], horizontal=True)
     raise KeyError(name)
 
 

@@ -13,6 +13,7 @@ from review import outcomes as oc
 from review.listing import DEFAULT_LOW_CONFIDENCE, ConversationFilter, find_conversations, summarize
 from review.queries import load_conversation, tracker_engine
 from review.settings import status_db_url, tracker_db_url
+from review.texts import PASSWORD_PROMPTS
 
 
 def _date(text: str) -> date:
@@ -133,9 +134,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("كلمة المرور: ")
-    if getpass.getpass("أعد كتابة كلمة المرور: ") != first:
-        raise ValueError("كلمتا المرور غير متطابقتين.")
+    first = getpass.getpass(PASSWORD_PROMPTS["enter"])
+    if getpass.getpass(PASSWORD_PROMPTS["repeat"]) != first:
+        raise ValueError(PASSWORD_PROMPTS["mismatch"])
     return first
 
 

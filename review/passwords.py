@@ -7,6 +7,8 @@ import hashlib
 import hmac
 import os
 
+from review.texts import PASSWORD_ERRORS
+
 MIN_LENGTH = 10
 _N, _R, _P = 2**14, 8, 1  # about 16 MB and a few tens of ms per check
 _SALT_BYTES = 16
@@ -19,11 +21,11 @@ class WeakPassword(ValueError):
 
 def check_strength(password: str, username: str = "") -> None:
     if len(password or "") < MIN_LENGTH:
-        raise WeakPassword(f"كلمة المرور قصيرة: يلزم {MIN_LENGTH} أحرف على الأقل.")
+        raise WeakPassword(PASSWORD_ERRORS["too_short"].format(min_length=MIN_LENGTH))
     if username and password.strip().lower() == username.strip().lower():
-        raise WeakPassword("لا يجوز أن تكون كلمة المرور هي اسم المستخدم نفسه.")
+        raise WeakPassword(PASSWORD_ERRORS["same_as_username"])
     if len(set(password)) < 4:
-        raise WeakPassword("كلمة المرور سهلة التخمين: استخدم أحرفًا وأرقامًا متنوعة.")
+        raise WeakPassword(PASSWORD_ERRORS["easy_to_guess"])
 
 
 def _b64(raw: bytes) -> str:

@@ -10,8 +10,17 @@ import jinja2
 from markupsafe import Markup, escape
 
 from review.clock import format_riyadh
-from review.labels import channel_label, faq_label, outcome_label
-from review.texts import FACT_LABELS, INBOX_SPEAKERS, INBOX_STATES, fact_value, intent_label, waited
+from review.texts import (
+    FACT_LABELS,
+    INBOX_SPEAKERS,
+    INBOX_STATES,
+    channel_label,
+    fact_value,
+    faq_label,
+    intent_label,
+    outcome_label,
+    waited,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

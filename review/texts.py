@@ -1,12 +1,67 @@
-"""Arabic names staff read for intents (the one mapping; pages, exports and charts use it).
+"""Arabic texts staff read in the review tool, in one place: names of intents,
+outcomes, channels, speakers and FAQ topics (pages, exports and charts use them),
+the pages' titles and messages, the inbox's notices, and the errors of accounts,
+passwords and annotations.
 
-FAQ sub-intents are named by their topic (review.labels.FAQ_LABELS). An intent
-with no Arabic name here is shown by its English name rather than hidden.
+An intent with no Arabic name here is shown by its English name rather than hidden.
+Templates take {placeholders} filled with str.format by the caller.
 """
 
 from __future__ import annotations
 
-from review.labels import FAQ_LABELS
+# ---- names of things ------------------------------------------------------------------
+OUTCOME_LABELS = {
+    "eligible": "مؤهل",
+    "ineligible": "غير مؤهل",
+    "status_lookup": "استعلام عن حالة الطلب",
+    "handoff": "تحويل إلى موظف",
+    "none": "بلا نتيجة",
+}
+
+CHANNEL_LABELS = {
+    "rest": "واجهة REST",
+    "socketio": "محادثة الموقع",
+    "whatsapp": "واتساب",
+    "cmdline": "سطر الأوامر",
+    "unknown": "غير معروفة",
+}
+
+SPEAKER_LABELS = {"user": "المستخدم", "bot": "المساعد"}
+
+FAQ_LABELS = {
+    "about_program": "عن البرنامج",
+    "conditions": "الشروط",
+    "income_limit": "حد الدخل",
+    "apply_steps": "خطوات التقديم",
+    "eligibility_inquiry_steps": "الاستعلام عن الأهلية",
+    "digital_card": "البطاقة الرقمية",
+    "review_period": "مدة الدراسة",
+    "payment_date": "موعد الصرف",
+    "rehabilitation": "التأهيل والتوظيف",
+    "multiple_families": "إعالة أكثر من أسرة",
+    "study_abroad": "الدراسة في الخارج",
+    "objection": "الاعتراض",
+    "support_amount": "مبلغ الدعم",
+    "assets_rule": "الأصول",
+    "residence_abroad": "الإقامة خارج المملكة",
+    "independent_person": "الشخص المستقل",
+}
+
+
+def outcome_label(name: str) -> str:
+    """ "eligible" → "مؤهل"; an unknown outcome keeps its code."""
+    return OUTCOME_LABELS.get(name, name)
+
+
+def channel_label(name: str) -> str:
+    """ "whatsapp" → "واتساب"; an unknown channel keeps its code."""
+    return CHANNEL_LABELS.get(name, name)
+
+
+def faq_label(key: str) -> str:
+    """ "faq/apply_steps" → "خطوات التقديم"; unknown topics keep their key."""
+    return FAQ_LABELS.get(key.split("/", 1)[-1], key)
+
 
 INTENT_LABELS = {
     "greet": "تحية",
@@ -115,3 +170,73 @@ def waited(seconds: float) -> str:
         return said_minutes
     hours = _counted(minutes // 60, "ساعة", "ساعتان", "ساعات", "ساعة")
     return hours if minutes % 60 == 0 else f"{hours} و{said_minutes}"
+
+
+# ---- the web pages (review.web) ---------------------------------------------------------
+PAGE_TITLES = {
+    "login": "تسجيل دخول الموظفين",
+    "refused": "طلب مرفوض",
+    "forbidden": "غير مسموح",
+    "too_many_requests": "طلبات كثيرة",
+    "inbox": "صندوق المحادثات الحية",
+    "handoff": "طلب التواصل رقم {id}",
+    "handoffs": "طلبات التحويل إلى موظف",
+    "not_closed": "لم يُغلق الطلب",
+    "report": "التقرير",
+    "conversations": "المحادثات",
+    "conversation_not_found": "غير موجودة",
+    "transcript": "نص المحادثة",
+}
+PAGE_MESSAGES = {
+    "login_required": "يلزم تسجيل الدخول.",
+    "form_expired": "انتهت صلاحية النموذج أو أنه غير صالح. حدّث الصفحة ثم أعد المحاولة.",
+    "login_throttled": "محاولات دخول كثيرة غير ناجحة. انتظر ربع ساعة ثم حاول مرة أخرى.",
+    "login_failed": "اسم المستخدم أو كلمة المرور غير صحيحة.",
+    "status_db_unavailable": "قاعدة بيانات الحالات غير متاحة.",
+    "not_your_conversation": "هذه المحادثة ليست لك. يراها من استلمها والمشرفون.",
+    "too_many_requests": "أرسلت طلبات كثيرة في دقيقة واحدة. انتظر قليلاً ثم أعد المحاولة.",
+    "bad_handoff_id": "رقم الطلب غير صالح.",
+    "handoff_not_found": "الطلب غير موجود.",
+    "forbidden": "غير مسموح.",
+    "conversation_id_required": "رقم المحادثة مطلوب.",
+    "conversation_not_found": "لا توجد محادثة بهذا الرقم.",
+    "bad_message_id": "رقم الرسالة غير صالح.",
+    "message_not_found": "الرسالة غير موجودة.",
+}
+
+# ---- charts (review.charts): each chart's title and the label of its values ----------------
+CHART_TEXTS = {
+    "conversations_per_day": ("عدد المحادثات في كل يوم", "المحادثات"),
+    "outcomes": ("نتائج المحادثات", "المحادثات"),
+    "top_intents": ("أكثر النوايا تكرارًا", "الرسائل"),
+    "faq_topics": ("موضوعات الأسئلة الشائعة", "الرسائل"),
+}
+CHART_NO_DATA = "لا توجد بيانات"
+
+# The header line of a plain-text transcript (review.transcript_text).
+TRANSCRIPT_HEADER = "المحادثة: {display_id}  القناة: {channel}  النتيجة: {outcomes}"
+
+# ---- accounts, passwords, annotations: errors for the person typing ----------------------
+ACCOUNT_ERRORS = {
+    "role": "الدور إما {agent} أو {supervisor}.",
+    "username": "اسم المستخدم من {min_chars} إلى {max_chars} حرفًا أو رقمًا (ويُسمح بـ _ . -).",
+    "exists": "الحساب {name} موجود؛ استخدم --replace لتغيير كلمة المرور.",
+    "not_found": "لا يوجد حساب باسم {name}.",
+}
+PASSWORD_ERRORS = {
+    "too_short": "كلمة المرور قصيرة: يلزم {min_length} أحرف على الأقل.",
+    "same_as_username": "لا يجوز أن تكون كلمة المرور هي اسم المستخدم نفسه.",
+    "easy_to_guess": "كلمة المرور سهلة التخمين: استخدم أحرفًا وأرقامًا متنوعة.",
+}
+# The command line's password prompts (review.cli).
+PASSWORD_PROMPTS = {
+    "enter": "كلمة المرور: ",
+    "repeat": "أعد كتابة كلمة المرور: ",
+    "mismatch": "كلمتا المرور غير متطابقتين.",
+}
+ANNOTATION_ERRORS = {
+    "tag": "الوسم مطلوب ولا يزيد على {max_chars} حرفًا.",
+    "note": "الملاحظة مطلوبة ولا تزيد على {max_chars} حرف.",
+    "intent": "اختر نية من القائمة.",
+    "empty_message": "لا يمكن تصحيح رسالة فارغة.",
+}

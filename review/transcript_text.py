@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from review import outcomes as oc
-from review.labels import SPEAKER_LABELS, channel_label, outcome_label
 from review.model import Conversation, Turn
+from review.texts import SPEAKER_LABELS, TRANSCRIPT_HEADER, channel_label, outcome_label
 
 
 def _display_text():
@@ -30,9 +30,8 @@ def transcript_lines(conversation: Conversation, found_outcomes: set[str] | None
     """Logical-order lines: a header, then one line per message with intent and confidence."""
     reached = found_outcomes if found_outcomes is not None else oc.outcomes(conversation)
     outcome_text = "، ".join(outcome_label(o) for o in sorted(reached)) or outcome_label("none")
-    header = (
-        f"المحادثة: {conversation.display_id}  القناة: {channel_label(oc.channel(conversation))}"
-        f"  النتيجة: {outcome_text}"
+    header = TRANSCRIPT_HEADER.format(
+        display_id=conversation.display_id, channel=channel_label(oc.channel(conversation)), outcomes=outcome_text
     )
     return [header] + [_turn_line(turn) for turn in oc.turns(conversation)]
 

@@ -7,6 +7,7 @@ import sys
 import time
 
 from runner.stack import Stack, StackConfig
+from runner.texts import EXAMPLE_QUESTION
 
 
 def main() -> int:
@@ -23,7 +24,7 @@ def main() -> int:
 The assistant is running.
   Web chat (open in a browser):  {stack.webchat_url}
   REST:   curl -s -XPOST {stack.rasa_url}/webhooks/rest/webhook \\
-            -H 'Content-Type: application/json' -d '{{"sender":"me","message":"وش شروط الضمان المطور؟"}}'
+            -H 'Content-Type: application/json' -d '{{"sender":"me","message":"{EXAMPLE_QUESTION}"}}'
   Terminal chat (in another terminal):  make chat     (add SHAPE=always if your terminal shows Arabic broken)
   HTTP API token: var/rasa_token (or $RASA_TOKEN)
   Logs: var/logs/

@@ -23,10 +23,11 @@ import httpx
 from arabic_text.card_text import card_lines
 from arabic_text.display import display_digits, isolate_dates
 from arabic_text.terminal import display_rows
+from runner.texts import CHAT_CONNECTION_FAILED, CHAT_PROMPT
 
 INPUT_CHANNEL = "cmdline"  # rasa.core.channels.console.CmdlineInput.name()
 QUIT_COMMANDS = ("/quit", "/exit")
-PROMPT = "اكتب رسالتك، أو /quit للخروج:"
+PROMPT = CHAT_PROMPT
 BOT = "🤖 "
 INDENT = "   "
 
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                 response = client.post(webhook, json=body)
                 response.raise_for_status()
             except httpx.HTTPError as error:
-                printer.show(f"تعذر الاتصال بالمساعد ({error.__class__.__name__}). هل هو يعمل؟ شغّله بـ make run")
+                printer.show(CHAT_CONNECTION_FAILED.format(error=error.__class__.__name__))
                 continue
             buttons = render(response.json(), printer)
 

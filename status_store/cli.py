@@ -13,6 +13,7 @@ from pathlib import Path
 
 from saudi_locale.clock import riyadh_today
 from status_store.errors import HandoffNotFound, MissingHmacKey, StatusStoreUnavailable
+from status_store.texts import CLI_MESSAGES
 
 EXIT_OK, EXIT_REJECTED, EXIT_BROKEN = 0, 1, 2
 
@@ -43,18 +44,18 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     from status_store.engine import get_engine
 
     if not Path(args.file).is_file():
-        _say(f"الملف غير موجود | file not found: {args.file}")
+        _say(CLI_MESSAGES["file_not_found"].format(path=args.file))
         return EXIT_REJECTED
     report = import_csv(Path(args.file), engine=get_engine(args.url))
     if not report.ok:
         for problem in report.problems:
             _say(str(problem))
         count = len(report.problems)
-        _say(f"لم يُستورد أي صف ({count} خطأ) | nothing imported: {count} problem(s)")
+        _say(CLI_MESSAGES["nothing_imported"].format(count=count))
         return EXIT_REJECTED
     for line, masked, status in report.rows:
         _say(f"line {line}: {masked} {status}")
-    _say(f"تم الاستيراد | imported: {report.created} new, {report.updated} updated")
+    _say(CLI_MESSAGES["imported"].format(created=report.created, updated=report.updated))
     return EXIT_OK
 
 
@@ -80,7 +81,7 @@ def cmd_handoffs(args: argparse.Namespace) -> int:
 
     handoffs = list_handoffs(None if args.all else False, engine=get_engine(args.url))
     if not handoffs:
-        _say("لا توجد طلبات | no handoff requests")
+        _say(CLI_MESSAGES["no_handoffs"])
     for item in handoffs:
         state = "open"
         if item.handled:
@@ -98,7 +99,7 @@ def cmd_handoff_done(args: argparse.Namespace) -> int:
     try:
         item = mark_handoff_handled(args.id, args.by, engine=get_engine(args.url))
     except HandoffNotFound:
-        _say(f"لا يوجد طلب بالرقم {args.id} | no handoff request #{args.id}")
+        _say(CLI_MESSAGES["handoff_not_found"].format(id=args.id))
         return EXIT_REJECTED
     _say(f"#{item.id} handled by {item.handled_by}")
     return EXIT_OK

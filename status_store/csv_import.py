@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from saudi_locale.clock import riyadh_today
 from status_store.csv_rows import RowChecker, RowProblem
 from status_store.records import ApplicationRecord, upsert_applications
+from status_store.texts import CSV_PROBLEMS, LIST_SEPARATOR
 
 COLUMNS = ("national_id", "birth_date", "registration_date", "status", "decision_date", "reason")
 
@@ -37,13 +38,23 @@ def _header_problems(names: list[str]) -> list[RowProblem]:
     problems = []
     if missing:
         problems.append(
-            RowProblem(1, "header", "أعمدة ناقصة: " + "، ".join(missing), "missing columns: " + ", ".join(missing))
+            RowProblem(
+                1,
+                "header",
+                CSV_PROBLEMS["missing_columns"].format(columns=LIST_SEPARATOR.join(missing)),
+                "missing columns: " + ", ".join(missing),
+            )
         )
     if extra:
         # Unknown columns are refused rather than ignored: they are usually a
         # misspelt column name, or personal data (names) that must not be loaded.
         problems.append(
-            RowProblem(1, "header", "أعمدة غير معروفة: " + "، ".join(extra), "unknown columns: " + ", ".join(extra))
+            RowProblem(
+                1,
+                "header",
+                CSV_PROBLEMS["unknown_columns"].format(columns=LIST_SEPARATOR.join(extra)),
+                "unknown columns: " + ", ".join(extra),
+            )
         )
     return problems
 
@@ -52,7 +63,7 @@ def _duplicate(line: int, first_line: int) -> RowProblem:
     return RowProblem(
         line,
         "national_id",
-        f"رقم الهوية مكرر، ورد في السطر {first_line}",
+        CSV_PROBLEMS["duplicate_national_id"].format(first_line=first_line),
         f"national_id repeats line {first_line}",
     )
 
@@ -76,7 +87,7 @@ def read_csv(stream: TextIO, *, today: date | None = None) -> tuple[list[Applica
                 RowProblem(
                     line,
                     "row",
-                    "عدد الخانات أكثر من الأعمدة؛ ضع السبب بين علامتي تنصيص إن كان فيه فاصلة",
+                    CSV_PROBLEMS["too_many_cells"],
                     "more cells than columns; quote the reason if it contains a comma",
                 )
             )
@@ -94,7 +105,7 @@ def read_csv(stream: TextIO, *, today: date | None = None) -> tuple[list[Applica
         records.append(record)
         report.rows.append((line, record.national_id_masked, record.status))
     if not records and not report.problems:
-        report.problems.append(RowProblem(1, "file", "الملف لا يحتوي أي صف", "the file has no data rows"))
+        report.problems.append(RowProblem(1, "file", CSV_PROBLEMS["no_rows"], "the file has no data rows"))
     return ([] if report.problems else records), report
 
 

@@ -11,25 +11,16 @@ from status_store.crypto import hash_national_id
 from status_store.dates import parse_birth_date_cell, parse_record_date
 from status_store.models import APPLICATION_STATUSES
 from status_store.records import ApplicationRecord
+from status_store.texts import (
+    CSV_PROBLEMS,
+    DATE_COLUMN_LABELS,
+    DATE_HINT_AR,
+    NATIONAL_ID_PROBLEMS,
+    ROW_PROBLEM_LINE,
+)
 
 REASON_MAX = 500
 
-# check_national_id's problem codes -> (Arabic, English)
-_ID_PROBLEMS = {
-    "no_digits": ("رقم الهوية فارغ", "national_id is empty"),
-    "wrong_length": ("رقم الهوية يجب أن يتكوّن من 10 أرقام", "national_id must have 10 digits"),
-    "wrong_first_digit": ("رقم الهوية يجب أن يبدأ بالرقم 1 أو 2", "national_id must start with 1 or 2"),
-    "checksum": (
-        "رقم الهوية غير صحيح: رقم التحقق لا يطابق",
-        "national_id fails its check digit (Luhn)",
-    ),
-}
-_DATE_LABELS = {
-    "birth_date": "تاريخ الميلاد",
-    "registration_date": "تاريخ التسجيل",
-    "decision_date": "تاريخ القرار",
-}
-_DATE_HINT_AR = "استخدم الصيغة 1990-01-31 أو الهجرية 1410/07/05"
 _DATE_HINT_EN = "use 1990-01-31 or Hijri 1410/07/05"
 
 
@@ -41,7 +32,9 @@ class RowProblem:
     message_en: str
 
     def __str__(self) -> str:
-        return f"السطر {self.line}: {self.message_ar} | line {self.line} ({self.column}): {self.message_en}"
+        return ROW_PROBLEM_LINE.format(
+            line=self.line, message_ar=self.message_ar, column=self.column, message_en=self.message_en
+        )
 
 
 class RowChecker:
@@ -60,20 +53,24 @@ class RowChecker:
     def _national_id(self) -> str | None:
         check = check_national_id(self._cell("national_id"))
         if not check.is_valid:
-            self._problem("national_id", *_ID_PROBLEMS[check.problem])
+            self._problem("national_id", *NATIONAL_ID_PROBLEMS[check.problem])
             return None
         return check.digits
 
     def _date(self, column: str, required: bool) -> date | None:
-        text, label = self._cell(column), _DATE_LABELS[column]
+        text, label = self._cell(column), DATE_COLUMN_LABELS[column]
         if not text:
             if required:
-                self._problem(column, f"{label} مطلوب", f"{column} is required")
+                self._problem(column, CSV_PROBLEMS["date_required"].format(label=label), f"{column} is required")
             return None
         parser = parse_birth_date_cell if column == "birth_date" else parse_record_date
         value = parser(text)
         if value is None:
-            self._problem(column, f"{label} غير مقروء؛ {_DATE_HINT_AR}", f"{column} is not a date; {_DATE_HINT_EN}")
+            self._problem(
+                column,
+                CSV_PROBLEMS["date_unreadable"].format(label=label, hint=DATE_HINT_AR),
+                f"{column} is not a date; {_DATE_HINT_EN}",
+            )
         return value
 
     def _status(self) -> str:
@@ -81,7 +78,7 @@ class RowChecker:
         if status not in APPLICATION_STATUSES:
             self._problem(
                 "status",
-                "الحالة يجب أن تكون under_review أو eligible أو ineligible",
+                CSV_PROBLEMS["status"],
                 "status must be under_review, eligible or ineligible",
             )
         return status
@@ -91,23 +88,31 @@ class RowChecker:
         # applicant and stored, so personal data is masked here.
         reason = mask_pii(self._cell("reason")) or None
         if status == "ineligible" and not reason:
-            self._problem("reason", "سبب عدم الأهلية مطلوب", "reason is required for ineligible")
+            self._problem("reason", CSV_PROBLEMS["reason_required"], "reason is required for ineligible")
         if reason and len(reason) > REASON_MAX:
-            self._problem("reason", f"السبب أطول من {REASON_MAX} حرف", f"reason is longer than {REASON_MAX} characters")
+            self._problem(
+                "reason",
+                CSV_PROBLEMS["reason_too_long"].format(max_chars=REASON_MAX),
+                f"reason is longer than {REASON_MAX} characters",
+            )
         return reason
 
     def _check_order(self, birth: date | None, registered: date | None, decided: date | None) -> None:
         if birth and birth > self.today:
-            self._problem("birth_date", "تاريخ الميلاد في المستقبل", "birth_date is in the future")
+            self._problem("birth_date", CSV_PROBLEMS["birth_in_future"], "birth_date is in the future")
         if registered and registered > self.today:
-            self._problem("registration_date", "تاريخ التسجيل في المستقبل", "registration_date is in the future")
+            self._problem(
+                "registration_date", CSV_PROBLEMS["registration_in_future"], "registration_date is in the future"
+            )
         if birth and registered and registered < birth:
             self._problem(
-                "registration_date", "تاريخ التسجيل قبل تاريخ الميلاد", "registration_date is before birth_date"
+                "registration_date", CSV_PROBLEMS["registration_before_birth"], "registration_date is before birth_date"
             )
         if registered and decided and decided < registered:
             self._problem(
-                "decision_date", "تاريخ القرار قبل تاريخ التسجيل", "decision_date is before registration_date"
+                "decision_date",
+                CSV_PROBLEMS["decision_before_registration"],
+                "decision_date is before registration_date",
             )
 
     def check(self) -> tuple[str, ApplicationRecord] | None:
@@ -121,7 +126,7 @@ class RowChecker:
         if status == "under_review" and decided is not None:
             self._problem(
                 "decision_date",
-                "الطلب تحت الدراسة فلا يكون له تاريخ قرار",
+                CSV_PROBLEMS["decision_while_under_review"],
                 "decision_date must be empty while under_review",
             )
         reason = self._reason(status)

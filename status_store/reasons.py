@@ -11,20 +11,9 @@ from __future__ import annotations
 
 import re
 
-# code -> the label the bot shows. Order of KEYWORDS below decides ties.
-CATEGORY_LABELS: dict[str, str] = {
-    "income_above_limit": "الدخل أعلى من الحد",
-    "high_value_assets": "امتلاك أصول أو أملاك عالية القيمة",
-    "nationality": "شرط الجنسية غير متحقق",
-    "residence": "شرط الإقامة في المملكة غير متحقق",
-    "care_facility": "الإقامة في دار رعاية أو مركز إيواء",
-    "bank_account": "عدم وجود حساب بنكي باسم المستفيد",
-    "education_health": "عدم استكمال متطلبات التعليم أو الصحة",
-    "rehabilitation": "عدم الالتزام ببرامج التأهيل والتوظيف",
-    "age": "شرط العمر غير متحقق",
-    "incomplete_data": "نقص في البيانات أو المستندات",
-    "other": "سبب آخر، تجده مفصلاً في منصة الدعم والحماية الاجتماعية",
-}
+from status_store.texts import CATEGORY_LABELS
+
+# The labels live in status_store.texts; the order of KEYWORDS below decides ties.
 
 # Word stems (after light normalization) that point to a category, checked in order.
 KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from review.accounts import Staff, authenticate, normalize_username, staff_by_id
 from review.review_db import SESSIONS
+from review.texts import PAGE_MESSAGES, PAGE_TITLES
 from review.web import csrf
 from review.web.keys import CLOCK, CONFIG, LIMITER, REVIEW_ENGINE
 from review.web.render import render_page
@@ -79,14 +80,14 @@ async def session_middleware(request: web.Request, handler):
     if request["session"] is None and request.path not in PUBLIC_PATHS:
         if request.method == "GET":
             raise web.HTTPSeeOther("/login")
-        raise web.HTTPUnauthorized(text="يلزم تسجيل الدخول.", content_type="text/plain")
+        raise web.HTTPUnauthorized(text=PAGE_MESSAGES["login_required"], content_type="text/plain")
     if request.method in csrf.UNSAFE_METHODS and not await csrf.has_valid_token(request):
         return render_page(
             request,
             "message.html",
             status=403,
-            title="طلب مرفوض",
-            message="انتهت صلاحية النموذج أو أنه غير صالح. حدّث الصفحة ثم أعد المحاولة.",
+            title=PAGE_TITLES["refused"],
+            message=PAGE_MESSAGES["form_expired"],
         )
     response = await handler(request)
     csrf.set_pre_session_cookie(request, response, config.secure_cookies)
@@ -96,7 +97,7 @@ async def session_middleware(request: web.Request, handler):
 async def login_page(request: web.Request) -> web.Response:
     if request["session"] is not None:
         raise web.HTTPSeeOther("/")
-    return render_page(request, "login.html", title="تسجيل دخول الموظفين", error=None, username="")
+    return render_page(request, "login.html", title=PAGE_TITLES["login"], error=None, username="")
 
 
 def _limit_keys(request: web.Request, username: str) -> list:
@@ -116,9 +117,9 @@ async def login_submit(request: web.Request) -> web.Response:
             request,
             "login.html",
             status=429,
-            title="تسجيل دخول الموظفين",
+            title=PAGE_TITLES["login"],
             username=username,
-            error="محاولات دخول كثيرة غير ناجحة. انتظر ربع ساعة ثم حاول مرة أخرى.",
+            error=PAGE_MESSAGES["login_throttled"],
         )
     staff = await loop.run_in_executor(None, authenticate, request.app[REVIEW_ENGINE], username, password)
     if staff is None:
@@ -127,9 +128,9 @@ async def login_submit(request: web.Request) -> web.Response:
             request,
             "login.html",
             status=401,
-            title="تسجيل دخول الموظفين",
+            title=PAGE_TITLES["login"],
             username=username,
-            error="اسم المستخدم أو كلمة المرور غير صحيحة.",
+            error=PAGE_MESSAGES["login_failed"],
         )
     await loop.run_in_executor(None, limiter.reset, keys[0])
     config = request.app[CONFIG]

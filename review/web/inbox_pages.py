@@ -21,7 +21,7 @@ from review import inbox
 from review.accounts import staff_names
 from review.rasa_api import RasaApiError
 from review.status_link import status_engine
-from review.texts import APPLICANT_NOTICES, MAX_REPLY_CHARS
+from review.texts import APPLICANT_NOTICES, MAX_REPLY_CHARS, PAGE_MESSAGES, PAGE_TITLES
 from review.texts import INBOX_ERRORS as ERRORS
 from review.texts import INBOX_NOTICES as NOTICES
 from review.web.auth import see_other
@@ -51,7 +51,7 @@ def _now(request: web.Request) -> datetime:
 def _engine(request: web.Request):
     engine = status_engine(request.app[CONFIG].status_db_url)
     if engine is None:
-        raise web.HTTPServiceUnavailable(text="قاعدة بيانات الحالات غير متاحة.")
+        raise web.HTTPServiceUnavailable(text=PAGE_MESSAGES["status_db_unavailable"])
     return engine
 
 
@@ -64,8 +64,8 @@ def _forbidden(request: web.Request) -> web.Response:
         request,
         "message.html",
         status=403,
-        title="غير مسموح",
-        message="هذه المحادثة ليست لك. يراها من استلمها والمشرفون.",
+        title=PAGE_TITLES["forbidden"],
+        message=PAGE_MESSAGES["not_your_conversation"],
     )
 
 
@@ -80,8 +80,8 @@ def limited(handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
                 request,
                 "message.html",
                 status=429,
-                title="طلبات كثيرة",
-                message="أرسلت طلبات كثيرة في دقيقة واحدة. انتظر قليلاً ثم أعد المحاولة.",
+                title=PAGE_TITLES["too_many_requests"],
+                message=PAGE_MESSAGES["too_many_requests"],
             )
         return await handler(request)
 
@@ -92,11 +92,11 @@ async def _handoff(request: web.Request) -> Handoff:
     try:
         handoff_id = int(request.match_info["handoff_id"])
     except ValueError:
-        raise web.HTTPBadRequest(text="رقم الطلب غير صالح.") from None
+        raise web.HTTPBadRequest(text=PAGE_MESSAGES["bad_handoff_id"]) from None
     try:
         return await run_blocking(functools.partial(get_handoff, handoff_id, engine=_engine(request)))
     except HandoffNotFound:
-        raise web.HTTPNotFound(text="الطلب غير موجود.") from None
+        raise web.HTTPNotFound(text=PAGE_MESSAGES["handoff_not_found"]) from None
 
 
 def _back(handoff_id: int, **outcome: str) -> web.Response:
@@ -120,7 +120,7 @@ async def inbox_page(request: web.Request) -> web.Response:
     return render_page(
         request,
         "inbox.html",
-        title="صندوق المحادثات الحية",
+        title=PAGE_TITLES["inbox"],
         error=None,
         staff_on_duty=hours.is_open(_now(request)),
         hours_text=hours.text,
@@ -146,7 +146,7 @@ async def inbox_conversation(request: web.Request) -> web.Response:
     return render_page(
         request,
         "inbox_conversation.html",
-        title=f"طلب التواصل رقم {handoff.id}",
+        title=PAGE_TITLES["handoff"].format(id=handoff.id),
         h=handoff,
         view=view,
         messages=view.messages,
@@ -168,7 +168,7 @@ async def inbox_messages(request: web.Request) -> web.Response:
     """New messages after `after` (an event row id) as HTML, with the request's state."""
     handoff = await _handoff(request)
     if not inbox.can_view(_staff(request), handoff):
-        raise web.HTTPForbidden(text="غير مسموح.")
+        raise web.HTTPForbidden(text=PAGE_MESSAGES["forbidden"])
     try:
         after = max(int(request.query.get("after", "0")), 0)
     except ValueError:
@@ -249,7 +249,7 @@ async def end_request(request: web.Request, handoff: Handoff, outcome: str) -> s
     staff = _staff(request)
     allowed = inbox.can_act(staff, handoff) if outcome == "returned" else inbox.can_close(staff, handoff)
     if not allowed:
-        raise web.HTTPForbidden(text="غير مسموح.")
+        raise web.HTTPForbidden(text=PAGE_MESSAGES["forbidden"])
     if inbox.bot_is_paused(handoff):
         rasa = request.app[RASA]
         notice = APPLICANT_NOTICES[outcome] if inbox.can_reply_on(handoff) else None

@@ -14,6 +14,7 @@ from review.export import FORMATS, write_export
 from review.listing import ConversationFilter, find_conversations, refresh
 from review.report import cached_report
 from review.status_link import handoff_queue, status_engine
+from review.texts import PAGE_MESSAGES, PAGE_TITLES
 from review.web.auth import see_other
 from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.pages import filter_from_query, find_for_request, run_blocking
@@ -39,7 +40,7 @@ async def handoffs_page(request: web.Request) -> web.Response:
     return render_page(
         request,
         "handoffs.html",
-        title="طلبات التحويل إلى موظف",
+        title=PAGE_TITLES["handoffs"],
         queue=queue,
         fallback=fallback,
         done=request.query.get("done"),
@@ -57,17 +58,19 @@ async def handoff_handled(request: web.Request) -> web.Response:
     try:
         handoff_id = int(request.match_info["handoff_id"])
     except ValueError:
-        raise web.HTTPBadRequest(text="رقم الطلب غير صالح.") from None
+        raise web.HTTPBadRequest(text=PAGE_MESSAGES["bad_handoff_id"]) from None
     engine = status_engine(request.app[CONFIG].status_db_url)
     try:
         handoff = await run_blocking(lambda: get_handoff(handoff_id, engine=engine)) if engine else None
     except HandoffNotFound:
         handoff = None
     if handoff is None:
-        raise web.HTTPNotFound(text="الطلب غير موجود.")
+        raise web.HTTPNotFound(text=PAGE_MESSAGES["handoff_not_found"])
     error = await end_request(request, handoff, "closed")
     if error:
-        return render_page(request, "message.html", status=503, title="لم يُغلق الطلب", message=INBOX_ERRORS[error])
+        return render_page(
+            request, "message.html", status=503, title=PAGE_TITLES["not_closed"], message=INBOX_ERRORS[error]
+        )
     return see_other(f"/handoffs?done={handoff_id}")
 
 
@@ -89,7 +92,12 @@ async def _report_data(request: web.Request):
 async def report_page(request: web.Request) -> web.Response:
     data = await _report_data(request)
     return render_page(
-        request, "report.html", title="التقرير", report=data, charts=CHART_NAMES, query_string=request.query_string
+        request,
+        "report.html",
+        title=PAGE_TITLES["report"],
+        report=data,
+        charts=CHART_NAMES,
+        query_string=request.query_string,
     )
 
 

@@ -24,6 +24,7 @@ from review.listing import (
 from review.listing import conversation_page as page_of
 from review.queries import load_conversation
 from review.status_link import status_facts
+from review.texts import PAGE_MESSAGES, PAGE_TITLES
 from review.web.auth import see_other
 from review.web.keys import CONFIG, REVIEW_ENGINE, TRACKER_ENGINE
 from review.web.render import render_page
@@ -110,7 +111,7 @@ async def conversation_list(request: web.Request) -> web.Response:
     return render_page(
         request,
         "list.html",
-        title="المحادثات",
+        title=PAGE_TITLES["conversations"],
         filter=chosen,
         query=dict(request.query),
         rows=rows,
@@ -128,7 +129,7 @@ async def conversation_list(request: web.Request) -> web.Response:
 def _conversation_id(request: web.Request, form: dict[str, Any] | None = None) -> str:
     value = (form or request.query).get("id", "")
     if not value:
-        raise web.HTTPBadRequest(text="رقم المحادثة مطلوب.")
+        raise web.HTTPBadRequest(text=PAGE_MESSAGES["conversation_id_required"])
     return str(value)
 
 
@@ -137,7 +138,11 @@ async def conversation_page(request: web.Request) -> web.Response:
     conversation = await run_blocking(load_conversation, request.app[TRACKER_ENGINE], conversation_id)
     if conversation is None:
         return render_page(
-            request, "message.html", status=404, title="غير موجودة", message="لا توجد محادثة بهذا الرقم."
+            request,
+            "message.html",
+            status=404,
+            title=PAGE_TITLES["conversation_not_found"],
+            message=PAGE_MESSAGES["conversation_not_found"],
         )
     facts = (await run_blocking(status_facts, [conversation_id], request.app[CONFIG].status_db_url)).get(
         conversation_id
@@ -147,7 +152,7 @@ async def conversation_page(request: web.Request) -> web.Response:
     return render_page(
         request,
         "conversation.html",
-        title="نص المحادثة",
+        title=PAGE_TITLES["transcript"],
         summary=summarize(conversation, facts),
         turns=oc.turns(conversation),
         conversation_id=conversation_id,
@@ -196,10 +201,10 @@ async def mark_intent(request: web.Request) -> web.Response:
     try:
         event_id = int(str(form.get("event_id", "")))
     except ValueError as err:
-        raise web.HTTPBadRequest(text="رقم الرسالة غير صالح.") from err
+        raise web.HTTPBadRequest(text=PAGE_MESSAGES["bad_message_id"]) from err
     turn = next((t for t in oc.user_turns(conversation) if t.row_id == event_id), None) if conversation else None
     if turn is None:
-        raise web.HTTPNotFound(text="الرسالة غير موجودة.")
+        raise web.HTTPNotFound(text=PAGE_MESSAGES["message_not_found"])
     try:
         notes_db.mark_intent(
             request.app[REVIEW_ENGINE],
