@@ -34,7 +34,11 @@ def webchat_url(fake_rasa: FakeRasa) -> Iterator[str]:
     process.wait(10)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is started, the thread has a
+# running asyncio loop, and every later test of the same process that calls
+# asyncio.run() fails. Under pytest-xdist (make check) a worker runs other packages'
+# files after these, so the driver must be stopped at the end of each module.
+@pytest.fixture(scope="module")
 def playwright_driver() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `scripts/setup.sh --test` (apt-get install chromium).")
