@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from saudi_locale.digits import (
     to_arabic_indic_digits,
     to_latin_digits,
 )
+from tests.node_tests import assert_node_tests_pass
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -53,14 +52,4 @@ def test_single_digits_and_the_any_digit_pattern():
 
 
 def test_the_widget_digits_pass_the_same_vectors():
-    node = shutil.which("node")
-    assert node, "node is needed for the widget's tests (scripts/setup.sh installs it)"
-    result = subprocess.run(
-        [node, "--no-warnings", "--test", "tests/saudi_locale/digits.test.mjs"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert "# fail 0" in result.stdout
+    assert_node_tests_pass("tests/saudi_locale/digits.test.mjs")

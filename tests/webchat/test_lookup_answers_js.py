@@ -6,30 +6,18 @@ directive of the lookup's questions, and what storage keeps of the answers to th
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import yaml
 
 from arabic_text.pii import SENSITIVE_SLOTS
+from tests.node_tests import assert_node_tests_pass
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_widget_hides_every_digit_of_the_lookup_answers() -> None:
-    node = shutil.which("node")
-    assert node, "node is needed for the widget's tests (scripts/setup.sh installs it with npm)"
-    result = subprocess.run(
-        [node, "--no-warnings", "--test", "tests/webchat/lookup_answers.test.mjs"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    failures = [line for line in result.stdout.splitlines() if line.startswith("not ok")]
-    assert result.returncode == 0, "\n".join(failures[:20]) or result.stdout[-2000:] + result.stderr[-2000:]
-    assert "# fail 0" in result.stdout
+    assert_node_tests_pass("tests/webchat/lookup_answers.test.mjs")
 
 
 def test_every_question_of_the_lookup_carries_the_directive_to_the_widget() -> None:
