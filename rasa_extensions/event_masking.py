@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.events import Event, SlotSet, UserUtteranceReverted, UserUttered
 
 from arabic_text.pii import SENSITIVE_SLOTS, mask_all_digits, mask_pii_in, mask_sensitive_slot_value
 from rasa_extensions.sealed_slots import SEALED_FIELD
@@ -34,20 +34,35 @@ _MIN_ECHO_LENGTH = 4  # shorter raw values ("5") would hide unrelated digits
 
 
 def _answering_user_events(events: Sequence[Event]) -> set[int]:
-    """Indexes of the user messages that answer a sensitive slot."""
+    """Indexes of the user messages that answer a sensitive slot.
+
+    A message that an action replayed with another intent (UserUtteranceReverted,
+    then the same text again: actions.support.replay_as) is one message: when the
+    replayed copy answers, the reverted original is hidden too, or the first copy
+    would keep the birth date readable next to the masked second one.
+    """
     answering: set[int] = set()
     requested: str | None = None
     last_user: int | None = None
+    reverted: int | None = None
+    copies: dict[int, set[int]] = {}  # a replayed message -> its earlier, reverted copies
     for index, event in enumerate(events):
         if isinstance(event, UserUttered):
+            if reverted is not None and event.text == events[reverted].text:
+                copies[index] = copies.get(reverted, set()) | {reverted}
+            reverted = None
             last_user = index
             if requested in SENSITIVE_SLOTS:
                 answering.add(index)
+        elif isinstance(event, UserUtteranceReverted):
+            reverted = last_user
         elif isinstance(event, SlotSet):
             if event.key == REQUESTED_SLOT:
                 requested = event.value if isinstance(event.value, str) else None
             elif event.key in SENSITIVE_SLOTS and event.value is not None and last_user is not None:
                 answering.add(last_user)
+    for index in list(answering):
+        answering |= copies.get(index, set())
     return answering
 
 

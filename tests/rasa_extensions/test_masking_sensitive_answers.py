@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUtteranceReverted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from arabic_text.pii import SENSITIVE_SLOTS
@@ -94,6 +94,33 @@ def test_opening_message_carrying_the_factors_is_hidden_without_a_requested_slot
     ]
     user = masked_events(events)[1]
     assert user["text"] == "ابي حالة طلبي هويتي 1*******72 ومواليدي ****-**-** وسجلت */****"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حالة طلبي 1045678909 ميلادي 30/9/1978 سجلت 10/2026",
+        "ابي اعرف وضع طلبي، مواليد ١٩٧٨/٩/٣٠ والهوية ١٠٤٥٦٧٨٩٠٩",
+    ],
+)
+def test_a_message_replayed_with_another_intent_is_hidden_in_both_copies(text):
+    """The fallback replays an opening message as check_status (actions.support.replay_as):
+    the reverted first copy must not keep the dates that the replayed copy hides."""
+    events = [
+        ActionExecuted("action_listen", timestamp=1.0),
+        _user(text, 2.0),
+        ActionExecuted("action_default_fallback", timestamp=2.1),
+        UserUtteranceReverted(timestamp=2.2),
+        ActionExecuted("action_listen", timestamp=2.3),
+        _user(text, 2.4),
+        SlotSet("national_id", "1*******09", timestamp=2.5),
+        SlotSet("birth_date", "1978-09-30", timestamp=2.6),
+        _user("شكرا 2026", 3.0),
+    ]
+    users = [e["text"] for e in masked_events(events) if e["event"] == "user"]
+    assert len(users) == 3
+    assert users[0] == users[1] and not any(d in users[0] for d in ("1978", "30", "١٩٧٨", "٣٠"))
+    assert users[2] == "شكرا 2026", "a later, different message keeps its digits"
 
 
 @pytest.mark.parametrize(
