@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from saudi_locale.digits import to_arabic_indic_digits, to_latin_digits
+
 GREETINGS: Sequence[str] = ("السلام عليكم", "هلا", "مرحبا", "صباح الخير", "اهلين")
 THANKS: Sequence[str] = ("شكرا", "مشكور", "يعطيك العافية", "تسلم")
 
@@ -77,8 +79,6 @@ STATUS_LOOKUPS: Sequence[tuple[str, str]] = (
     ("1098765439", "١٥-١-١٩٩٠"),
 )
 
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
 
 def answer_for(slot: str, rng: random.Random) -> str:
     """A dialect answer to the form question for `slot` (a qualifying applicant)."""
@@ -92,7 +92,7 @@ def status_inputs(rng: random.Random) -> tuple[str, str]:
     """(national ID, birth date) of a seeded demo application."""
     national_id, born = rng.choice(STATUS_LOOKUPS)
     if rng.random() < 0.3:
-        national_id = national_id.translate(_ARABIC_DIGITS)
+        national_id = to_arabic_indic_digits(national_id)
     return national_id, born
 
 
@@ -100,7 +100,7 @@ def registration_month(national_id: str) -> str:
     """The registration month ("M/YYYY") of the seeded demo application with this ID."""
     from status_store.demo import DEMO_APPLICATIONS
 
-    digits = national_id.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    digits = to_latin_digits(national_id)
     demo = next(d for d in DEMO_APPLICATIONS if d.national_id == digits)
     return demo.registration_month()
 
