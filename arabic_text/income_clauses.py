@@ -15,7 +15,11 @@ from arabic_text.matching import bare
 from arabic_text.numbers import NumberSpan
 
 _BREAKS = frozenset("بس غير الا سوى فقط مع وبس وكذلك وايضا كمان وكمان + and".split())
-_NEW_STATEMENT = frozenset("عندي عندنا لي لنا فيه في يجيني يجيني ياتيني".split())
+# Words that start a statement after a glued و ("وعندي"، "واتقاضى"، "وبقبض"، "وباخد").
+_NEW_STATEMENT = frozenset(
+    "عندي عندنا لي لنا فيه في يجيني ياتيني املك نملك معي اتقاضي نتقاضي استلم نستلم اقبض بقبض "
+    "باخد باخذ اخذ اخد بطلع يطلعلي بيطلعلي بيجيني بجيب".split()
+)
 _BIRTH = frozenset("مواليد مواليدي تولد ولدت ميلادي".split())
 _DURATION = frozenset("من قبل بعد صارلي صار مده خلال اخر لمده".split())
 
@@ -67,6 +71,7 @@ def _is_break(tokens: list[str], index: int) -> bool:
         return (
             rest in _NEW_STATEMENT
             or rest in lexicon.NEGATORS
+            or bare(rest, lexicon.ASSET_WORDS) is not None  # "راتبي ٢٠٠٠ ومدخراتي ٥٠ ألف"
             or is_relative(rest)
             or source_at([rest, *tokens[index + 1 : index + 2]], 0) is not None
         )

@@ -94,6 +94,14 @@ DEPENDENT_DUALS = _words(
 )
 DEPENDENT_NOUNS = DEPENDENT_PLURALS | DEPENDENT_SINGULARS | DEPENDENT_DUALS
 
+# Words naming wealth beyond the main home and one car (arabic_text.assets).
+ASSET_WORDS = _words(
+    "عقار عقارات ارض اراضي عماره عماير عمارات املاك اصول استثمارات استثمار اسهم سهم مزرعه "
+    "مزارع استراحه استراحات محلات شقق مدخرات مدخراتي توفير تحويشه ذهب مجوهرات رصيد "
+    "ودايع وديعه محفظه سندات صكوك سيارتين سيارتان سيارات عربيتين شاليه بيتين ممتلكات ممتلكاتي "
+    "ارصده اصل"
+)
+
 # Phrases that mean "none / nothing" for an amount or a count.
 NOTHING_PHRASES = (
     "ما عندي",
