@@ -58,6 +58,7 @@ _NOBODY = (
     "ما عندي احد معي",
 )
 _ONLY = frozenset("بس فقط وبس وفقط".split())
+_LIVE = frozenset("ساكن ساكنه عايش عايشه اعيش نعيش اسكن نسكن قاعد قاعده".split())
 _BIRTH = frozenset("مواليد مواليدي ولدت انولدت تولد مولود".split())
 # Numbers after these words are durations, not ages ("من ٣ سنين").
 _DURATION_BEFORE = frozenset("من قبل بعد لي صارلي صار مده خلال اخر كل لمده".split())
@@ -101,17 +102,21 @@ def _dependents(tokens: list[str], spans: list[NumberSpan]) -> int | None:
     listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in itertools.pairwise(live)) or any(
         i and tokens[i - 1] in ("انا", "احنا") and tokens[i].startswith("و") for i in live
     )  # "انا وزوجتي"
-    counted = listed or any(
-        i in edges
-        or bare(tokens[i], lexicon.DEPENDENT_DUALS)
-        or any(bare(t, _HAVE) for t in tokens[max(0, i - 2) : i])
-        or (
-            tokens[i + 1 : i + 2] in (["بس"], ["فقط"])
-            and (  # "مراتي بس", not "زوجتي بس تشتغل"
-                i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2])
+    counted = (
+        listed
+        or any(
+            i in edges
+            or bare(tokens[i], lexicon.DEPENDENT_DUALS)
+            or any(bare(t, _HAVE) for t in tokens[max(0, i - 2) : i])
+            or (tokens[i - 1 : i] == ["مع"] and bare(tokens[i - 2] if i > 1 else "", _LIVE))  # "ساكن مع مرتي"
+            or (
+                tokens[i + 1 : i + 2] in (["بس"], ["فقط"])
+                and (  # "مراتي بس", not "زوجتي بس تشتغل"
+                    i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2])
+                )
             )
+            for i in live
         )
-        for i in live
     )
     total = dependents_total(tokens) if counted else None
     return total - 1 if total and includes_applicant(tokens) else total

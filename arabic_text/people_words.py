@@ -29,7 +29,7 @@ _WIFE = "زوجتي"
 _DEAD_AFTER = frozenset("متوفي المتوفي متوفيه المتوفيه توفي توفيت ميت ميته مات ماتت الله المرحوم المرحومه".split())
 _DEAD_BEFORE = frozenset("توفي توفيت توفت مات ماتت المرحوم المرحومه المتوفي المتوفيه فقدت".split())
 _WIDOW = frozenset("ارمله الارمله ارامل وارمله".split())
-_HUSBAND = frozenset("زوجي زوج الزوج وزوجي ابو ابوهم".split())
+_HUSBAND = frozenset("زوجي زوج الزوج وزوجي جوزي وجوزي ابو ابوهم".split())
 _DEAD = "متوفي"  # neutral: not a person word
 
 
