@@ -15,11 +15,9 @@ from arabic_text.matching import bare
 from arabic_text.numbers import NumberSpan
 
 _BREAKS = frozenset("بس غير الا سوى فقط مع وبس وكذلك وايضا كمان وكمان + and".split())
-# Words that start a statement after a glued و ("وعندي"، "واتقاضى"، "وبقبض"، "وباخد").
-_NEW_STATEMENT = frozenset(
-    "عندي عندنا لي لنا فيه في يجيني ياتيني املك نملك معي اتقاضي نتقاضي استلم نستلم اقبض بقبض "
-    "باخد باخذ اخذ اخد بطلع يطلعلي بيطلعلي بيجيني بجيب".split()
-)
+# Words that start a statement after a glued و ("وعندي"، "واملك"); verbs of earning
+# ("وبطلع"، "واتقاضى") are income words (income_sources), which cut a clause anyway.
+_NEW_STATEMENT = frozenset("عندي عندنا لي لنا فيه في يجيني ياتيني املك نملك معي".split())
 _BIRTH = frozenset("مواليد مواليدي تولد ولدت ميلادي".split())
 _DURATION = frozenset("من قبل بعد صارلي صار مده خلال اخر لمده".split())
 
