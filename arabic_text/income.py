@@ -27,7 +27,7 @@ from arabic_text.income_clauses import Source, clauses, money_spans, sources_in
 from arabic_text.income_sources import EARNED, GENERIC, OTHER, is_relative
 from arabic_text.matching import bare, has_phrase
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.periods import HOURLY, period_of, to_monthly
+from arabic_text.periods import HOURLY, is_period_word, period_of, to_monthly
 
 _ONLY = frozenset("بس فقط وبس وفقط only".split())
 
@@ -146,11 +146,14 @@ _PRONOUNS = frozenset("انا وانا هو وهو هي وهي احنا واحن
 
 
 def _from_source(tokens: Sequence[str], span: NumberSpan, index: int) -> bool:
-    """ "دخلي ٢٨٠٠ (ريال) من شغلي": the source after "من" right behind the amount is its origin."""
+    """ "دخلي ٢٨٠٠ (ريال) (بالشهر) من شغلي": the source after "من" right behind the amount
+    (and its currency and period) is its origin."""
     return (
         index > span.end
         and tokens[index - 1] == "من"
-        and all(t in lexicon.CURRENCY_WORDS for t in tokens[span.end : index - 1])
+        and all(
+            tokens[i] in lexicon.CURRENCY_WORDS or is_period_word(list(tokens), i) for i in range(span.end, index - 1)
+        )
     )
 
 

@@ -89,3 +89,25 @@ def test_income_never_takes_the_value_of_wealth(text, side, monthly):
 
 def test_rent_amount_is_not_the_buildings_value():
     assert "assets_value" not in extract_answers("عندي عمارة ايجارها ٥٠٠٠ بالشهر")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative's wealth ("وعنده ارض") is the household's, and its own clause.
+        ("تقاعد ابوي ١٥٠٠ وعنده ارض ب ٢٠٠ الف", {"other_income": 1500.0, "assets_value": 200000.0}),
+        # The source after the amount and its period: "٣٠٠٠ بالشهر من الشغل".
+        ("عندي مدخرات ٢٠ الف وبطلع ٣٠٠٠ بالشهر من الشغل", {"earned_income": 3000.0, "assets_value": 20000.0}),
+        ("دخلي ٢٨٠٠ بالشهر من شغلي", {"earned_income": 2800.0}),
+        ("الراتب ٥٠٠٠ والرصيد بالبنك ١٠ الاف", {"earned_income": 5000.0, "assets_value": 10000.0}),
+        ("راتبي ٤ الاف وعندي سيارتين قيمتهم ٩٠ الف", {"earned_income": 4000.0, "assets_value": 90000.0}),
+    ],
+)
+def test_more_clause_orders(text, expected):
+    found = extract_answers(text)
+    assert {slot: found.get(slot) for slot in expected} == expected
+
+
+def test_nobody_works_but_me_is_not_a_denial_of_work():
+    assert extract_answers("ما احد يشتغل غيري").get("earned_income") is None
+    assert extract_answers("ما احد يشتغل").get("earned_income") == 0.0
