@@ -56,3 +56,19 @@ def test_living_with_is_not_help_from():
 
 def test_dead_egyptian_husband_is_not_a_dependent():
     assert parse_count("جوزي متوفي وعندي ٣ عيال") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # The dead person's neutral word must not kill the children named before it when
+        # the person reading runs again (it did: "عندي ٣ عيال وزوجي متوفي" read nothing).
+        ("عندي ٣ عيال وزوجي متوفي", 3),
+        ("عندي ٣ عيال وجوزي متوفي", 3),
+        ("عندي مرتي و ٣ عيال وامهم متوفية", 4),
+        ("أنا أرملة، زوجي متوفى وعندي أربعة أولاد", 4),
+    ],
+)
+def test_a_dead_parent_leaves_the_children_counted(text, count):
+    assert extract_answers(text).get("dependents_count") == count
+    assert parse_count(text) == count
