@@ -122,8 +122,50 @@ def of_someone_else(tokens: list[str], span: NumberSpan) -> bool:
     )
 
 
+# Words before "X سنة" that make it a length of time, not an age: "منذ ثلاث سنوات"،
+# "من ٣ سنين"، "صار لي ٥ سنين"، "لي سنتين"، "قبل ٣ سنوات"، "لمدة ٤ أعوام"، "كل سنة".
+_DURATION_BEFORE = frozenset(
+    "منذ من مذ قبل بعد لي له لها لنا صار صارلي صارلها صارله مده لمده خلال اخر طوال طيله كل".split()
+)
+_HEDGES = frozenset("حوالي تقريبا قرابه نحو يمكن تقريب اكثر اقل".split())
+# Words after which "X سنة" is an age ("انا ٤٥ سنة"، "أبلغ ٤٥ عاماً"، "عندي ٤٥ سنة" in
+# Egyptian); "أرملة ٣ سنوات"، "ساكن هنا ٢٠ سنة" are lengths of time.
+_AGE_LEAD = frozenset("انا وانا اني ابلغ بلغت عندي بعمر بسن".split())
+_AGE_FOLLOW = frozenset("عمري عمر العمر سن".split())
+
+
+def is_duration(tokens: list[str], span: NumberSpan) -> bool:
+    """Whether the number is a length of time ("منذ ثلاث سنوات"، "صار لي ٥ سنين"، "من حوالي
+    ١٠ سنين"), never an age: a duration word in the two words before it, hedges skipped."""
+    before = [t for t in tokens[max(0, span.start - 4) : span.start] if t not in _HEDGES][-2:]
+    if any(bare(t, lexicon.AGE_BEFORE) for t in before):
+        return False  # "ابلغ من العمر ٦٠": من of the age phrase
+    return any(t in _DURATION_BEFORE or (t.startswith("و") and t[1:] in _DURATION_BEFORE) for t in before)
+
+
+def in_age_context(tokens: list[str], span: NumberSpan) -> bool:
+    """Whether "X سنة" said in passing is the applicant's age: after an age word ("عمري")
+    or "انا"، "ابلغ"، "عندي"، at the start of the message or a clause, or followed by "من
+    العمر"; and not a duration (is_duration) nor someone else's age."""
+    if is_duration(tokens, span) or of_someone_else(tokens, span):
+        return False
+    before = [t for t in tokens[max(0, span.start - 4) : span.start] if t not in _HEDGES]
+    if any(bare(t, lexicon.AGE_BEFORE) for t in before[-2:]):
+        return True
+    if span.end >= len(tokens) or tokens[span.end] not in lexicon.AGE_AFTER:
+        return False
+    previous = before[-1] if before else ""
+    follow = tokens[span.end + 1 : span.end + 3]
+    return (
+        not previous
+        or not any(ch.isalnum() for ch in previous)
+        or previous in _AGE_LEAD
+        or any(t in _AGE_FOLLOW for t in follow)
+    )
+
+
 def _said_age(tokens: list[str], spans: list[NumberSpan]) -> NumberSpan | None:
-    spans = [span for span in spans if not of_someone_else(tokens, span)]
+    spans = [span for span in spans if not of_someone_else(tokens, span) and not is_duration(tokens, span)]
     for span in spans:
         if any(bare(t, lexicon.AGE_BEFORE) for t in tokens[max(0, span.start - 2) : span.start]):
             return span

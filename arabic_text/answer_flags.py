@@ -17,7 +17,17 @@ _PLACES = frozenset(
     "الجبيل خميس مشيط عنيزه الرس المجمعه الدوادمي القريات حفر الباطن بيشه صبيا الليث رابغ "
     "القنفذه الزلفي شقراء وادي الدواسر الهفوف المبرز الاحمدي البلد الوطن هنا".split()
 )
-_LIVE_VERBS = frozenset("ساكن ساكنه اسكن نسكن مقيم مقيمه اقيم نقيم اعيش نعيش عايش عايشه".split())
+_LIVE_VERBS = frozenset("ساكن ساكنه اسكن نسكن مقيم مقيمه مقيمين مقيمون اقيم نقيم اعيش نعيش عايش عايشه".split())
+# "مقيم" on its own: with a Saudi nationality, residence in the Kingdom ("سعودي مقيم").
+_RESIDENT = frozenset("مقيم مقيمه مقيمين مقيمون".split())
+
+
+def _place_follows(nearby: list[str]) -> bool:
+    """Whether a place we do not know is named next ("مقيم في دبي"، "مقيم بعمان")."""
+    first = nearby[0] if nearby else ""
+    return first in ("في", "فى", "داخل") or (first.startswith("ب") and len(first) > 3)
+
+
 _ABROAD = (
     "خارج المملكه",
     "خارج السعوديه",
@@ -67,6 +77,9 @@ def resides_in_ksa(tokens: list[str]) -> bool | None:
             return not is_negated(tokens, index, window=2)
         if any(word in COUNTRIES or word[1:] in COUNTRIES for word in nearby):
             return is_negated(tokens, index, window=2)  # "ساكن في مصر": living abroad
+        if bare(token, _RESIDENT) and not _place_follows(nearby) and is_saudi_in(tokens):
+            # "سعودية ومقيمة": a Saudi resident here; "مقيم أجنبي" names an expat, not a place.
+            return not is_negated(tokens, index, window=2)
     # "انا في الرياض", "احنا بجدة": a Saudi place right after the pronoun.
     for index, token in enumerate(tokens[:-1]):
         following = tokens[index + 1]

@@ -16,7 +16,7 @@ import math
 from typing import Any
 
 from arabic_text import income_sources, lexicon
-from arabic_text.ages import of_someone_else, parse_age
+from arabic_text.ages import in_age_context, parse_age
 from arabic_text.answer_flags import FLAG_DETECTORS
 from arabic_text.assets import assets_value_in
 from arabic_text.household import able_to_work_in, has_children_in
@@ -58,9 +58,8 @@ _NOBODY = (
     "ما عندي احد معي",
 )
 _ONLY = frozenset("بس فقط وبس وفقط".split())
+_LIVE = frozenset("ساكن ساكنه عايش عايشه اعيش نعيش اسكن نسكن قاعد قاعده".split())
 _BIRTH = frozenset("مواليد مواليدي ولدت انولدت تولد مولود".split())
-# Numbers after these words are durations, not ages ("من ٣ سنين").
-_DURATION_BEFORE = frozenset("من قبل بعد لي صارلي صار مده خلال اخر كل لمده".split())
 
 
 def is_correction(text: str) -> bool:
@@ -71,16 +70,10 @@ def is_correction(text: str) -> bool:
 
 
 def _age(tokens: list[str], spans: list[NumberSpan]) -> int | None:
+    """The applicant's age said in passing: only a number in an age context ("عمري ٤٥"،
+    "انا ٤٥ سنة"); "منذ ثلاث سنوات" or "أرملة ٣ سنوات" is a length of time (ages.in_age_context)."""
     for span in spans:
-        if of_someone_else(tokens, span):
-            continue  # "اكبرهم ٥ سنين", "ولدي عمره ٥": a child's age, not the applicant's
-        before = tokens[max(0, span.start - 2) : span.start]
-        after = tokens[span.end] if span.end < len(tokens) else ""
-        previous = tokens[span.start - 1] if span.start else ""
-        says_age = any(bare(t, lexicon.AGE_BEFORE) for t in before) or (
-            after in lexicon.AGE_AFTER and previous not in _DURATION_BEFORE  # not "٤٨ الف السنة"
-        )
-        if says_age and math.isfinite(span.value) and 0 <= span.value < 150:
+        if in_age_context(tokens, span) and math.isfinite(span.value) and 0 <= span.value < 150:
             return int(span.value)
     return None
 
@@ -101,17 +94,21 @@ def _dependents(tokens: list[str], spans: list[NumberSpan]) -> int | None:
     listed = any(b - a == 1 and tokens[b].startswith("و") for a, b in itertools.pairwise(live)) or any(
         i and tokens[i - 1] in ("انا", "احنا") and tokens[i].startswith("و") for i in live
     )  # "انا وزوجتي"
-    counted = listed or any(
-        i in edges
-        or bare(tokens[i], lexicon.DEPENDENT_DUALS)
-        or any(bare(t, _HAVE) for t in tokens[max(0, i - 2) : i])
-        or (
-            tokens[i + 1 : i + 2] in (["بس"], ["فقط"])
-            and (  # "مراتي بس", not "زوجتي بس تشتغل"
-                i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2])
+    counted = (
+        listed
+        or any(
+            i in edges
+            or bare(tokens[i], lexicon.DEPENDENT_DUALS)
+            or any(bare(t, _HAVE) for t in tokens[max(0, i - 2) : i])
+            or (tokens[i - 1 : i] == ["مع"] and bare(tokens[i - 2] if i > 1 else "", _LIVE))  # "ساكن مع مرتي"
+            or (
+                tokens[i + 1 : i + 2] in (["بس"], ["فقط"])
+                and (  # "مراتي بس", not "زوجتي بس تشتغل"
+                    i + 2 == len(tokens) or not any(ch.isalnum() for ch in tokens[i + 2])
+                )
             )
+            for i in live
         )
-        for i in live
     )
     total = dependents_total(tokens) if counted else None
     return total - 1 if total and includes_applicant(tokens) else total

@@ -11,6 +11,8 @@ All take normalized tokens (numbers.tokenize) and return None when the text is s
 
 from __future__ import annotations
 
+import itertools
+
 from arabic_text import lexicon
 from arabic_text.matching import bare, has_phrase, is_negated
 from arabic_text.numbers import tokenize
@@ -161,7 +163,7 @@ def able_to_work_in(tokens: list[str]) -> bool | None:
     """Whether someone in the household can work: False for "كلنا كبار بالسن", "ما فينا
     أحد يقدر يشتغل"; True for "ولدي يقدر يشتغل"; None when not said."""
     tokens = unglue(tokens)
-    if has_phrase(tokens, _NOBODY_WORKS):
+    if has_phrase(tokens, _NOBODY_WORKS) or _nobody_can_work(tokens) or _all_of_us_unable(tokens):
         return False
     for phrase in _CAN_WORK:
         if has_phrase(tokens, [phrase]):
@@ -169,3 +171,44 @@ def able_to_work_in(tokens: list[str]) -> bool | None:
             index = tokens.index(first)
             return not is_negated(tokens, index, window=2)
     return None
+
+
+# "ما احد / محد / ولا حدا / مفيش حد ... يشتغل": nobody (able to) work, in every dialect.
+_ANYONE = frozenset("احد حد حدا".split())
+_NOBODY_ONE_WORD = frozenset("محد محدش ماحد محدا".split())
+_WORK_VERBS = frozenset(
+    "يشتغل يقدر يعمل يستطيع بيشتغل بيقدر يشتغلون يقدرون يعملون يستطيعون شغال يشتغلو بيشتغلو".split()
+)
+_EXCEPT = frozenset("غير غيري غيره غيرها الا سوي بس".split())
+
+
+def _nobody_can_work(tokens: list[str]) -> bool:
+    """ "ما احد يشتغل"، "محد فينا يقدر"، "ما في حدا بيشتغل"، "مفيش حد يقدر يشتغل"; not
+    "ما احد يشتغل غيري" (someone does)."""
+    for index, token in enumerate(tokens):
+        nobody = token in _NOBODY_ONE_WORD or (token in _ANYONE and is_negated(tokens, index, window=3))
+        following = tokens[index + 1 : index + 5]
+        if nobody and any(t in _WORK_VERBS for t in following[:3]) and not any(t in _EXCEPT for t in following):
+            return True
+    return False
+
+
+# "كبار في السن"، "عاجزين"، "مرضى": plural or dual, so they describe the whole subject.
+_UNABLE = frozenset("كبار شيبان عاجزين عجزه مرضي مريضين معاقين متقاعدين كبيرين عواجيز ختياريه ختياريه".split())
+_WE = frozenset("كلنا احنا نحن حنا كلانا".split())
+
+
+def _all_of_us_unable(tokens: list[str]) -> bool:
+    """ "انا وزوجتي كبار في السن"، "احنا الاثنين مرضى"، "كلنا عاجزين": the whole household
+    (we, or the applicant and the people listed) is unable to work."""
+    for index, token in enumerate(tokens):
+        if token not in _UNABLE or is_negated(tokens, index, window=2):
+            continue
+        before = tokens[max(0, index - 4) : index]
+        listed = any(
+            t == "انا" and following.startswith("و") and bare(following, lexicon.DEPENDENT_NOUNS)
+            for t, following in itertools.pairwise(before)
+        )
+        if listed or any(t in _WE for t in before):
+            return True
+    return False

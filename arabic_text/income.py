@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from arabic_text import lexicon
-from arabic_text.assets import ASSET_WORDS
+from arabic_text.assets import ASSET_WORDS, asset_words_at, wealth_spans
 from arabic_text.income_clauses import Source, clauses, money_spans, sources_in
 from arabic_text.income_sources import EARNED, GENERIC, OTHER, is_relative
 from arabic_text.matching import bare, has_phrase
 from arabic_text.numbers import NumberSpan, find_numbers, tokenize
-from arabic_text.periods import HOURLY, period_of, to_monthly
+from arabic_text.periods import HOURLY, is_period_word, period_of, to_monthly
 
 _ONLY = frozenset("بس فقط وبس وفقط only".split())
 
@@ -78,9 +78,13 @@ def read_income(text: str) -> IncomeReading | None:
     mentioned: list[str] = []
     previous: list[Source] = []
     pending, retired = False, False
+    # The value of wealth is not income ("عندي مدخرات ٢٤٠٠", "فلوس بالبنك ٢٠ ألف"): its
+    # amounts and the words of a wealth pair ("فلوس" of "فلوس بالبنك") are left out.
+    wealth = wealth_spans(tokens, spans)
+    in_wealth_words = {i + k for i, width in asset_words_at(tokens) if width > 1 for k in range(width)}
     for start, end in clauses(tokens, spans):
-        amounts = [s for s in spans if start <= s.start < end]
-        sources = sources_in(tokens, start, end, spans)
+        amounts = [s for s in spans if start <= s.start < end and s not in wealth]
+        sources = [s for s in sources_in(tokens, start, end, spans) if s[0] not in in_wealth_words]
         if not sources and any(bare(t, ASSET_WORDS) for t in tokens[start:end]):
             continue  # "مدخرات ٥٠ ألف": the value of wealth, not income
         same_person = not any(_names_someone(t) for t in tokens[start:end])
@@ -142,11 +146,14 @@ _PRONOUNS = frozenset("انا وانا هو وهو هي وهي احنا واحن
 
 
 def _from_source(tokens: Sequence[str], span: NumberSpan, index: int) -> bool:
-    """ "دخلي ٢٨٠٠ (ريال) من شغلي": the source after "من" right behind the amount is its origin."""
+    """ "دخلي ٢٨٠٠ (ريال) (بالشهر) من شغلي": the source after "من" right behind the amount
+    (and its currency and period) is its origin."""
     return (
         index > span.end
         and tokens[index - 1] == "من"
-        and all(t in lexicon.CURRENCY_WORDS for t in tokens[span.end : index - 1])
+        and all(
+            tokens[i] in lexicon.CURRENCY_WORDS or is_period_word(list(tokens), i) for i in range(span.end, index - 1)
+        )
     )
 
 

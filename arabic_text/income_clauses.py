@@ -15,7 +15,9 @@ from arabic_text.matching import bare
 from arabic_text.numbers import NumberSpan
 
 _BREAKS = frozenset("بس غير الا سوى فقط مع وبس وكذلك وايضا كمان وكمان + and".split())
-_NEW_STATEMENT = frozenset("عندي عندنا لي لنا فيه في يجيني يجيني ياتيني".split())
+# Words that start a statement after a glued و ("وعندي"، "واملك"); verbs of earning
+# ("وبطلع"، "واتقاضى") are income words (income_sources), which cut a clause anyway.
+_NEW_STATEMENT = frozenset("عندي عندنا عنده عندها عندهم لي لنا فيه في يجيني ياتيني املك نملك يملك معي".split())
 _BIRTH = frozenset("مواليد مواليدي تولد ولدت ميلادي".split())
 _DURATION = frozenset("من قبل بعد صارلي صار مده خلال اخر لمده".split())
 
@@ -67,6 +69,7 @@ def _is_break(tokens: list[str], index: int) -> bool:
         return (
             rest in _NEW_STATEMENT
             or rest in lexicon.NEGATORS
+            or bare(rest, lexicon.ASSET_WORDS) is not None  # "راتبي ٢٠٠٠ ومدخراتي ٥٠ ألف"
             or is_relative(rest)
             or source_at([rest, *tokens[index + 1 : index + 2]], 0) is not None
         )
@@ -88,6 +91,8 @@ def _negated(tokens: list[str], start: int, index: int) -> bool:
     )
 
 
+_BUT_SOMEONE = frozenset("غيري غيره غيرها غيرنا غيرهم الا سوي".split())
+
 # (token index, category, kind, negated): one income source word found in a clause.
 Source = tuple[int, str, str, bool]
 
@@ -102,7 +107,10 @@ def sources_in(tokens: list[str], start: int, end: int, spans: list[NumberSpan])
         if hit is None and is_relative(tokens[index]) and index > start and tokens[index - 1] == "من":
             hit = (OTHER, "help", 1)
         if hit is not None:
-            found.append((index, hit[0], hit[1], _negated(tokens, start, index)))
+            negated = _negated(tokens, start, index) and not (
+                hit[1] == "work" and any(t in _BUT_SOMEONE for t in tokens[index + hit[2] : index + hit[2] + 2])
+            )  # "ما احد يشتغل غيري": someone does work
+            found.append((index, hit[0], hit[1], negated))
             index += hit[2]
         else:
             index += 1

@@ -55,6 +55,15 @@ _add(
 _add(OTHER, "alimony", "نفقه")
 _add(OTHER, "benefit", "ساند حافز تكافل بطاله دعم اعانه اعانات مكافاه benefit")
 _add(GENERIC, "income", "دخل مدخول ايراد ايرادات معاش فلوس income")
+# Verbs of earning or receiving (Levantine/Egyptian b- forms, Gulf, MSA): they say money
+# comes in, not from what; "بشتغل سواق وبطلع ٣٥٠٠" takes the source named before them.
+_add(
+    GENERIC,
+    "income",
+    "بطلع بطلعلي بيطلعلي يطلعلي تطلعلي باخد باخذ اخذ اخد ناخذ ناخد بناخد اقبض بقبض نقبض "
+    "بنقبض اتقاضي نتقاضي يتقاضي تتقاضي اتقاضا استلم بستلم نستلم بجيب بنجيب احصل بحصل اكسب بكسب",
+)
+_add(EARNED, "work", "بشتغل بتشتغل بنشتغل بيشتغلو بيشتغلوا بشتغلو بشتغله شغاله")
 
 # Two-word sources: "حساب المواطن", "عمل حر", "الضمان الاجتماعي" (its first word is enough).
 _PAIRS: dict[tuple[str, str], tuple[str, str]] = {
@@ -67,7 +76,7 @@ _PAIRS: dict[tuple[str, str], tuple[str, str]] = {
 # Relatives: after من ("٥٠٠ من اخوي") they say the money is help from them.
 RELATIVES = frozenset(
     "ابوي ابويا ابي والدي الوالد والدتي الوالده امي اخوي اخي اخويا اختي اخواني اخواتي اهلي "
-    "عمي خالي ولدي عيالي اولادي بنتي بناتي ابني زوجي زوجتي جدي جدتي نسيبي قرايبي "
+    "عمي خالي ولدي عيالي اولادي بنتي بناتي ابني زوجي زوجتي جوزي جدي جدتي نسيبي قرايبي "
     "اقاربي اقارب الاهل الاقارب اهل".split()
 )
 _PREFIXES = ("وبال", "بال", "وال", "لل", "ال", "و", "ب", "ل")

@@ -29,8 +29,8 @@ _WIFE = "زوجتي"
 _DEAD_AFTER = frozenset("متوفي المتوفي متوفيه المتوفيه توفي توفيت ميت ميته مات ماتت الله المرحوم المرحومه".split())
 _DEAD_BEFORE = frozenset("توفي توفيت توفت مات ماتت المرحوم المرحومه المتوفي المتوفيه فقدت".split())
 _WIDOW = frozenset("ارمله الارمله ارامل وارمله".split())
-_HUSBAND = frozenset("زوجي زوج الزوج وزوجي ابو ابوهم".split())
-_DEAD = "متوفي"  # neutral: not a person word
+_HUSBAND = frozenset("زوجي زوج الزوج وزوجي جوزي وجوزي ابو ابوهم".split())
+_DEAD = "فقيد"  # neutral: not a person word, nor a word of death (the rewrite is run twice)
 
 
 def _named_as_dead(tokens: list[str], index: int) -> bool:

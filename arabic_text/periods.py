@@ -67,6 +67,11 @@ def _period_at(tokens: list[str], index: int, right_after: bool) -> str | None:
     return None
 
 
+def is_period_word(tokens: list[str], index: int) -> bool:
+    """Whether tokens[index] is part of a period phrase ("بالشهر", "في", "الشهر", "كل")."""
+    return tokens[index] in _PER or _period_at(tokens, index, right_after=True) is not None
+
+
 def period_of(tokens: list[str], start: int, end: int, stop: int = 10**9, floor: int = 0) -> str:
     """The period of the amount tokens[start:end]: "month", "year", "week" or "day".
 

@@ -95,7 +95,9 @@ def dependents_total(tokens: list[str]) -> int | None:
     for span in spans:
         after = tokens[span.end] if span.end < len(tokens) else ""
         before = tokens[span.start - 1] if span.start > 0 else ""
-        if bare(after, lexicon.DEPENDENT_NOUNS):
+        # "عيالي ٣ وامهم": a person glued to و after the number is the next one named.
+        glued_next = after.startswith("و") and after not in lexicon.DEPENDENT_NOUNS
+        if bare(after, lexicon.DEPENDENT_NOUNS) and not (glued_next and bare(before, lexicon.DEPENDENT_PLURALS)):
             attached.add(span.end)
         elif bare(before, lexicon.DEPENDENT_PLURALS) and span.start - 1 not in attached:
             # "عيال ثلاثه", "العيال الخمسه"; but in "تقاعد ابوي ٨٠٠" the number is money.
@@ -129,7 +131,7 @@ def in_income_phrase(tokens: list[str], index: int) -> bool:
     source_before = income_sources.lookup(before)
     source_after = income_sources.lookup(after)
     return (
-        before in ("من", "مع")
+        before == "من"
         or (source_before is not None and source_before[0] != "generic")
         or (source_after is not None and source_after[1] == "help")
     )
