@@ -28,6 +28,7 @@ from actions import offers
 from actions.answer_check import CHECK_SLOT, needs_check, read_check_reply
 from actions.answers import (
     BOOL_SLOTS,
+    clause_yes_no,
     ELIGIBILITY_SLOTS,
     INCOME_SLOTS,
     NUMBER_SLOTS,
@@ -39,6 +40,7 @@ from actions.answers import (
     not_applicable,
     parse_answer,
     range_problem,
+    speaks_to,
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
@@ -239,7 +241,11 @@ class ValidateEligibilityForm(FormValidationAction):
             if reading is not None:
                 return reading
         parsed = parse_answer(slot, text, intent)
-        return {} if parsed is None else {slot: parsed}
+        if parsed is None and slot in BOOL_SLOTS:
+            parsed = clause_yes_no(slot, text)  # "لا، بس عندي حساب": the reader sees both
+        if parsed is None or (slot in BOOL_SLOTS and not speaks_to(slot, text)):
+            return {}
+        return {slot: parsed}
 
     def _pending_confirmation(
         self, slot: str, text: str, intent: str | None, tracker: Tracker
