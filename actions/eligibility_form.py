@@ -28,10 +28,10 @@ from actions import offers
 from actions.answer_check import CHECK_SLOT, needs_check, read_check_reply
 from actions.answers import (
     BOOL_SLOTS,
-    clause_yes_no,
     ELIGIBILITY_SLOTS,
     INCOME_SLOTS,
     NUMBER_SLOTS,
+    clause_yes_no,
     describe_answer,
     describe_answers,
     in_range,
