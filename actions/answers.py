@@ -339,6 +339,7 @@ def _plain_clauses(slot: str, text: str) -> list[str]:
         c
         for c in clauses
         if arabic_text.parse_yes_no(c) is not None
+        and not arabic_text.is_correction(c)  # "لا غلطت، راتبي ٢٠٠٠": the "لا" corrects
         and not _states_other_facts(slot, c)
         and not (slot in REFUSAL_SLOTS and _has_something_else(slot, c))
     ]

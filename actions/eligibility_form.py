@@ -44,7 +44,12 @@ from actions.answers import (
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
-from actions.income_answers import classify_pending_income, read_income_answer, refuses_source
+from actions.income_answers import (
+    classify_pending_income,
+    drop_replaced_amounts,
+    read_income_answer,
+    refuses_source,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +154,7 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(response="utter_continue_check")
             return {slot: None, "answer_failures": 0}
 
+        value = drop_replaced_amounts(value)  # "راتبي ٢٠٠٠ مو ٣٠٠٠" is 2,000, not 5,000
         intent = latest_intent(tracker)
         answered = typed_answers(tracker.slots)
         confirmed = self._pending_confirmation(slot, value, intent, tracker)
@@ -299,7 +305,11 @@ class ValidateEligibilityForm(FormValidationAction):
             raise ActionExecutionRejection(self.name(), "reply to a side question")
         intent = latest_intent(tracker)
         result = read_check_reply(
-            value, intent, typed_answers(tracker.slots), tracker.get_slot("unclassified_income"), dispatcher
+            drop_replaced_amounts(value),
+            intent,
+            typed_answers(tracker.slots),
+            tracker.get_slot("unclassified_income"),
+            dispatcher,
         )
         if result is None:
             if intent in _LEAVE_TO_RULES:
@@ -364,6 +374,8 @@ def _gate_with_duty(gate: str, text: str, intent: str | None) -> dict[str, Any] 
     applicable = not_applicable(duty, text)
     if applicable is not None:
         return applicable
+    if not speaks_to(gate, text):
+        return None  # "عندي حساب بنكي" is not a yes to "any children?"
     agreed = arabic_text.parse_yes_no(text)
     if agreed is None and intent in ("affirm", "deny"):
         agreed = intent == "affirm"
