@@ -4,7 +4,7 @@ Each message inside the form fills every slot it clearly answers (the requested 
 read with `arabic_text.answer_for_slot`, the others with `arabic_text.extract_answers`),
 so the form asks only what is still missing; `eligibility.next_question` decides what
 that is. Unreadable answers are asked again, surprising ones confirmed, corrections of
-earlier answers applied. Before an eligible verdict the person checks a short summary
+earlier answers applied. Before the verdict, eligible or not, the person checks a summary
 (`answers_confirmed`). A message that does not read as an answer and that NLU took for
 "stop" or off-topic is rejected, so that the rules for those take over; one that does
 read as an answer ("بس الزوجة") is an answer whatever the intent.
