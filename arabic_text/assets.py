@@ -96,6 +96,10 @@ def _same_phrase(between: list[str]) -> bool:
     return all(any(ch.isalnum() for ch in t) and income_sources.lookup(t) is None for t in between)
 
 
+def _has_verb(between: list[str]) -> bool:
+    return any(bare(t, _HAVE) or (t[:1] == "و" and bare(t[1:], _HAVE)) for t in between)
+
+
 def assets_value_in(tokens: list[str], spans: list[NumberSpan] | None = None) -> float | None:
     """The total value (SAR) of the wealth named with amounts ("مدخرات ٥٠ ألف وأرض ٣٠٠
     ألف" → 350000); None when no amount stands within four words of an asset word."""
@@ -107,7 +111,10 @@ def assets_value_in(tokens: list[str], spans: list[NumberSpan] | None = None) ->
     for span in spans:
         near = any(
             (0 < span.start - i <= 4 and _same_phrase(tokens[i + 1 : span.start]))
-            or (0 < i - span.end + 1 <= 3 and _same_phrase(tokens[span.end : i]))
+            # "تقاعدي ٩٠٠ وعندي مدخرات": a have-verb between starts a new statement.
+            or (
+                0 < i - span.end + 1 <= 3 and _same_phrase(tokens[span.end : i]) and not _has_verb(tokens[span.end : i])
+            )
             for i in assets
         )
         counted_people = span.end < len(tokens) and tokens[span.end] in ("عيال", "اولاد")

@@ -94,3 +94,10 @@ def test_nlu_affirm_does_not_turn_a_statement_into_yes(dispatcher):
 )
 def test_speaks_to(slot, typed, about):
     assert speaks_to(slot, typed) is about
+
+
+def test_pension_and_savings_to_the_nationality_question_fill_their_own_slots(dispatcher):
+    result = validate("is_saudi", "تقاعدي ٩٠٠ وعندي مدخرات ٢٤٠٠", {}, dispatcher=dispatcher)
+    assert result["is_saudi"] is None
+    assert result["other_income"] == 900.0
+    assert result["assets_value"] == 2400.0  # the pension before "وعندي" is not savings
