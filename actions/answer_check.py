@@ -1,11 +1,17 @@
-"""The check before an eligible verdict: one short message says what was understood
+"""The check before the verdict: one short message says what was understood
 (`eligibility.render_understood_ar`) with "صحيح" and "تعديل"; "تعديل" lets the person
-type a fix ("الدخل ٣٠٠٠", "عندي ٤ تابعين"), after which the summary is shown again.
-A refusal on a hard condition is said at once, without this check (issue 10, point 5).
+type a fix ("الدخل ٣٠٠٠", "عندي ٤ تابعين", "لا انا ساكن بالمملكة"), after which the
+summary is shown again.
+
+A refusal is checked too (fault report of 2026-12-05, point 3): a refusal on one
+misread answer ("عندي حساب بنكي" read as living in a care home) used to come at once,
+with no way to fix it; the summary names the failing answer, so "تعديل" or the typed
+fix happens before the verdict, where it still changes it. That costs one turn.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -20,9 +26,15 @@ CHECK_SLOT = "answers_confirmed"
 _EDIT_WORDS = ("تعديل", "عدل", "اعدل", "غلط", "خطا")
 
 
+# A leading "no" before a statement at the check: "لا، انا ساكن بالمملكة" rejects the
+# summary and states the fix; read without it, the statement is not taken as negated.
+_LEADING_NO = re.compile(r"^\s*(?:لا|لأ|لاء|لا\s+لا|no)\s*[،,.!]?\s+(?=\S)")
+
+
 def needs_check(answers: dict[str, Any]) -> bool:
-    """True when every needed question is answered and the verdict would be eligible."""
-    return eligibility.next_question(answers) is None and eligibility.assess(answers).eligible
+    """True when the verdict is decided (no question left), eligible or not, so that the
+    person checks what was understood before it."""
+    return bool(answers) and eligibility.next_question(answers) is None
 
 
 def read_check_reply(
@@ -37,8 +49,7 @@ def read_check_reply(
         if classify_pending_income(text, pending_income) is None and refuses_source(text, intent):
             return {CHECK_SLOT: None}  # "لا" names no source: the amount stays, the source is asked again
         return _apply_fix(classify_pending_income(text, pending_income) or {}, answered, dispatcher)
-    fix = {k: v for k, v in arabic_text.extract_answers(text).items() if k in ELIGIBILITY_SLOTS}
-    fix = {k: v for k, v in fix.items() if answered.get(k) != v}
+    fix = _stated_changes(text, answered)
     if fix:
         return _apply_fix(fix, answered, dispatcher)
     income = arabic_text.read_income(text)
@@ -53,6 +64,17 @@ def read_check_reply(
     if agreed is False:
         return {CHECK_SLOT: None, "editing_answers": True}
     return None
+
+
+def _stated_changes(text: str, answered: dict[str, Any]) -> dict[str, Any]:
+    """The answers `text` states that differ from the summary's; with a leading "لا"
+    ("لا انا ساكن بالمملكة") the statement after it is read on its own."""
+    for reading in (text, _LEADING_NO.sub("", text or "", count=1)):
+        stated = {k: v for k, v in arabic_text.extract_answers(reading).items() if k in ELIGIBILITY_SLOTS}
+        changes = {k: v for k, v in stated.items() if answered.get(k) != v}
+        if changes:
+            return changes
+    return {}
 
 
 def _income_fix(amount: float, answered: dict[str, Any], dispatcher: CollectingDispatcher) -> dict[str, Any]:

@@ -4,7 +4,7 @@ Each message inside the form fills every slot it clearly answers (the requested 
 read with `arabic_text.answer_for_slot`, the others with `arabic_text.extract_answers`),
 so the form asks only what is still missing; `eligibility.next_question` decides what
 that is. Unreadable answers are asked again, surprising ones confirmed, corrections of
-earlier answers applied. Before an eligible verdict the person checks a short summary
+earlier answers applied. Before the verdict, eligible or not, the person checks a summary
 (`answers_confirmed`). A message that does not read as an answer and that NLU took for
 "stop" or off-topic is rejected, so that the rules for those take over; one that does
 read as an answer ("بس الزوجة") is an answer whatever the intent.
@@ -31,6 +31,7 @@ from actions.answers import (
     ELIGIBILITY_SLOTS,
     INCOME_SLOTS,
     NUMBER_SLOTS,
+    clause_yes_no,
     describe_answer,
     describe_answers,
     in_range,
@@ -39,10 +40,16 @@ from actions.answers import (
     not_applicable,
     parse_answer,
     range_problem,
+    speaks_to,
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
-from actions.income_answers import classify_pending_income, read_income_answer, refuses_source
+from actions.income_answers import (
+    classify_pending_income,
+    drop_replaced_amounts,
+    read_income_answer,
+    refuses_source,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +154,7 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(response="utter_continue_check")
             return {slot: None, "answer_failures": 0}
 
+        value = drop_replaced_amounts(value)  # "راتبي ٢٠٠٠ مو ٣٠٠٠" is 2,000, not 5,000
         intent = latest_intent(tracker)
         answered = typed_answers(tracker.slots)
         confirmed = self._pending_confirmation(slot, value, intent, tracker)
@@ -239,7 +247,11 @@ class ValidateEligibilityForm(FormValidationAction):
             if reading is not None:
                 return reading
         parsed = parse_answer(slot, text, intent)
-        return {} if parsed is None else {slot: parsed}
+        if parsed is None and slot in BOOL_SLOTS:
+            parsed = clause_yes_no(slot, text)  # "لا، بس عندي حساب": the reader sees both
+        if parsed is None or (slot in BOOL_SLOTS and not speaks_to(slot, text)):
+            return {}
+        return {slot: parsed}
 
     def _pending_confirmation(
         self, slot: str, text: str, intent: str | None, tracker: Tracker
@@ -293,7 +305,11 @@ class ValidateEligibilityForm(FormValidationAction):
             raise ActionExecutionRejection(self.name(), "reply to a side question")
         intent = latest_intent(tracker)
         result = read_check_reply(
-            value, intent, typed_answers(tracker.slots), tracker.get_slot("unclassified_income"), dispatcher
+            drop_replaced_amounts(value),
+            intent,
+            typed_answers(tracker.slots),
+            tracker.get_slot("unclassified_income"),
+            dispatcher,
         )
         if result is None:
             if intent in _LEAVE_TO_RULES:
@@ -358,6 +374,8 @@ def _gate_with_duty(gate: str, text: str, intent: str | None) -> dict[str, Any] 
     applicable = not_applicable(duty, text)
     if applicable is not None:
         return applicable
+    if not speaks_to(gate, text):
+        return None  # "عندي حساب بنكي" is not a yes to "any children?"
     agreed = arabic_text.parse_yes_no(text)
     if agreed is None and intent in ("affirm", "deny"):
         agreed = intent == "affirm"

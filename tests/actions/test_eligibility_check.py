@@ -75,9 +75,11 @@ def test_eligible_answers_are_checked_before_the_verdict(dispatcher):
     )
 
 
-def test_failed_hard_condition_gives_the_verdict_at_once_without_the_check():
-    assert requested({"is_saudi": True, "resides_in_ksa": False}) is None
-    assert requested({**ELIGIBLE, "has_bank_account": False}) is None
+def test_failed_hard_condition_is_checked_before_the_verdict():
+    # A refusal on one misread answer must be fixable before it is said.
+    assert requested({"is_saudi": True, "resides_in_ksa": False}) == "answers_confirmed"
+    assert requested({**ELIGIBLE, "has_bank_account": False}) == "answers_confirmed"
+    assert requested({"is_saudi": True, "resides_in_ksa": False, "answers_confirmed": True}) is None
 
 
 def confirm(text, intent="inform", slots=None, dispatcher=None):
@@ -125,10 +127,10 @@ def test_income_fix_with_two_sources_asks_which_once(dispatcher):
     assert answered["earned_income"] == 3000.0 and answered["unclassified_income"] is None
 
 
-def test_fix_that_makes_a_refusal_ends_the_form_with_the_verdict(dispatcher):
+def test_fix_that_makes_a_refusal_shows_the_summary_again(dispatcher):
     result = confirm("ما عندي حساب بنكي", dispatcher=dispatcher)
     assert result["has_bank_account"] is False
-    assert requested({**ELIGIBLE, **result}) is None
+    assert requested({**ELIGIBLE, **result}) == "answers_confirmed"
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,8 @@ def test_questions_follow_the_eligibility_order_and_raw_text_is_not_an_answer():
 
 def test_non_saudi_is_asked_the_exception_and_then_nothing_more():
     assert _required({"is_saudi": False}) == ["is_saudi", "nationality_exception"]
-    assert _requested({"is_saudi": False, "nationality_exception": False}) is None
+    # No other question: only the check of what was understood before the refusal.
+    assert _requested({"is_saudi": False, "nationality_exception": False}) == "answers_confirmed"
 
 
 HOUSEHOLD = {

@@ -64,7 +64,7 @@ HOUSEHOLDS = {
         {"dependents_count": "ولا احد", "age": "عمري ٦٥", "earned_income": "تقاعدي ٢٠٠٠"},
         False,
         ["monthly_income"],
-        {"answers_confirmed"},
+        set(),  # a refusal is checked too (صحيح/تعديل), so that a misread answer can be fixed
         {"other_income": 2000},
     ),
     "salary and a father's pension are both counted": (
@@ -85,14 +85,14 @@ HOUSEHOLDS = {
         {"dependents_count": "ولا احد", "age": "عمري ١٦", "earned_income": "ما عندي دخل"},
         False,
         ["age"],
-        {"answers_confirmed"},
+        set(),  # a refusal is checked too (صحيح/تعديل), so that a misread answer can be fixed
         {"age": 16},
     ),
     "8 000 with a space is eight thousand": (
         {"earned_income": "راتبي ٨ ٠٠٠ ريال"},
         False,
         ["monthly_income"],
-        {"answers_confirmed"},
+        set(),  # a refusal is checked too (صحيح/تعديل), so that a misread answer can be fixed
         {"earned_income": 8000},
     ),
     "48 thousand a year is 4,000 a month": (
@@ -132,7 +132,8 @@ def test_household_gets_the_right_verdict(rasa_stack, case):
     assert result is not None, texts(outcome["replies"])
     assert (result["eligible"], result["failed_conditions"]) == (eligible, failed), texts(outcome["replies"])
     assert not never_asked & set(outcome["asked"]), outcome["asked"]
-    assert ("answers_confirmed" in outcome["asked"]) is eligible
+    # Every verdict, a refusal too, comes after the check of what was understood.
+    assert outcome["asked"][-1] == "answers_confirmed", outcome["asked"]
     tracker = rasa_stack.tracker(sender)
     assert {name: tracker["slots"][name] for name in typed} == typed
     # Issue 15: the answer slots hold typed values at every step, not the text read.
@@ -226,3 +227,25 @@ def test_one_thing_at_a_time_reaches_the_verdict_in_thirteen_turns(rasa_stack, h
     print(f"\none at a time ({household}): {outcome['turns']} user turns, asked {outcome['asked']}")
     assert outcome["result"]["eligible"] is True, texts(outcome["replies"])
     assert outcome["turns"] <= 13
+
+
+def test_statement_about_another_fact_does_not_answer_the_care_home_question(rasa_stack):
+    # Fault report of 2026-12-05: "عندي حساب بنكي" asked about a care home was a yes.
+    answers = {**PLAIN, "lives_in_care_facility": ["عندي حساب بنكي", "لا"]}
+    sender = new_sender()
+    outcome = run_check(rasa_stack, sender, answers, start="ابي افحص اهليتي")
+    assert outcome["asked"].count("lives_in_care_facility") == 2, outcome["asked"]
+    said_back = [line for line in texts(outcome["replies"]).splitlines() if line.startswith("فهمت:")]
+    assert said_back and not any("دار رعاية" in line for line in said_back), said_back
+    assert outcome["result"]["eligible"] is True
+
+
+def test_residence_misread_is_fixed_at_the_check_before_the_refusal(rasa_stack):
+    sender = new_sender()
+    for text in ("ابي افحص اهليتي", "ايوه", "لا"):
+        rasa_stack.say(sender, text)
+    assert requested_slot(rasa_stack, sender) == "answers_confirmed"
+    rasa_stack.say(sender, "لا انا ساكن بالمملكة")
+    tracker = rasa_stack.tracker(sender)
+    assert tracker["slots"]["resides_in_ksa"] is True
+    assert requested_slot(rasa_stack, sender) == "dependents_count"
