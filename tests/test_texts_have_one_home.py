@@ -81,6 +81,12 @@ VOCABULARY_NAMES: dict[tuple[str, str], str] = {
     ("actions/answer_check.py", "_EDIT_WORDS"): "'تعديل' typed instead of pressed, and its dialect stems",
     ("actions/income_answers.py", "_OTHER_WORDS"): "stems of a reply naming a non-work income source",
     ("actions/income_answers.py", "_WORK_WORDS"): "stems of a reply naming income from work",
+    ("actions/answer_check.py", "_LEADING_NO"): "pattern of a leading 'no' before a fix at the check",
+    ("actions/income_answers.py", "_UNIT"): "units written after an amount (الف، ريال)",
+    ("actions/income_answers.py", "_NUMBER_WORD"): "number words of an amount in a correction",
+    ("actions/income_answers.py", "_AMOUNT"): "pattern of an amount in a correction",
+    ("actions/income_answers.py", "_REPLACED"): "pattern of the amount named as wrong ('مو ٣٠٠٠')",
+    ("actions/income_answers.py", "_RIGHT_ONE"): "pattern of the amount named as right ('الصحيح ٢٠٠٠')",
     ("actions/offers.py", "_WANTS_PERSON"): "pattern of asking for a person ('ابي موظف')",
     ("actions/offers.py", "_CARRY_ON"): "pattern of carrying on with the questions ('نكمل')",
     ("eligibility/answers.py", "_TRUE"): "yes words the rules engine accepts as a raw answer "
