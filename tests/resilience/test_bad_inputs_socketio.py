@@ -53,7 +53,15 @@ class WidgetSession:
         while len(self.received) != seen and time.monotonic() < deadline + QUIET_AFTER_REPLY_S:
             seen = len(self.received)
             await asyncio.sleep(QUIET_AFTER_REPLY_S)
-        return [m.get("text") or "" for m in self.received if isinstance(m, dict)]
+        return [m.get("text") or "" for m in self.received if isinstance(m, dict) and not _is_directive(m)]
+
+
+def _is_directive(message: dict[str, Any]) -> bool:
+    """A message that shows nothing and tells the widget how to keep the next reply (the
+    status lookup's questions: domain.yml, `custom: {reply_kept_masked: true}`). Rasa's
+    socket.io channel sends it as its own bot_uttered event after the question's text."""
+    custom = message.get("custom") if isinstance(message.get("custom"), dict) else message
+    return not message.get("text") and custom.get("reply_kept_masked") is True
 
 
 def _message(session: WidgetSession, text: Any) -> dict[str, Any]:
