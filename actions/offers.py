@@ -24,17 +24,24 @@ YES, NO = "yes", "no"
 OFFERS: dict[str, dict[str, str]] = {
     "utter_offer_human": {YES: "human_handoff", NO: "deny"},
     "utter_too_many_failures": {YES: "human_handoff", NO: "deny"},
+    "utter_status_too_many_failures": {YES: "human_handoff", NO: "deny"},
+    # After a handoff request in a form outside staff hours: carry on with its questions?
+    "utter_offer_resume_form": {YES: "affirm", NO: "deny"},
     "utter_ask_continue": {YES: "affirm", NO: "deny"},
     "utter_ask_switch_to_status": {YES: "affirm", NO: "deny"},
     "utter_ask_switch_to_eligibility": {YES: "affirm", NO: "deny"},
 }
 # Offers whose yes hands the conversation to a person.
 HUMAN_OFFERS = frozenset(name for name, replies in OFFERS.items() if replies[YES] == "human_handoff")
+# Offers whose yes is carrying on with the questions of a form left for a person.
+RESUME_OFFERS = frozenset({"utter_offer_resume_form"})
 
 # "ابي موظف", "كلموني", "أبغى أكلم أحد": asking for a person is a yes to that offer.
 _WANTS_PERSON = re.compile(r"موظف|شخص|انسان|احد يكلمني|كلموني|اكلم احد|خدمه العملاء|human|agent", re.IGNORECASE)
 # "أكمل", "كمل", "نكمل": carrying on with the questions is a no to that offer.
 _CARRY_ON = re.compile(r"(?<!\w)(?:ا?كمل|نكمل|كملي|استمر|خلنا نكمل)(?!\w)")
+# "ارجع للاسئلة", "نرجع للفحص": going back to the questions.
+_BACK_TO_QUESTIONS = re.compile(r"(?<!\w)[ان]?رجع (?:لل|الي ال)(?:اسيله|سوال|فحص|استعلام)")
 
 
 def last_bot_responses(tracker: Tracker) -> list[str]:
@@ -71,10 +78,13 @@ def read_reply(offer: str, text: str, intent: str | None) -> str | None:
     The words decide first ("نعم", "ايوه", "لا", "ابي موظف"); the intent only when
     the words say nothing, so a misread intent cannot turn "لا" into a yes.
     """
+    plain = normalize(text)
+    if offer in RESUME_OFFERS and (_CARRY_ON.search(plain) or _BACK_TO_QUESTIONS.search(plain)):
+        # First: "لا كمل" ("no [need], carry on") is a yes to carrying on.
+        return YES
     said = arabic_text.parse_yes_no(text)
     if said is not None:
         return YES if said else NO
-    plain = normalize(text)
     if offer in HUMAN_OFFERS:
         if _WANTS_PERSON.search(plain) or intent == "human_handoff":
             return YES

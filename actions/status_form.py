@@ -22,21 +22,28 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import ActionExecutionRejection
 from rasa_sdk.types import DomainDict
 
 import arabic_text
 import status_store
-from actions.conversation import template_values, today
+from actions import offers
+from actions.conversation import latest_text, template_values, today
 from actions.store_calls import call_store
 from arabic_text.national_id import check_national_id, mask_national_id
-from arabic_text.status_answers import extract_status_answers, parse_registration_month
+from arabic_text.status_answers import extract_status_answers, parse_registration_month, says_dont_know, says_stop
 
 logger = logging.getLogger(__name__)
 
-_STATUS_SLOTS = ("national_id", "national_id_hash", "birth_date", "registration_date")
+_STATUS_SLOTS = ("national_id", "national_id_hash", "birth_date", "registration_date", "lookup_failures")
 _ANSWER_SLOTS = ("national_id", "birth_date", "registration_date")
 # Intents whose text is not an answer (the same list as the slots' from_text mappings).
 _NOT_ANSWERS = frozenset({"faq", "stop", "ask_why", "start_over", "human_handoff", "out_of_scope"})
+# After this many answers in a row that answer nothing (unreadable, or "مدري"), a person
+# and leaving the lookup are offered: the same count as the eligibility check's.
+MAX_FAILURES = 3
+# The offer made then; its typed replies are read by actions.offers.
+TOO_MANY_FAILURES = "utter_status_too_many_failures"
 # A registration month as kept in its slot: "first/last" Gregorian days, ISO.
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
 
@@ -53,6 +60,48 @@ def _range_of(text: str | None) -> tuple[date, date] | None:
 async def _is_locked_out(conversation_id: str) -> bool:
     # An instant (UTC), not a calendar day: the lockout counts hours.
     return await call_store(status_store.is_locked_out, conversation_id, now=datetime.now(timezone.utc))
+
+
+def _no_answer(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """The slots to set when the typed message is not an answer to `slot`'s question, else None.
+
+    Only a message taken whole as the answer (the from_text mapping: nothing in it
+    was read as an answer) is looked at. In order:
+    - a plain "stop" ("خلاص", "بس", "خلاص ما ابي") that the NLU did not read as one
+      ends the lookup, as the "Stop the lookup" rule does;
+    - a reply to the offer of a person after repeated failures: a yes is rejected,
+      so the fallback hands over (rules "A reply to an offer in the middle of the
+      lookup"); a no ("لا، أكمل") asks the question again with a fresh count;
+    - "I don't know / remember" gets where to find the answer, and the way out;
+    Raises ActionExecutionRejection for the yes to the offer.
+    """
+    if str(value) != latest_text(tracker):
+        return None
+    if says_stop(str(value)):
+        dispatcher.utter_message(response="utter_status_stopped")
+        dispatcher.utter_message(response="utter_anything_else")
+        return {slot: None, "requested_slot": None, "lookup_failures": 0}
+    reply = offers.reply_to_offer(tracker)
+    if reply and reply["offer"] == TOO_MANY_FAILURES and not says_dont_know(str(value)):
+        if reply["reply"] == offers.YES:
+            raise ActionExecutionRejection("validate_status_form", "yes to the offer of a person")
+        dispatcher.utter_message(response="utter_continue_status")
+        return {slot: None, "lookup_failures": 0}
+    if says_dont_know(str(value)):
+        return _failed(slot, dispatcher, tracker, f"utter_status_dont_know_{slot}")
+    return None
+
+
+def _failed(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> dict[str, Any]:
+    """Counts one more answer that answered nothing; the MAX_FAILURES-th gets the
+    offer of a person or leaving the lookup instead of `response`, and a fresh count."""
+    failures = int(tracker.get_slot("lookup_failures") or 0) + 1
+    if failures >= MAX_FAILURES:
+        dispatcher.utter_message(response=TOO_MANY_FAILURES)
+        failures = 0
+    else:
+        dispatcher.utter_message(response=response)
+    return {slot: None, "lookup_failures": failures}
 
 
 class ValidateStatusForm(FormValidationAction):
@@ -93,6 +142,9 @@ class ValidateStatusForm(FormValidationAction):
             # Already validated (the slot holds the masked form): the form re-validates
             # its filled slots when it starts again, e.g. after "لا" to leaving it.
             return {"national_id": value}
+        not_an_answer = _no_answer("national_id", value, dispatcher, tracker)
+        if not_an_answer is not None:
+            return not_an_answer
         try:
             locked = await _is_locked_out(tracker.sender_id)
         except status_store.StatusStoreUnavailable:
@@ -103,11 +155,11 @@ class ValidateStatusForm(FormValidationAction):
             return {"national_id": None, "requested_slot": None}
         check = check_national_id(str(value))
         if not check.is_valid:
-            dispatcher.utter_message(response=f"utter_wrong_national_id_{check.problem}")
-            return {"national_id": None}
+            return _failed("national_id", dispatcher, tracker, f"utter_wrong_national_id_{check.problem}")
         return {
             "national_id": mask_national_id(check.digits),
             "national_id_hash": status_store.hash_national_id(check.digits),
+            "lookup_failures": 0,
         }
 
     def validate_birth_date(
@@ -115,22 +167,26 @@ class ValidateStatusForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:
             return {"birth_date": None}
+        not_an_answer = _no_answer("birth_date", value, dispatcher, tracker)
+        if not_an_answer is not None:
+            return not_an_answer
         born = arabic_text.parse_birth_date(str(value))
         if born is None:
-            dispatcher.utter_message(response="utter_wrong_birth_date")
-            return {"birth_date": None}
-        return {"birth_date": born.isoformat()}
+            return _failed("birth_date", dispatcher, tracker, "utter_wrong_birth_date")
+        return {"birth_date": born.isoformat(), "lookup_failures": 0}
 
     def validate_registration_date(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         if value is None:
             return {"registration_date": None}
+        not_an_answer = _no_answer("registration_date", value, dispatcher, tracker)
+        if not_an_answer is not None:
+            return not_an_answer
         month = _range_of(str(value)) or parse_registration_month(str(value))
         if month is None:
-            dispatcher.utter_message(response="utter_wrong_registration_date")
-            return {"registration_date": None}
-        return {"registration_date": _range_text(month)}
+            return _failed("registration_date", dispatcher, tracker, "utter_wrong_registration_date")
+        return {"registration_date": _range_text(month), "lookup_failures": 0}
 
 
 class ActionStatusResult(Action):

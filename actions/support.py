@@ -100,6 +100,8 @@ class ActionDefaultFallback(Action):
                 return [*await hand_over(dispatcher, tracker), FollowupAction(ACTION_LISTEN)]
             dispatcher.utter_message(response="utter_offer_declined")
             return [UserUtteranceReverted()]
+        if answer and answer["offer"] in offers.RESUME_OFFERS:
+            return _resume_form(dispatcher, tracker, answer["reply"] == offers.YES)
         if answer and answer["intent"] != latest_intent(tracker):
             # As Rasa's two-stage fallback does with a confirmed intent: the message
             # is replayed as the button it stands for, and the rules take it from there.
@@ -133,6 +135,29 @@ class ActionDefaultFallback(Action):
         # waits for the next one instead of predicting the fallback again and again.
         # The reverted user event stays in the tracker, where the count above finds it.
         return [UserUtteranceReverted()]
+
+
+def form_left(tracker: Tracker) -> str | None:
+    """The form (eligibility_form or status_form) most recently active, from the events."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") in _FORM_TOPICS:
+            return str(event["name"])
+    return None
+
+
+def _resume_form(dispatcher: CollectingDispatcher, tracker: Tracker, carry_on: bool) -> list[dict[str, Any]]:
+    """The reply to "carry on with the questions?" after a handoff request left a form.
+
+    Yes: the form left starts again, and since its slots were kept it asks the question
+    it had reached. The reply ("كمل") is forgotten first, so the form, which reads the
+    latest message when it starts, does not take it as an answer. No: what else.
+    """
+    form = form_left(tracker)
+    if carry_on and form:
+        dispatcher.utter_message(response="utter_continue_status" if form == "status_form" else "utter_continue_check")
+        return [UserUtteranceReverted(), FollowupAction(form)]
+    dispatcher.utter_message(response="utter_anything_else")
+    return [UserUtteranceReverted()]
 
 
 def _reply_to_symbols(tracker: Tracker, text: str, in_form: bool) -> str:
@@ -218,6 +243,7 @@ async def hand_over(
         logger.warning("Could not queue a handoff request: status store unavailable")
         queued = None
     events: list[dict[str, Any]] = []
+    in_form = (tracker.active_loop or {}).get("name") in _FORM_TOPICS
     if queued is None:
         dispatcher.utter_message(response="utter_human_handoff_unavailable")
         dispatcher.utter_message(response="utter_official_channels")
@@ -238,6 +264,10 @@ async def hand_over(
             back_at=describe_opening(opening, local_now) if opening else "",
         )
         dispatcher.utter_message(response="utter_official_channels")
+    if in_form and not (queued is not None and open_now):
+        # Not paused: the form is left (by the rule or below) with its answers kept, and
+        # "كمل" / the button takes it up again at its question (ActionDefaultFallback).
+        dispatcher.utter_message(response="utter_offer_resume_form")
     if leave_form and tracker.active_loop.get("name"):
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]
     if queued is not None and open_now:

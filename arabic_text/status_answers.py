@@ -234,3 +234,55 @@ def opens_status_lookup(text: str) -> bool:
     """
     national_id, _ = _find_national_id(normalize(text or ""))
     return national_id is not None and national_id[0] in "12"
+
+
+# "I don't know / remember" (Gulf, Levantine, Egyptian, MSA), in normalize() spelling.
+# Said instead of an answer, it asks where to find the answer, not for the question again.
+_DONT_KNOW = re.compile(
+    r"(?<!\w)(?:مدري|ماادري|ما ادري|لا ادري|ما اعرفه|مااعرفه|ما اعرف|مااعرف|لا اعرف|ما اعلم|لا اعلم|ما بعرف|مابعرف|"
+    r"ما بدري|مش عارف|مش عارفه|مو عارف|مو عارفه|مب عارف|مو متذكر|مو متذكره|مش متذكر|مب متذكر|"
+    r"مش فاكر|مش فاكره|ما اذكره|ما اذكر|ما اتذكره|ما اتذكر|ما تذكرت|مو ذاكر|نسيت|ناسي|ناسيه|ما احفظ|ما احفظه)(?!\w)"
+)
+# Whole messages that stop the lookup ("خلاص", "بس", "خلاص ما ابي"): short words that
+# elsewhere are parts of answers ("بس الزوجة"), so only the message alone counts.
+_STOP_MESSAGES = frozenset(
+    {
+        "خلاص",
+        "بس",
+        "بس خلاص",
+        "خلاص بس",
+        "خلاص ما ابي",
+        "خلاص ما ابغي",
+        "خلاص ما بدي",
+        "ما ابي",
+        "ما ابغي",
+        "خلاص وقف",
+        "وقف",
+        "وقف خلاص",
+        "كفايه",
+        "يكفي",
+        "خلاص يكفي",
+        "انسي",
+        "انسي الموضوع",
+        "خلاص انسي",
+        "لا خلاص",
+        "خلاص شكرا",
+        "الغاء",
+        "الغي",
+        "بطلت",
+    }
+)
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def says_dont_know(text: str) -> bool:
+    """Whether the message says the person does not know or remember ("مدري", "نسيت",
+    "مو متذكر"), anywhere in it. Callers ask this only of a message that answered nothing."""
+    return bool(_DONT_KNOW.search(normalize(text)))
+
+
+def says_stop(text: str) -> bool:
+    """Whether the whole message is a plain "stop" ("خلاص", "بس", "خلاص ما ابي"),
+    punctuation and repeated spaces aside. A longer message is never read as one."""
+    plain = " ".join(_PUNCTUATION.sub(" ", normalize(text)).split())
+    return plain in _STOP_MESSAGES
