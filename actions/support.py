@@ -77,7 +77,8 @@ class ActionDefaultFallback(Action):
     """What the bot does with a message no rule takes, or that NLU was unsure of.
 
     In order: a typed reply to the bot's last offer is taken as that reply (a yes to
-    "talk to a staff member?" hands over, inside a form too); outside a form, a message
+    "talk to a staff member?" hands over, inside a form too, and a yes to carrying on
+    after a handoff request takes the form left up again); outside a form, a message
     that carries a national ID starts the status lookup with it, and one that states
     several facts of the household starts the eligibility check; an empty message, and
     one of emoji only (a "👍" after an answer is a thanks), get their own replies; two
@@ -228,6 +229,11 @@ async def hand_over(
       gives the official channels, and the bot goes on answering.
     - Status store down: nothing is queued or paused; the reply says so and gives the
       official channels.
+    - Not paused inside a form (the two cases above): the form is left with its answers
+      kept, and `utter_offer_resume_form` offers to carry on; a yes ("كمل", "لا كمل",
+      the button) starts it again at its question (`ActionDefaultFallback`).
+    A second request in the same conversation finds the open one (record_handoff):
+    nothing more is queued.
     Unless it pauses, the form is left only with `leave_form` (rules that call this
     inside a form deactivate it themselves).
     """
