@@ -17,7 +17,10 @@ _PLACES = frozenset(
     "الجبيل خميس مشيط عنيزه الرس المجمعه الدوادمي القريات حفر الباطن بيشه صبيا الليث رابغ "
     "القنفذه الزلفي شقراء وادي الدواسر الهفوف المبرز الاحمدي البلد الوطن هنا".split()
 )
-_LIVE_VERBS = frozenset("ساكن ساكنه اسكن نسكن مقيم مقيمه مقيمين مقيمون اقيم نقيم اعيش نعيش عايش عايشه".split())
+_LIVE_VERBS = frozenset(
+    "ساكن ساكنه ساكنين ساكنون اسكن نسكن يسكن يسكنون مقيم مقيمه مقيمين مقيمون اقيم نقيم اعيش نعيش "
+    "عايش عايشه عايشين قاعد قاعدين".split()
+)
 # "مقيم" on its own: with a Saudi nationality, residence in the Kingdom ("سعودي مقيم").
 _RESIDENT = frozenset("مقيم مقيمه مقيمين مقيمون".split())
 
@@ -40,6 +43,8 @@ _ABROAD = (
     "بالخارج",
     "في الخارج",
 )
+# "ساكن برا" / "عايشين بره": outside, with the country left unsaid.
+_OUTSIDE = frozenset("برا بره بالخارج برة".split())
 # Saudi banks, for "حسابي في الراجحي", "عندي حساب بالأهلي".
 _BANKS = frozenset("الراجحي الاهلي الانماء البلاد الجزيره ساب سامبا العربي الاول الفرنسي الاستثمار بنك مصرف".split())
 
@@ -73,6 +78,8 @@ def resides_in_ksa(tokens: list[str]) -> bool | None:
         if bare(token, _LIVE_VERBS) is None:
             continue
         nearby = tokens[index + 1 : index + 4]
+        if nearby[:1] and nearby[0] in _OUTSIDE:
+            return is_negated(tokens, index, window=2)
         if any(word in _PLACES or word[1:] in _PLACES for word in nearby):
             return not is_negated(tokens, index, window=2)
         if any(word in COUNTRIES or word[1:] in COUNTRIES for word in nearby):

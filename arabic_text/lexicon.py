@@ -15,6 +15,10 @@ NEGATORS = _words(
     "لا لاء ما مو مب مهوب موب مش ليس لست لسنا ماني مانيب مانا مافي مافيه ماعندي ماعنديش "
     "معنديش معندناش مفيش مافيش بدون بلا ولا غير no not none"
 )
+# A bare "no" as an answer: followed by a subject pronoun it does not negate the verb
+# after it ("لا انا ساكن بالمملكة" is "no, I live in the Kingdom"; "لا أسكن" negates).
+ANSWER_NO = _words("لا لاء no")
+SUBJECT_PRONOUNS = _words("انا احنا نحن اني هو هي هم")
 # "except / only": "ما عندي غير ولد" means one, not none.
 EXCEPTIONS = _words("غير الا سوى بس فقط الاه")
 

@@ -44,6 +44,8 @@ def is_negated(tokens: list[str], index: int, window: int = 3) -> bool:
             return True  # "غير سعودي": غير negates when no negator stands before it
         if token in lexicon.EXCEPTIONS or not any(ch.isalnum() for ch in token):
             return False
+        if token in lexicon.ANSWER_NO and tokens[position + 1] in lexicon.SUBJECT_PRONOUNS:
+            return False  # "لا انا ساكن بالمملكة": an answer, then a statement
         if token in lexicon.NEGATORS or (token.startswith("و") and token[1:] in lexicon.NEGATORS):
             return True  # "ما عندي", and "وما عندي" with a glued و
     return False

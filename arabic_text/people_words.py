@@ -61,7 +61,8 @@ def person_reading(tokens: list[str]) -> list[str]:
         if token == "ولدي" and (
             index + 1 in starts  # "ولدي وبنتي" is a list of people: my son and my daughter
             or (bare(following, lexicon.DEPENDENT_NOUNS) and not following.startswith("و"))
-            or bare(following, _THINGS | lexicon.INCOME_WORDS)  # not a verb: "ولدي يشتغل" is my son
+            # a thing, not a verb: "ولدي مدخرات" is "and I have", "ولدي يشتغل" my son
+            or bare(following, _THINGS | lexicon.INCOME_WORDS | lexicon.ASSET_WORDS)
         ):
             out.append("لدي")
         elif token in ("ام", "وام") and following in _WIFE_OF_CHILDREN:

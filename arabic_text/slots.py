@@ -21,7 +21,7 @@ from arabic_text.answers import extract_answers
 from arabic_text.assets import assets_value_in, has_high_value_assets_in
 from arabic_text.household import able_to_work_in, has_children_in, parse_not_applicable
 from arabic_text.income import read_income
-from arabic_text.matching import has_phrase
+from arabic_text.matching import bare, has_phrase
 from arabic_text.nationality import is_saudi_answer
 from arabic_text.numbers import tokenize
 from arabic_text.quantities import parse_amount, parse_count
@@ -104,6 +104,7 @@ def answer_for_slot(slot: str, text: str, today: datetime.date | None = None) ->
     if slot in ("earned_income", "other_income"):
         return _income_answer(slot, text)
     value = assets_value_in(tokens)
-    if value is None:
+    if value is None and not any(bare(token, lexicon.INCOME_WORDS) for token in tokens):
+        # "راتبي ٢٠٠٠" to the wealth question is a salary, not savings: left for the income slots.
         value = parse_amount(text)
     return value
