@@ -101,3 +101,21 @@ def test_pension_and_savings_to_the_nationality_question_fill_their_own_slots(di
     assert result["is_saudi"] is None
     assert result["other_income"] == 900.0
     assert result["assets_value"] == 2400.0  # the pension before "وعندي" is not savings
+
+
+@pytest.mark.parametrize(
+    "slot, typed, stated, expected",
+    [
+        # A salary typed to the wealth question fills income and asks about wealth again.
+        ("assets_value", "راتبي ٢٠٠٠", {"earned_income": 2000.0}, None),
+        ("resides_in_ksa", "لا انا ساكن بالمملكة", {}, True),  # an answer particle, then the fact
+        ("resides_in_ksa", "لا احنا ساكنين في جدة", {}, True),
+        ("resides_in_ksa", "ايه بس ساكن برا", {}, False),
+    ],
+)
+def test_answers_people_give_in_a_sentence(dispatcher, slot, typed, stated, expected):
+    answered = {k: v for k, v in BEFORE_CARE.items() if k != slot}
+    result = validate(slot, typed, answered, dispatcher=dispatcher)
+    assert result.get(slot) == expected
+    for other, value in stated.items():
+        assert result.get(other) == value
