@@ -11,7 +11,6 @@ fix happens before the verdict, where it still changes it. That costs one turn.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -24,11 +23,6 @@ from actions.income_answers import classify_pending_income, refuses_source
 CHECK_SLOT = "answers_confirmed"
 # "تعديل" typed rather than pressed, and its dialect forms (normalized stems).
 _EDIT_WORDS = ("تعديل", "عدل", "اعدل", "غلط", "خطا")
-
-
-# A leading "no" before a statement at the check: "لا، انا ساكن بالمملكة" rejects the
-# summary and states the fix; read without it, the statement is not taken as negated.
-_LEADING_NO = re.compile(r"^\s*(?:لا|لأ|لاء|لا\s+لا|no)\s*[،,.!]?\s+(?=\S)")
 
 
 def needs_check(answers: dict[str, Any]) -> bool:
@@ -69,7 +63,7 @@ def read_check_reply(
 def _stated_changes(text: str, answered: dict[str, Any]) -> dict[str, Any]:
     """The answers `text` states that differ from the summary's; with a leading "لا"
     ("لا انا ساكن بالمملكة") the statement after it is read on its own."""
-    for reading in (text, _LEADING_NO.sub("", text or "", count=1)):
+    for reading in (text, arabic_text.without_leading_no(text)):
         stated = {k: v for k, v in arabic_text.extract_answers(reading).items() if k in ELIGIBILITY_SLOTS}
         changes = {k: v for k, v in stated.items() if answered.get(k) != v}
         if changes:

@@ -46,7 +46,6 @@ from actions.answers import (
 from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
 from actions.income_answers import (
     classify_pending_income,
-    drop_replaced_amounts,
     read_income_answer,
     refuses_source,
 )
@@ -154,7 +153,7 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(response="utter_continue_check")
             return {slot: None, "answer_failures": 0}
 
-        value = drop_replaced_amounts(value)  # "راتبي ٢٠٠٠ مو ٣٠٠٠" is 2,000, not 5,000
+        value = arabic_text.drop_replaced_amounts(value)  # "راتبي ٢٠٠٠ مو ٣٠٠٠" is 2,000, not 5,000
         intent = latest_intent(tracker)
         answered = typed_answers(tracker.slots)
         confirmed = self._pending_confirmation(slot, value, intent, tracker)
@@ -305,7 +304,7 @@ class ValidateEligibilityForm(FormValidationAction):
             raise ActionExecutionRejection(self.name(), "reply to a side question")
         intent = latest_intent(tracker)
         result = read_check_reply(
-            drop_replaced_amounts(value),
+            arabic_text.drop_replaced_amounts(value),
             intent,
             typed_answers(tracker.slots),
             tracker.get_slot("unclassified_income"),

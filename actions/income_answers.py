@@ -7,7 +7,6 @@ Amounts are SAR per month (`arabic_text.read_income` converts stated periods).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -19,46 +18,6 @@ from actions.answers import INCOME_PERIODS_AR, describe_converted_income
 # "Other" is looked for first: "تقاعد أو دخل آخر" is one button.
 _OTHER_WORDS = ("تقاعد", "اخر", "ضمان", "تامين", "ايجار", "مساعد", "معونه", "نفقه")
 _WORK_WORDS = ("عمل", "شغل", "راتب", "وظيف", "تجار", "اجر", "حر", "دوام")
-
-
-# An amount as `arabic_text.normalize` writes it: digits, or a number word, with its unit.
-_UNIT = r"(?:\s+(?:الف|الاف|مليون|ريال|رس|ر\.س))*"
-_NUMBER_WORD = (
-    r"(?:واحد|اثنين|ثنين|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثمان|ثمانيه|تسع|تسعه|عشر|عشره"
-    r"|الفين|الف|ميه|ميتين|مئه|مائه|مية)"
-)
-_AMOUNT = rf"(?:\d[\d,.]*|{_NUMBER_WORD}(?:\s+(?:و)?{_NUMBER_WORD})*){_UNIT}"
-# "مو ٣٠٠٠", "مش ٣ آلاف", "وليس ٣٠٠٠", "بدل ٣٠٠٠", "مو زي ما كتبت ٣٠٠٠": the amount named
-# as the wrong one (Gulf, Egyptian/Levantine, MSA). "ولا ٣٠٠٠" is left alone: it may
-# mean "or 3000".
-_REPLACED = re.compile(
-    rf"(?:^|\s)(?:و?(?:مو|مش|مب|موب|مهوب|ماهو|مهو|ليس|ليست|مهيب|بدل|بدال|بدلا\s+من|عوض|عوضا\s+عن))"
-    rf"(?:\s+(?:هو|زي|مثل|كما|ما|اللي|الي|كتبت|قلت|كان|كانت|ذكرت|من))*\s+(?:ب|ال)?{_AMOUNT}"
-)
-# "والصحيح ٢٠٠٠", "الصح ٢٠٠٠", "قصدي ٢٠٠٠": amounts before it were the mistake.
-_RIGHT_ONE = re.compile(rf"(?:^|\s)و?(?:الصحيح|الصح|الصواب|قصدي|اقصد|الاصح)(?=\s.*{_AMOUNT})")
-_ANY_AMOUNT = re.compile(rf"(?<![\w.,]){_AMOUNT}")
-
-
-def drop_replaced_amounts(text: str) -> str:
-    """`text` without the amounts it names as wrong, so that "راتبي ٢٠٠٠ مو ٣٠٠٠"
-    reads as 2,000 and not as two salaries adding up to 5,000.
-
-    An amount after a negator or "instead of" (مو/مش/ليس/وليس/بدل ٣٠٠٠) is the old
-    value; with "الصحيح ٢٠٠٠" the amounts before "الصحيح" are. Returns `text`
-    unchanged when it names no wrong amount (else its normalized form, which every
-    reader accepts).
-    """
-    if not text:
-        return text
-    normalized = arabic_text.normalize(text)
-    kept = _REPLACED.sub(" ", normalized)
-    right = _RIGHT_ONE.search(kept)
-    if right and _ANY_AMOUNT.search(kept[: right.start()]):
-        kept = _ANY_AMOUNT.sub(" ", kept[: right.start()]) + kept[right.start() :]
-    if kept == normalized or not _ANY_AMOUNT.search(kept):
-        return text  # nothing named as wrong, or nothing left to read: read as typed
-    return " ".join(kept.split())
 
 
 def read_income_answer(

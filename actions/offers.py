@@ -9,7 +9,6 @@ the bot event), so no slot has to be kept in step, and a reply the NLU misread
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -35,13 +34,6 @@ OFFERS: dict[str, dict[str, str]] = {
 HUMAN_OFFERS = frozenset(name for name, replies in OFFERS.items() if replies[YES] == "human_handoff")
 # Offers whose yes is carrying on with the questions of a form left for a person.
 RESUME_OFFERS = frozenset({"utter_offer_resume_form"})
-
-# "ابي موظف", "كلموني", "أبغى أكلم أحد": asking for a person is a yes to that offer.
-_WANTS_PERSON = re.compile(r"موظف|شخص|انسان|احد يكلمني|كلموني|اكلم احد|خدمه العملاء|human|agent", re.IGNORECASE)
-# "أكمل", "كمل", "نكمل": carrying on with the questions is a no to that offer.
-_CARRY_ON = re.compile(r"(?<!\w)(?:ا?كمل|نكمل|كملي|استمر|خلنا نكمل)(?!\w)")
-# "ارجع للاسئلة", "نرجع للفحص": going back to the questions.
-_BACK_TO_QUESTIONS = re.compile(r"(?<!\w)[ان]?رجع (?:لل|الي ال)(?:اسيله|سوال|فحص|استعلام)")
 
 
 def last_bot_responses(tracker: Tracker) -> list[str]:
@@ -79,16 +71,16 @@ def read_reply(offer: str, text: str, intent: str | None) -> str | None:
     the words say nothing, so a misread intent cannot turn "لا" into a yes.
     """
     plain = normalize(text)
-    if offer in RESUME_OFFERS and (_CARRY_ON.search(plain) or _BACK_TO_QUESTIONS.search(plain)):
+    if offer in RESUME_OFFERS and (arabic_text.carries_on(plain) or arabic_text.goes_back_to_questions(plain)):
         # First: "لا كمل" ("no [need], carry on") is a yes to carrying on.
         return YES
     said = arabic_text.parse_yes_no(text)
     if said is not None:
         return YES if said else NO
     if offer in HUMAN_OFFERS:
-        if _WANTS_PERSON.search(plain) or intent == "human_handoff":
+        if arabic_text.asks_for_person(plain) or intent == "human_handoff":
             return YES
-        if _CARRY_ON.search(plain):
+        if arabic_text.carries_on(plain):
             return NO
     if intent == "affirm":
         return YES

@@ -14,11 +14,13 @@ Reading answers (all amounts SAR per month, periods converted; assets_value in S
 from arabic_text.abroad import months_abroad
 from arabic_text.ages import age_needs_clarifying, parse_age
 from arabic_text.answers import extract_answers, is_correction
+from arabic_text.corrections import drop_replaced_amounts, without_leading_no
 from arabic_text.dates import parse_birth_date
 from arabic_text.household import parse_not_applicable
 from arabic_text.income import IncomeItem, IncomeReading, read_income
 from arabic_text.normalize import normalize
 from arabic_text.numbers import numbers_in
+from arabic_text.offer_replies import asks_for_person, carries_on, goes_back_to_questions
 from arabic_text.quantities import parse_amount, parse_count
 from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
@@ -30,8 +32,12 @@ __all__ = [
     "IncomeReading",
     "age_needs_clarifying",
     "answer_for_slot",
+    "asks_for_person",
+    "carries_on",
     "display_text",
+    "drop_replaced_amounts",
     "extract_answers",
+    "goes_back_to_questions",
     "is_correction",
     "months_abroad",
     "normalize",
@@ -43,4 +49,5 @@ __all__ = [
     "parse_not_applicable",
     "parse_yes_no",
     "read_income",
+    "without_leading_no",
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.eligibility_form import ValidateEligibilityForm
-from actions.income_answers import drop_replaced_amounts
+from arabic_text import drop_replaced_amounts
 from tests.actions.conftest import make_tracker
 
 form = ValidateEligibilityForm()
