@@ -31,7 +31,6 @@ from actions.answers import (
     ELIGIBILITY_SLOTS,
     INCOME_SLOTS,
     NUMBER_SLOTS,
-    clause_yes_no,
     describe_answer,
     describe_answers,
     in_range,
@@ -40,7 +39,6 @@ from actions.answers import (
     not_applicable,
     parse_answer,
     range_problem,
-    speaks_to,
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
@@ -247,8 +245,8 @@ class ValidateEligibilityForm(FormValidationAction):
                 return reading
         parsed = parse_answer(slot, text, intent)
         if parsed is None and slot in BOOL_SLOTS:
-            parsed = clause_yes_no(slot, text)  # "لا، بس عندي حساب": the reader sees both
-        if parsed is None or (slot in BOOL_SLOTS and not speaks_to(slot, text)):
+            parsed = arabic_text.clause_yes_no(slot, text)  # "لا، بس عندي حساب": the reader sees both
+        if parsed is None or (slot in BOOL_SLOTS and not arabic_text.speaks_to(slot, text)):
             return {}
         return {slot: parsed}
 
@@ -373,7 +371,7 @@ def _gate_with_duty(gate: str, text: str, intent: str | None) -> dict[str, Any] 
     applicable = not_applicable(duty, text)
     if applicable is not None:
         return applicable
-    if not speaks_to(gate, text):
+    if not arabic_text.speaks_to(gate, text):
         return None  # "عندي حساب بنكي" is not a yes to "any children?"
     agreed = arabic_text.parse_yes_no(text)
     if agreed is None and intent in ("affirm", "deny"):

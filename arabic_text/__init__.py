@@ -12,6 +12,7 @@ Reading answers (all amounts SAR per month, periods converted; assets_value in S
 """
 
 from arabic_text.abroad import months_abroad
+from arabic_text.addressed import REFUSAL_SLOTS, clause_yes_no, speaks_to
 from arabic_text.ages import age_needs_clarifying, parse_age
 from arabic_text.answers import extract_answers, is_correction
 from arabic_text.corrections import drop_replaced_amounts, without_leading_no
@@ -28,12 +29,14 @@ from arabic_text.yes_no import parse_yes_no
 
 __all__ = [
     "NOT_APPLICABLE_MEANS",
+    "REFUSAL_SLOTS",
     "IncomeItem",
     "IncomeReading",
     "age_needs_clarifying",
     "answer_for_slot",
     "asks_for_person",
     "carries_on",
+    "clause_yes_no",
     "display_text",
     "drop_replaced_amounts",
     "extract_answers",
@@ -49,5 +52,6 @@ __all__ = [
     "parse_not_applicable",
     "parse_yes_no",
     "read_income",
+    "speaks_to",
     "without_leading_no",
 ]

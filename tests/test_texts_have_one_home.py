@@ -57,6 +57,7 @@ VOCABULARY_MODULES: dict[str, str] = {
     "arabic_text/answers.py": "correction and 'alone' phrases that steer reading a whole message",
     "arabic_text/corrections.py": "patterns of an amount named as wrong ('مو ٣٠٠٠') and a leading 'no'",
     "arabic_text/offer_replies.py": "patterns of typed replies to offers ('ابي موظف', 'نكمل')",
+    "arabic_text/addressed.py": "clause breaks, have-words and slot stems that tell a yes/no from another fact",
     "arabic_text/assets.py": "words naming wealth (land, shares, savings) and what is excluded",
     "arabic_text/dates.py": "Hijri/Gregorian era marks and date filler words typed with a birth date",
     "arabic_text/digit_groups.py": "scale words (الف، مليون) after grouped digits",

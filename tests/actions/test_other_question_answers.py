@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answers import speaks_to
 from actions.eligibility_form import ValidateEligibilityForm
+from arabic_text import speaks_to
 from tests.actions.conftest import make_tracker, responses
 
 form = ValidateEligibilityForm()
