@@ -3,6 +3,8 @@ dict, the real domain, and a real SQLite status store with the demo applications
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,9 @@ import pytest
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions import support
+from saudi_locale.clock import RIYADH
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,3 +70,23 @@ def status_db(tmp_path, monkeypatch) -> str:
 
 def responses(dispatcher: CollectingDispatcher) -> list[str]:
     return [m.get("response") or m.get("text") for m in dispatcher.messages]
+
+
+def run(action: Any, tracker: Tracker, dispatcher: CollectingDispatcher, domain: dict[str, Any] | None = None) -> Any:
+    """The events a custom action returns, run to the end as the action server would."""
+    return asyncio.run(action.run(dispatcher, tracker, domain or {}))
+
+
+# Within and outside the default staff hours (Sun–Thu 08:00–16:00 Riyadh).
+SUNDAY_10_RIYADH = datetime(2026, 12, 6, 10, 0, tzinfo=RIYADH).timestamp()
+THURSDAY_17_RIYADH = datetime(2026, 12, 10, 17, 0, tzinfo=RIYADH).timestamp()
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch, status_db: str) -> dict[str, float]:
+    """Default staff hours and a clock the test sets (`clock["t"]`, a Unix time);
+    it starts within staff hours."""
+    monkeypatch.delenv("STAFF_HOURS", raising=False)
+    now = {"t": SUNDAY_10_RIYADH}
+    monkeypatch.setattr(support, "CLOCK", lambda: now["t"])
+    return now

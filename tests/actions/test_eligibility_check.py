@@ -17,7 +17,7 @@ from actions.eligibility_actions import (
     ActionRestartEligibility,
 )
 from actions.eligibility_form import ValidateEligibilityForm
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, run
 
 form = ValidateEligibilityForm()
 # A household that qualifies: 4 dependents with children at school, 1,500 SAR salary
@@ -35,10 +35,6 @@ ELIGIBLE = {
     "meets_education_health": True,
     "accepts_rehabilitation": True,
 }
-
-
-def run(action, tracker, dispatcher, domain=None):
-    return asyncio.run(action.run(dispatcher, tracker, domain or {}))
 
 
 def set_slots(events):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
@@ -10,13 +9,9 @@ import pytest
 import eligibility
 from actions.faq import ActionAnswerFaq
 from actions.support import ActionDefaultFallback, ActionHumanHandoff
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, run
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-def run(action, tracker, dispatcher, domain):
-    return asyncio.run(action.run(dispatcher, tracker, domain))
 
 
 def faq_keys(domain):

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from actions import support
 from actions.answers import describe_opening, describe_wait
 from actions.support import ActionHumanHandoff, recent_topics
 from saudi_locale.clock import RIYADH
 from status_store.handoff_desk import open_handoff_for, take_handoff
 from status_store.handoffs import list_handoffs, record_handoff
-from tests.actions.conftest import make_tracker, responses
-
-SUNDAY_10_RIYADH = datetime(2026, 12, 6, 10, 0, tzinfo=RIYADH).timestamp()
-THURSDAY_17_RIYADH = datetime(2026, 12, 10, 17, 0, tzinfo=RIYADH).timestamp()
-
-
-@pytest.fixture
-def clock(monkeypatch, status_db):
-    """Default staff hours (Sun–Thu 08:00–16:00 Riyadh) and a clock the test sets."""
-    monkeypatch.delenv("STAFF_HOURS", raising=False)
-    now = {"t": SUNDAY_10_RIYADH}
-    monkeypatch.setattr(support, "CLOCK", lambda: now["t"])
-    return now
-
-
-def run(action, tracker, dispatcher, domain):
-    return asyncio.run(action.run(dispatcher, tracker, domain))
+from tests.actions.conftest import SUNDAY_10_RIYADH, THURSDAY_17_RIYADH, make_tracker, responses, run
 
 
 def event_names(events):

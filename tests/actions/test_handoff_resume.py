@@ -4,27 +4,18 @@ tester's dead end: «أجيب أسئلتك كالمعتاد», then no way back 
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from actions import support
 from actions.support import ActionDefaultFallback, ActionHumanHandoff, form_left
 from status_store.handoffs import list_handoffs
-from tests.actions.conftest import make_tracker, responses
-from tests.actions.test_handoff_action import SUNDAY_10_RIYADH, THURSDAY_17_RIYADH
+from tests.actions.conftest import SUNDAY_10_RIYADH, THURSDAY_17_RIYADH, make_tracker, responses, run
 
 
 @pytest.fixture
-def clock(monkeypatch, status_db):
-    monkeypatch.delenv("STAFF_HOURS", raising=False)
-    now = {"t": THURSDAY_17_RIYADH}
-    monkeypatch.setattr(support, "CLOCK", lambda: now["t"])
-    return now
-
-
-def run(action, tracker, dispatcher, domain):
-    return asyncio.run(action.run(dispatcher, tracker, domain))
+def clock(clock):
+    """The shared clock, set outside staff hours: a handoff request does not pause."""
+    clock["t"] = THURSDAY_17_RIYADH
+    return clock
 
 
 def handoff_in(form: str, sender: str = "night-form"):

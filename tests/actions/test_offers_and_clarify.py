@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -12,11 +11,7 @@ from actions import clarify, offers
 from actions.eligibility_form import ValidateEligibilityForm
 from actions.faq import ActionAnswerFaq
 from actions.support import ActionDefaultFallback
-from tests.actions.conftest import make_tracker, responses
-
-
-def run(action, tracker, dispatcher, domain):
-    return asyncio.run(action.run(dispatcher, tracker, domain))
+from tests.actions.conftest import make_tracker, responses, run
 
 
 def after_offer(

@@ -11,7 +11,7 @@ import pytest
 from actions.status_form import ActionStatusResult, ValidateStatusForm
 from saudi_locale.clock import riyadh_today
 from status_store import DEMO_APPLICATIONS
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, run
 
 form = ValidateStatusForm()
 
@@ -19,10 +19,6 @@ form = ValidateStatusForm()
 def validate_id(*args):
     """validate_national_id is a coroutine: it checks the lockout through call_store."""
     return asyncio.run(form.validate_national_id(*args))
-
-
-def run(action, tracker, dispatcher, domain):
-    return asyncio.run(action.run(dispatcher, tracker, domain))
 
 
 @pytest.mark.parametrize("typed", ["1012345672", "١٠١٢٣٤٥٦٧٢", "1012 345 672", "هويتي 1012345672"])

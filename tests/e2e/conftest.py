@@ -4,12 +4,14 @@ fake WhatsApp Graph API (the one third party that cannot be reached from here)."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -74,11 +76,14 @@ def _migrate(env: dict[str, str]) -> None:
         )
 
 
-@pytest.fixture(scope="session")
-def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
+@contextlib.contextmanager
+def running_stack(work: Path, staff_hours: str) -> Iterator[RasaStack]:
+    """The real Rasa and action servers (and a fake Graph API) on free ports, with their
+    databases and logs under `work`, and the staff desk open at `staff_hours`
+    (the STAFF_HOURS setting). Stops everything on exit; on a failed start, prints the
+    tail of each log."""
     if not MODEL.exists():
         pytest.fail("No trained model: run scripts/train_if_needed.sh (make test does it).")
-    work = tmp_path_factory.mktemp("stack")
     graph = FakeGraphApi(access_token="e2e-access-token", phone_number_id="100200300").start()
     env = {
         "RASA_TOKEN": os.environ.get("RASA_TOKEN") or secrets.token_hex(16),
@@ -91,8 +96,7 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
         "WHATSAPP_PHONE_NUMBER_ID": "100200300",
         "WHATSAPP_GRAPH_BASE_URL": graph.base_url,
         "WHATSAPP_DEDUP_DB": str(work / "whatsapp_dedup.db"),
-        # A handoff always pauses the bot for a person, whatever the hour the suite runs.
-        "STAFF_HOURS": "always",
+        "STAFF_HOURS": staff_hours,
     }
     os.environ.update({k: v for k, v in env.items() if k in ("RASA_TOKEN", "NATIONAL_ID_HMAC_KEY")})
     stack = Stack(StackConfig.on_free_ports(log_dir=work / "logs", extra_env=env))
@@ -110,3 +114,10 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
     finally:
         stack.stop()
         graph.stop()
+
+
+@pytest.fixture(scope="session")
+def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
+    # A handoff always pauses the bot for a person, whatever the hour the suite runs.
+    with running_stack(tmp_path_factory.mktemp("stack"), staff_hours="always") as stack:
+        yield stack

@@ -13,20 +13,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from runner.stack import Stack, StackConfig
 from saudi_locale.clock import RIYADH
-from tests.e2e.conftest import MODEL, RasaStack, _migrate
+from tests.e2e.conftest import RasaStack, running_stack
 from tests.e2e.conversation_driver import requested_slot
 from tests.e2e.test_never_stuck_rest import active_loop, handoffs, last_turn_responses
-from tests.fakes.fake_graph_api import FakeGraphApi
 
 pytestmark = pytest.mark.e2e
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -95,33 +91,9 @@ def test_after_not_knowing_the_date_the_answer_is_still_taken(rasa_stack):
 @pytest.fixture(scope="module")
 def night_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
     """The stack with a desk open one minute a week, on a day three days from today."""
-    if not MODEL.exists():
-        pytest.fail("No trained model: run scripts/train_if_needed.sh.")
-    work = tmp_path_factory.mktemp("night")
-    graph = FakeGraphApi(access_token="e2e-access-token", phone_number_id="100200300").start()
     other_day = DAYS[(dt.datetime.now(RIYADH).weekday() + 3) % 7]
-    env = {
-        "RASA_TOKEN": os.environ.get("RASA_TOKEN") or secrets.token_hex(16),
-        "NATIONAL_ID_HMAC_KEY": os.environ.get("NATIONAL_ID_HMAC_KEY") or secrets.token_urlsafe(32),
-        "TRACKER_DB_URL": f"sqlite:///{work}/tracker.db",
-        "STATUS_DB_URL": f"sqlite:///{work}/status.db",
-        "WHATSAPP_VERIFY_TOKEN": "e2e-verify-token",
-        "WHATSAPP_APP_SECRET": "e2e-app-secret",
-        "WHATSAPP_ACCESS_TOKEN": "e2e-access-token",
-        "WHATSAPP_PHONE_NUMBER_ID": "100200300",
-        "WHATSAPP_GRAPH_BASE_URL": graph.base_url,
-        "WHATSAPP_DEDUP_DB": str(work / "whatsapp_dedup.db"),
-        "STAFF_HOURS": f"{other_day} 00:00-00:01",
-    }
-    os.environ.update({k: v for k, v in env.items() if k in ("RASA_TOKEN", "NATIONAL_ID_HMAC_KEY")})
-    stack = Stack(StackConfig.on_free_ports(log_dir=work / "logs", extra_env=env))
-    _migrate(stack.env)
-    try:
-        stack.start()
-        yield RasaStack(stack, graph, env["STATUS_DB_URL"], env["TRACKER_DB_URL"])
-    finally:
-        stack.stop()
-        graph.stop()
+    with running_stack(tmp_path_factory.mktemp("night"), staff_hours=f"{other_day} 00:00-00:01") as stack:
+        yield stack
 
 
 @pytest.mark.parametrize("carry_on", ["لا كمل", "كمل", "ارجع للأسئلة", "نعم"])
