@@ -24,27 +24,22 @@ from rasa_sdk.types import DomainDict
 
 import arabic_text
 import eligibility
-from actions import offers
+from actions import form_replies, offers
 from actions.answer_check import CHECK_SLOT, needs_check, read_check_reply
 from actions.answers import (
     BOOL_SLOTS,
     ELIGIBILITY_SLOTS,
-    INCOME_SLOTS,
-    NUMBER_SLOTS,
     describe_answer,
     describe_answers,
     in_range,
     is_surprising,
     kept_as_before,
-    not_applicable,
-    parse_answer,
     range_problem,
     typed_answers,
 )
 from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
 from actions.income_answers import (
     classify_pending_income,
-    read_income_answer,
     refuses_source,
 )
 
@@ -63,11 +58,6 @@ _LEAVE_TO_RULES = {"stop", "out_of_scope"}
 _NOT_ANSWERS = frozenset({"faq", "ask_why", "start_over", "human_handoff", "check_status"})
 # The slots this form reads from the reply to its question (typed once validated).
 _READ_SLOTS = frozenset({*ELIGIBILITY_SLOTS, CHECK_SLOT})
-# A gate asked together with its duty ("do those able to work accept training?"):
-# yes answers both, "not applicable" answers the gate, and "لا" - which may mean "no
-# one can work" - asks the gate alone (`plain_gate`), then the duty alone if it applies.
-# So a refusal only ever comes from "no" to the duty asked on its own.
-GATE_DUTIES = {"has_children": "meets_education_health", "has_able_to_work_members": "accepts_rehabilitation"}
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -169,9 +159,9 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(response="utter_wrong_earned_income")
             return {slot: None, "unclassified_income": None}
 
-        own = self._own_answer(slot, value, intent, dispatcher, tracker)
+        own = form_replies.own_answer(slot, value, intent, dispatcher, tracker)
         extracted = arabic_text.extract_answers(value)
-        foreign = _foreign_numbers(slot, own, extracted)
+        foreign = form_replies.foreign_numbers(slot, own, extracted)
         if foreign:
             # "لا غلطت عندي ٤ عيال" asked the assets' value: the 4 belongs to the
             # dependents' keywords, so it is not an answer to this question.
@@ -182,7 +172,7 @@ class ValidateEligibilityForm(FormValidationAction):
             if other in ELIGIBILITY_SLOTS and other not in own and other != slot
         }
         new = in_range({k: v for k, v in mentioned.items() if k not in answered}, {**answered, **own})
-        corrections = self._corrections(value, own, mentioned, answered)
+        corrections = form_replies.corrections(value, own, mentioned, answered)
 
         # Earlier answers the message repeats: a number it gave to another slot, or
         # anything it says when it does not answer the question ("غلطت، عندي ٤ عيال").
@@ -222,33 +212,11 @@ class ValidateEligibilityForm(FormValidationAction):
         filled = {k: v for k, v in {**own, **new}.items() if k in ELIGIBILITY_SLOTS}
         # Once anything is said back, everything the message filled is ("راتبي ٢٠٠٠
         # وتقاعد ابوي ١٢٠٠" names both incomes, not only the one not asked).
-        said_back = filled if any(_says_back(k, slot) for k in filled) else {}
+        said_back = filled if any(form_replies.says_back(k, slot) for k in filled) else {}
         if said_back:
             dispatcher.utter_message(response="utter_understood", understood=describe_answers(said_back))
-        done = {"plain_gate": None} if own_value is not None and slot in GATE_DUTIES else {}
+        done = {"plain_gate": None} if own_value is not None and slot in form_replies.GATE_DUTIES else {}
         return {slot: None, **new, **corrections, **done, **own, "pending_answer": None, "answer_failures": 0}
-
-    def _own_answer(
-        self, slot: str, text: str, intent: str | None, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> dict[str, Any]:
-        """What the message answers for the question asked (possibly several slots)."""
-        if slot in GATE_DUTIES and tracker.get_slot("plain_gate") != slot:
-            combined = _gate_with_duty(slot, text, intent)
-            if combined is not None:
-                return combined
-        applicable = not_applicable(slot, text)
-        if applicable is not None:
-            return applicable
-        if slot in INCOME_SLOTS:
-            reading = read_income_answer(slot, text, typed_answers(tracker.slots), dispatcher)
-            if reading is not None:
-                return reading
-        parsed = parse_answer(slot, text, intent)
-        if parsed is None and slot in BOOL_SLOTS:
-            parsed = arabic_text.clause_yes_no(slot, text)  # "لا، بس عندي حساب": the reader sees both
-        if parsed is None or (slot in BOOL_SLOTS and not arabic_text.speaks_to(slot, text)):
-            return {}
-        return {slot: parsed}
 
     def _pending_confirmation(
         self, slot: str, text: str, intent: str | None, tracker: Tracker
@@ -264,19 +232,6 @@ class ValidateEligibilityForm(FormValidationAction):
         if confirmed is False:
             return {slot: None, "pending_answer": None}
         return None  # neither yes nor no: read it as a fresh answer
-
-    @staticmethod
-    def _corrections(
-        text: str, own: dict[str, Any], mentioned: dict[str, Any], answered: dict[str, Any]
-    ) -> dict[str, Any]:
-        """Earlier answers that this message changes ("غلطت، عندي ٤ تابعين")."""
-        changes = {s: v for s, v in mentioned.items() if s in answered and answered[s] != v}
-        # Only when the user says so, or when the message does not answer the current
-        # question anyway.
-        if not changes or not (arabic_text.is_correction(text) or not own):
-            return {}
-        usable = in_range(changes, {**answered, **own})
-        return usable if len(usable) == len(changes) else {}
 
     @staticmethod
     def _unreadable(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -360,48 +315,3 @@ class ValidateEligibilityForm(FormValidationAction):
 
     def validate_accepts_rehabilitation(self, value, dispatcher, tracker, domain):
         return self._validate("accepts_rehabilitation", value, dispatcher, tracker)
-
-
-def _gate_with_duty(gate: str, text: str, intent: str | None) -> dict[str, Any] | None:
-    """The answers a reply to the gate-and-duty question gives, or None if unreadable."""
-    duty = GATE_DUTIES[gate]
-    said = {k: v for k, v in arabic_text.extract_answers(text).items() if k in (gate, duty)}
-    if said:
-        return said
-    applicable = not_applicable(duty, text)
-    if applicable is not None:
-        return applicable
-    if not arabic_text.speaks_to(gate, text):
-        return None  # "عندي حساب بنكي" is not a yes to "any children?"
-    agreed = arabic_text.parse_yes_no(text)
-    if agreed is None and intent in ("affirm", "deny"):
-        agreed = intent == "affirm"
-    if agreed is True:
-        return {gate: True, duty: True}
-    if agreed is False:
-        return {"plain_gate": gate}
-    return None
-
-
-def _foreign_numbers(slot: str, own: dict[str, Any], extracted: dict[str, Any]) -> dict[str, Any]:
-    """The numbers of other slots that equal the number read for `slot`, when
-    `extract_answers` ties that number to another slot's keywords and not to `slot`'s
-    ("عندي ٤ عيال" → dependents_count 4). Empty when the number is the answer."""
-    value = own.get(slot)
-    if value is None or isinstance(value, bool) or extracted.get(slot) is not None:
-        return {}
-    return {
-        other: found
-        for other, found in extracted.items()
-        if other != slot
-        and other in NUMBER_SLOTS
-        and other not in own
-        and not isinstance(found, bool)
-        and float(found) == float(value)
-    }
-
-
-def _says_back(slot: str, asked: str) -> bool:
-    """Counts are always said back ("فهمت: ٤ تابعين"); other answers only when the
-    message gave more than the question asked."""
-    return slot == "dependents_count" or slot != asked
