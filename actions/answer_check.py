@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import arabic_text
 import eligibility
 from actions.answers import ELIGIBILITY_SLOTS, INCOME_SLOTS, describe_answer, in_range
+from actions.conversation import yes_or_no
 from actions.income_answers import classify_pending_income, refuses_source
 
 CHECK_SLOT = "answers_confirmed"
@@ -50,9 +51,7 @@ def read_check_reply(
     if income is not None and income.unclassified_sar is not None:
         return _income_fix(income.unclassified_sar, answered, dispatcher)
 
-    agreed = False if _wants_to_edit(text) else arabic_text.parse_yes_no(text)
-    if agreed is None and intent in ("affirm", "deny"):
-        agreed = intent == "affirm"
+    agreed = False if _wants_to_edit(text) else yes_or_no(text, intent)
     if agreed is True:
         return {CHECK_SLOT: True, "editing_answers": None}
     if agreed is False:

@@ -7,6 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+import arabic_text
 import eligibility
 from saudi_locale.clock import riyadh_today
 
@@ -36,6 +37,19 @@ def latest_intent(tracker: Tracker) -> str | None:
 
 def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
+
+
+def yes_or_no(text: str, intent: str | None) -> bool | None:
+    """True for a yes, False for a no, None when the message is neither.
+
+    The typed words decide first (`arabic_text.parse_yes_no`); when they say neither,
+    NLU's `affirm` / `deny` does, so that a dialect yes the reader does not know still
+    counts.
+    """
+    agreed = arabic_text.parse_yes_no(text)
+    if agreed is None and intent in ("affirm", "deny"):
+        agreed = intent == "affirm"
+    return agreed
 
 
 def input_channel(tracker: Tracker) -> str:

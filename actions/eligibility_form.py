@@ -37,7 +37,7 @@ from actions.answers import (
     range_problem,
     typed_answers,
 )
-from actions.conversation import last_bot_action_before_user, latest_intent, latest_text
+from actions.conversation import last_bot_action_before_user, latest_intent, latest_text, yes_or_no
 from actions.income_answers import (
     classify_pending_income,
     refuses_source,
@@ -224,9 +224,7 @@ class ValidateEligibilityForm(FormValidationAction):
         pending = tracker.get_slot("pending_answer")
         if not (isinstance(pending, dict) and pending.get("slot") == slot):
             return None
-        confirmed = arabic_text.parse_yes_no(text)
-        if confirmed is None and intent in ("affirm", "deny"):
-            confirmed = intent == "affirm"
+        confirmed = yes_or_no(text, intent)
         if confirmed is True:
             return {slot: pending["value"], "pending_answer": None, "answer_failures": 0}
         if confirmed is False:

@@ -25,6 +25,7 @@ from actions.answers import (
     parse_answer,
     typed_answers,
 )
+from actions.conversation import yes_or_no
 from actions.income_answers import read_income_answer
 
 # A gate asked together with its duty ("do those able to work accept training?"):
@@ -90,9 +91,7 @@ def gate_with_duty(gate: str, text: str, intent: str | None) -> dict[str, Any] |
         return applicable
     if not arabic_text.speaks_to(gate, text):
         return None  # "عندي حساب بنكي" is not a yes to "any children?"
-    agreed = arabic_text.parse_yes_no(text)
-    if agreed is None and intent in ("affirm", "deny"):
-        agreed = intent == "affirm"
+    agreed = yes_or_no(text, intent)
     if agreed is True:
         return {gate: True, duty: True}
     if agreed is False:
