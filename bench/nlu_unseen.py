@@ -16,7 +16,7 @@ the three thresholds of config.yml: the FallbackClassifier's `threshold` and
 
 Figures, each over all items and over the items the model can know (the faq
 sub-intents it has no answer for yet are left out of the second view):
-- intent accuracy: the intent DIET picks, the FallbackClassifier undone, as
+- intent accuracy: the intent classifier's pick, the FallbackClassifier undone, as
   `rasa test nlu` counts it;
 - faq sub-intent accuracy: over items labelled faq/*, the ResponseSelector's pick;
 - what the bot would do with each message, judged on the full label (faq/<sub>):
@@ -70,7 +70,7 @@ class Scored:
 
     text: str
     gold: str  # full label: intent, or faq/<sub>
-    intent: str  # DIET's pick with the fallback undone
+    intent: str  # the intent classifier's pick with the fallback undone
     intent_confidence: float
     faq: str | None  # ResponseSelector's faq/<sub> pick, None if it gave none
     faq_confidence: float

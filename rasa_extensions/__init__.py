@@ -20,8 +20,9 @@ Public extension points (named in a YAML file, no patching):
   a subclass of Rasa's SQLTrackerStore that masks personal data before writing. It
   overrides the public `retrieve`, `retrieve_full_tracker`, `save`, `keys` and
   `stream_events` only.
-- `arabic_normalizer.ArabicNormalizer`, `use_featurizer.UniversalSentenceEncoderFeaturizer`
-  (config.yml pipeline): graph components.
+- `arabic_normalizer.ArabicNormalizer`, `use_featurizer.UniversalSentenceEncoderFeaturizer`,
+  `tfidf_logistic_regression.TfidfLogisticRegressionClassifier` (config.yml pipeline):
+  graph components; the classifier subclasses Rasa's LogisticRegressionClassifier.
 - channels/ (credentials.yml): input channels, owned by channels/.
 
 Patches (no public extension point exists in Rasa 3.6), checked against Rasa 3.6.21:

@@ -43,6 +43,11 @@ EMBEDDING_SIZE = 512
 SEQUENCE_MODES = ("tokens", "zeros")
 
 
+def encodable(text: str) -> str:
+    """`text` with anything UTF-8 cannot encode (lone surrogates) replaced by "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 @functools.cache
 def load_encoder(threads: int = 1) -> Any:
     """The USE model, loaded once per process and thread setting (about 1 s, 30 MB)."""
@@ -113,8 +118,8 @@ class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
     @staticmethod
     def sentence_text(message: Message, attribute: str) -> str:
         if attribute == TEXT and message.get(TEXT_ORIGINAL):
-            return strip_marks(message.get(TEXT_ORIGINAL))
-        return strip_marks(message.get(attribute))
+            return encodable(strip_marks(message.get(TEXT_ORIGINAL)))
+        return encodable(strip_marks(message.get(attribute) or ""))
 
     def _featurize_batch(self, messages: list[Message], attribute: str) -> None:
         token_lists = [message.get(TOKENS_NAMES[attribute]) for message in messages]
@@ -122,8 +127,10 @@ class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         words: list[str] = []
         if self._config["sequence_features"] == "tokens":
             words = sorted({token.text for tokens in token_lists for token in tokens})
+        # The encoder takes UTF-8: a lone surrogate (a broken emoji from a client) would raise.
+        word_inputs = [encodable(word) for word in words]
         # One encoder call per batch: the sentences, then each distinct word once.
-        vectors = encode(texts + words, self.threads)
+        vectors = encode(texts + word_inputs, self.threads)
         sentences = vectors[: len(texts)]
         rows: dict[str, np.ndarray] = dict(zip(words, vectors[len(texts) :], strict=False))
         for message, tokens, sentence in zip(messages, token_lists, sentences, strict=False):
@@ -139,7 +146,10 @@ class UniversalSentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
             )
 
     def _featurizable(self, messages: list[Message], attribute: str) -> list[Message]:
-        return [message for message in messages if message.get(attribute) and message.get(TOKENS_NAMES[attribute])]
+        # Every message that has tokens, even an empty text's single empty token: the
+        # CountVectorsFeaturizer featurizes those too, and the ResponseSelector's model
+        # refuses a message that has one featurizer's features without the other's.
+        return [message for message in messages if message.get(TOKENS_NAMES[attribute])]
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         batch_size = int(self._config["batch_size"])

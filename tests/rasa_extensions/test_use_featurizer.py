@@ -127,3 +127,20 @@ def test_one_message_is_featurized_quickly_once_the_model_is_loaded():
     per_message = (time.perf_counter() - started) / len(messages)
     # Measured 2.4 ms median here (1 thread); the bound only catches reloading the model per message.
     assert per_message < 0.25
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_a_message_with_no_words_gets_features_when_count_vectors_would(text):
+    # Rasa's tokenizer gives an empty text one empty token, which the CountVectorsFeaturizer
+    # featurizes; a ResponseSelector trained on both refuses a message with only one of them.
+    message = _tokenized(text)[0]
+    _featurizer().process([message])
+    assert len(message.get("text_tokens")) == 1
+    assert _features(message, FEATURE_TYPE_SENTENCE).shape == (1, EMBEDDING_SIZE)
+    assert _features(message, FEATURE_TYPE_SEQUENCE).shape == (1, EMBEDDING_SIZE)
+
+
+def test_a_lone_surrogate_is_encoded_not_raised():
+    message = _tokenized("مرحبا \ud83d")[0]
+    _featurizer().process([message])
+    assert np.isfinite(_features(message, FEATURE_TYPE_SENTENCE)).all()

@@ -1,0 +1,231 @@
+"""TfidfLogisticRegressionClassifier: tf-idf-weighted counts and USE vectors → intents."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+import skops.io as sio
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.exceptions import InvalidConfigException, RasaException
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from rasa_extensions.arabic_normalizer import ArabicNormalizer
+from rasa_extensions.tfidf_logistic_regression import TfidfLogisticRegressionClassifier
+from rasa_extensions.use_featurizer import UniversalSentenceEncoderFeaturizer
+
+EXAMPLES = {
+    "ask_conditions": ["شروط الضمان", "وش شروط الضمان", "ابي اعرف شروط الضمان", "ايش الشروط المطلوبه"],
+    "ask_payment": ["متى ينزل الراتب", "متى تنزل الدفعه", "موعد صرف الدفعه", "امتى الايداع"],
+    "greet": ["مرحبا", "السلام عليكم", "هلا والله", "اهلين"],
+}
+
+
+def _context() -> ExecutionContext:
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+def _featurizers(storage: LocalModelStorage, with_use: bool) -> list:
+    defaults = CountVectorsFeaturizer.get_default_config()
+    count_vectors = [
+        CountVectorsFeaturizer.create(defaults, storage, Resource("words"), _context()),
+        CountVectorsFeaturizer.create(
+            {**defaults, "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4}, storage, Resource("chars"), _context()
+        ),
+    ]
+    if with_use:
+        use = UniversalSentenceEncoderFeaturizer("use", UniversalSentenceEncoderFeaturizer.get_default_config())
+        return [*count_vectors, use]
+    return count_vectors
+
+
+def _prepare(messages: list[Message]) -> None:
+    ArabicNormalizer().process(messages)
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process(messages)
+
+
+@pytest.fixture()
+def storage(tmp_path) -> LocalModelStorage:
+    return LocalModelStorage(tmp_path)
+
+
+def _trained(storage, *, with_use: bool = True, **config) -> tuple[TfidfLogisticRegressionClassifier, list]:
+    training = TrainingData(
+        [Message(data={TEXT: text, INTENT: intent}) for intent, texts in EXAMPLES.items() for text in texts]
+    )
+    _prepare(training.training_examples)
+    featurizers = _featurizers(storage, with_use)
+    for featurizer in featurizers:
+        if hasattr(featurizer, "train"):
+            featurizer.train(training)
+        featurizer.process_training_data(training)
+    classifier = TfidfLogisticRegressionClassifier.create(
+        {**TfidfLogisticRegressionClassifier.get_default_config(), **config},
+        storage,
+        Resource("intent_classifier"),
+        _context(),
+    )
+    classifier.train(training)
+    return classifier, featurizers
+
+
+def _message(text: str, featurizers: list) -> Message:
+    message = Message(data={TEXT: text})
+    _prepare([message])
+    for featurizer in featurizers:
+        featurizer.process([message])
+    return message
+
+
+def test_it_predicts_an_unseen_phrasing_and_ranks_every_intent(storage):
+    classifier, featurizers = _trained(storage)
+    message = _message("متى موعد نزول الدفعه", featurizers)
+    classifier.process([message])
+    assert message.get(INTENT)["name"] == "ask_payment"
+    ranking = message.get("intent_ranking")
+    assert [r["name"] for r in ranking][0] == "ask_payment"
+    assert {r["name"] for r in ranking} == set(EXAMPLES)
+    assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
+
+
+def test_the_count_block_is_tfidf_weighted_to_unit_length_next_to_the_dense_block(storage):
+    classifier, featurizers = _trained(storage)
+    long_message = _message("السلام عليكم ابي اعرف متى ينزل الراتب والدفعه لو سمحت", featurizers)
+    row = classifier._create_X([long_message])
+    counts = classifier._counts([long_message])
+    dense = classifier._sentence_features([long_message])[1][0]
+    sparse_width = counts.shape[1]
+    assert np.linalg.norm(row[:, :sparse_width].toarray()) == pytest.approx(1.0)
+    assert np.allclose(row[:, sparse_width:].toarray(), dense)
+    # Raw counts would be far longer than one: the weighting, not the counts, is what is fed.
+    assert np.linalg.norm(counts.toarray()) > 3
+
+
+def test_it_works_without_a_dense_featurizer(storage):
+    classifier, featurizers = _trained(storage, with_use=False)
+    message = _message("وش شروط الضمان الاجتماعي", featurizers)
+    classifier.process([message])
+    assert message.get(INTENT)["name"] == "ask_conditions"
+
+
+def test_a_message_without_features_gets_a_low_confidence_intent_not_an_error(storage):
+    classifier, featurizers = _trained(storage)
+    empty = Message(data={TEXT: ""})  # no tokens: no featurizer adds anything
+    classifier.process([empty])
+    assert empty.get(INTENT)["confidence"] < 0.6
+    assert len(empty.get("intent_ranking")) == len(EXAMPLES)
+
+
+def test_c_is_passed_to_the_model():
+    assert TfidfLogisticRegressionClassifier.get_default_config()["C"] == 30.0
+    classifier = TfidfLogisticRegressionClassifier(
+        {**TfidfLogisticRegressionClassifier.get_default_config(), "C": 2.5}, "n", None, None
+    )
+    assert classifier.clf.get_params()["C"] == 2.5
+    assert classifier.clf.get_params()["class_weight"] == "balanced"
+
+
+@pytest.mark.parametrize("bad", [0, -1, "x"])
+def test_a_non_positive_c_is_refused(bad):
+    with pytest.raises((InvalidConfigException, ValueError)):
+        TfidfLogisticRegressionClassifier.validate_config({"C": bad})
+
+
+def test_a_loaded_model_gives_the_same_probabilities(storage):
+    classifier, featurizers = _trained(storage)
+    loaded = TfidfLogisticRegressionClassifier.load(
+        TfidfLogisticRegressionClassifier.get_default_config(),
+        storage,
+        Resource("intent_classifier"),
+        _context(),
+    )
+    first, second = _message("ابي الشروط", featurizers), _message("ابي الشروط", featurizers)
+    classifier.process([first])
+    loaded.process([second])
+    assert first.get("intent_ranking") == second.get("intent_ranking")
+
+
+class _Foreign:
+    """Not a scikit-learn or scipy type: skops cannot vouch for it."""
+
+
+def test_a_model_file_with_foreign_types_is_refused_not_loaded_untrained(storage):
+    resource = Resource("tampered")
+    with storage.write_to(resource) as model_dir:
+        sio.dump({"tfidf": _Foreign(), "clf": None}, model_dir / "tampered.skops")
+    with pytest.raises(RasaException, match="unexpected types"):
+        TfidfLogisticRegressionClassifier.load(
+            TfidfLogisticRegressionClassifier.get_default_config(),
+            storage,
+            resource,
+            _context(),
+        )
+
+
+def test_a_component_that_never_trained_loads_as_new(storage):
+    loaded = TfidfLogisticRegressionClassifier.load(
+        TfidfLogisticRegressionClassifier.get_default_config(),
+        storage,
+        Resource("never_trained"),
+        _context(),
+    )
+    assert not hasattr(loaded.clf, "classes_")
+
+
+# --- one tiny real training: the component inside Rasa's graph, persisted and reloaded ---
+
+_CONFIG = """
+recipe: default.v1
+language: ar
+assistant_id: tiny-tfidf-lr-test
+pipeline:
+- name: rasa_extensions.arabic_normalizer.ArabicNormalizer
+- name: WhitespaceTokenizer
+- name: CountVectorsFeaturizer
+- name: CountVectorsFeaturizer
+  analyzer: char_wb
+  min_ngram: 2
+  max_ngram: 4
+- name: rasa_extensions.use_featurizer.UniversalSentenceEncoderFeaturizer
+- name: rasa_extensions.tfidf_logistic_regression.TfidfLogisticRegressionClassifier
+policies: []
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    from rasa.model_training import train_nlu
+
+    root = tmp_path_factory.mktemp("tiny_tfidf_lr")
+    nlu = "version: \"3.1\"\nnlu:\n" + "".join(
+        f"- intent: {intent}\n  examples: |\n" + "".join(f"    - {t}\n" for t in texts)
+        for intent, texts in EXAMPLES.items()
+    )
+    (root / "config.yml").write_text(textwrap.dedent(_CONFIG), encoding="utf-8")
+    (root / "nlu.yml").write_text(nlu, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RASA_CACHE_DIRECTORY", str(root / "cache"))
+        patch.setenv("RASA_TELEMETRY_ENABLED", "false")
+        patch.chdir(root)
+        model = train_nlu(
+            str(root / "config.yml"), str(root / "nlu.yml"), str(root / "models"), fixed_model_name="tiny"
+        )
+    assert model, "the tiny NLU model did not train"
+    return Path(model)
+
+
+def test_a_trained_rasa_model_parses_with_it(tiny_model):
+    from rasa.core.agent import Agent
+
+    result = asyncio.run(Agent.load(str(tiny_model)).parse_message("هلا والله مرحبا"))
+    assert result["intent"]["name"] == "greet"
+    assert 0.0 < result["intent"]["confidence"] <= 1.0
