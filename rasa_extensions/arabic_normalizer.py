@@ -131,11 +131,16 @@ class ArabicNormalizer(GraphComponent):
         return messages
 
     def _cap_length(self, message: Message) -> None:
-        """Cut an overlong message at a word boundary before it reaches the featurizers."""
-        text = message.get(TEXT)
-        if text and len(text) > self.max_characters:
-            cut = text[: self.max_characters]
-            message.set(TEXT, cut.rsplit(" ", 1)[0] if " " in cut else cut)
+        """Cut an overlong message at a word boundary before it reaches the featurizers.
+
+        The text as typed (text_original) is cut too: the USE featurizer encodes it, and a
+        100,000-character message took the Rasa server from 1.34 to 1.92 GB.
+        """
+        for attribute in (TEXT, TEXT_ORIGINAL):
+            text = message.get(attribute)
+            if text and len(text) > self.max_characters:
+                cut = text[: self.max_characters]
+                message.set(attribute, cut.rsplit(" ", 1)[0] if " " in cut else cut)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for message in training_data.training_examples:

@@ -6,7 +6,7 @@
     - name: rasa_extensions.use_featurizer.UniversalSentenceEncoderFeaturizer
 
 Like Rasa's ConveRT and language-model featurizers it gives each message a sentence feature
-(1 × 512) and sequence features (one 512 row per token), because DIET lines up the sequence
+(1 × 512) and sequence features (one 512 row per token), because DIET and the ResponseSelector line up the sequence
 features of every featurizer with the tokens. Each token's row is USE's embedding of that
 word alone ("tokens", default); "zeros" gives zero rows for a cheaper, sentence-only signal.
 

@@ -195,4 +195,6 @@ def test_overlong_message_is_cut_before_the_featurizers():
     message = Message(data={"text": "مرحبا " * 1000})
     normalizer.process([message])
     assert 0 < len(message.get("text")) <= 50
+    # The text as typed is cut too: the USE featurizer encodes it.
+    assert 0 < len(message.get("text_original")) <= 50
     assert message.get("text_original").startswith("مرحبا مرحبا")

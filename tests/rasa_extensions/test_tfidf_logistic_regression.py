@@ -92,7 +92,7 @@ def test_it_predicts_an_unseen_phrasing_and_ranks_every_intent(storage):
     classifier.process([message])
     assert message.get(INTENT)["name"] == "ask_payment"
     ranking = message.get("intent_ranking")
-    assert [r["name"] for r in ranking][0] == "ask_payment"
+    assert ranking[0]["name"] == "ask_payment"
     assert {r["name"] for r in ranking} == set(EXAMPLES)
     assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
 
@@ -118,8 +118,8 @@ def test_it_works_without_a_dense_featurizer(storage):
 
 
 def test_a_message_without_features_gets_a_low_confidence_intent_not_an_error(storage):
-    classifier, featurizers = _trained(storage)
-    empty = Message(data={TEXT: ""})  # no tokens: no featurizer adds anything
+    classifier, _ = _trained(storage)
+    empty = Message(data={TEXT: ""})  # not featurized at all
     classifier.process([empty])
     assert empty.get(INTENT)["confidence"] < 0.6
     assert len(empty.get("intent_ranking")) == len(EXAMPLES)
@@ -206,7 +206,7 @@ def tiny_model(tmp_path_factory) -> Path:
     from rasa.model_training import train_nlu
 
     root = tmp_path_factory.mktemp("tiny_tfidf_lr")
-    nlu = "version: \"3.1\"\nnlu:\n" + "".join(
+    nlu = 'version: "3.1"\nnlu:\n' + "".join(
         f"- intent: {intent}\n  examples: |\n" + "".join(f"    - {t}\n" for t in texts)
         for intent, texts in EXAMPLES.items()
     )
