@@ -22,7 +22,8 @@ Public extension points (named in a YAML file, no patching):
   `stream_events` only.
 - `arabic_normalizer.ArabicNormalizer`, `use_featurizer.UniversalSentenceEncoderFeaturizer`,
   `tfidf_logistic_regression.TfidfLogisticRegressionClassifier` (config.yml pipeline):
-  graph components; the classifier subclasses Rasa's LogisticRegressionClassifier.
+  graph components; the classifier subclasses Rasa's LogisticRegressionClassifier. The last
+  two are candidates of the NLU comparison (bench/configs/), not in the shipped config.yml.
 - channels/ (credentials.yml): input channels, owned by channels/.
 
 Patches (no public extension point exists in Rasa 3.6), checked against Rasa 3.6.21:
