@@ -14,10 +14,10 @@
 A candidate of the NLU comparison (bench/configs/tfidf_lr_use.yml), not shipped: on this
 bot's 3,348 examples it scores 0.929 intent macro-F1 in 5-fold cross-validation against
 DIET's 0.895, but on fresh phrasing it asks to rephrase common questions that DIET answers
-(bench/nlu_pipeline_comparison.md, round 7). Why not Rasa's LogisticRegressionClassifier as it is: it feeds raw counts, so
-the frequent char n-grams of a long message outweigh the one word that names the intent,
-and its regularisation strength C is fixed at 1. This subclass changes only those two
-things:
+(bench/nlu_pipeline_comparison.md, round 7). Why not Rasa's LogisticRegressionClassifier
+as it is: it feeds raw counts, so the frequent char n-grams of a long message outweigh
+the one word that names the intent, and its regularisation strength C is fixed at 1. This
+subclass changes those two things (and lets class_weight be set):
 
 - the sparse sentence features (the counts of every CountVectorsFeaturizer, concatenated by
   Rasa) are weighted by tf-idf fitted on the training data, with sublinear tf and L2 rows
@@ -25,8 +25,8 @@ things:
   tf-idf row and the dense sentence feature (USE's embedding is L2-normalised);
 - C is configurable.
 
-Everything else (class_weight="balanced", the ranking, skops persistence, lbfgs) is the
-parent's. Confidences are the model's class probabilities, which the FallbackClassifier
+Everything else (class_weight "balanced" by default, the ranking, skops persistence,
+lbfgs) is the parent's. Confidences are the model's class probabilities, which the FallbackClassifier
 and actions/clarify.py threshold.
 """
 
