@@ -129,3 +129,33 @@ def test_a_negator_before_a_yes_word_makes_a_no(negator, yes_word):
 @given(st.text(max_size=40))
 def test_parse_yes_no_never_raises_and_returns_a_bool_or_none(text):
     assert parse_yes_no(text) in (True, False, None)
+
+
+# Not understanding the question, in several dialects: neither yes nor no. "ما فهمت وش
+# تقصد" was read as a no, because "ما" negates, and recorded the applicant as not Saudi.
+CONFUSED = [
+    "ما فهمت وش تقصد",
+    "مافهمت",
+    "ما فهمتك يا اخوي",
+    "مش فاهم قصدك",
+    "مو فاهمه السؤال",
+    "لم أفهم السؤال",
+    "يعني إيش؟",
+    "تقصد ايه بالظبط",
+    "شو قصدك",
+    "لا، ما فهمت",
+    "I dont understand",
+]
+
+
+@pytest.mark.parametrize("answer", CONFUSED)
+def test_not_understanding_the_question_is_neither_yes_nor_no(answer):
+    assert parse_yes_no(answer) is None
+
+
+@pytest.mark.parametrize("slot", ["is_saudi", "resides_in_ksa", "has_bank_account", "has_children"])
+@pytest.mark.parametrize("answer", CONFUSED[:5])
+def test_not_understanding_fills_no_yes_no_slot(slot, answer):
+    from arabic_text.slots import answer_for_slot
+
+    assert answer_for_slot(slot, answer) is None
