@@ -31,6 +31,18 @@ def last_bot_action_before_user(tracker: Tracker) -> str | None:
     return None
 
 
+def actions_since_user(tracker: Tracker) -> list[str]:
+    """Names of the actions (other than listening) that ran after the latest user message,
+    oldest first: tells the form whether a rule has already answered that message."""
+    names: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action" and event.get("name") not in ("action_listen", None):
+            names.append(event["name"])
+    return names[::-1]
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 

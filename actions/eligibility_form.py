@@ -37,7 +37,13 @@ from actions.answers import (
     range_problem,
     typed_answers,
 )
-from actions.conversation import last_bot_action_before_user, latest_intent, latest_text, yes_or_no
+from actions.conversation import (
+    actions_since_user,
+    last_bot_action_before_user,
+    latest_intent,
+    latest_text,
+    yes_or_no,
+)
 from actions.income_answers import (
     classify_pending_income,
     refuses_source,
@@ -58,6 +64,13 @@ _LEAVE_TO_RULES = {"stop", "out_of_scope"}
 _NOT_ANSWERS = frozenset({"faq", "ask_why", "start_over", "human_handoff", "check_status"})
 # The slots this form reads from the reply to its question (typed once validated).
 _READ_SLOTS = frozenset({*ELIGIBILITY_SLOTS, CHECK_SLOT})
+
+
+def _answered_by_a_rule(tracker: Tracker) -> bool:
+    """The latest message replied to a side question and that reply's rule already ran."""
+    return last_bot_action_before_user(tracker) in _SIDE_QUESTIONS and bool(
+        set(actions_since_user(tracker)) - {"eligibility_form", "validate_eligibility_form"}
+    )
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -106,6 +119,10 @@ class ValidateEligibilityForm(FormValidationAction):
         """
         asked = tracker.get_slot(REQUESTED_SLOT)
         if asked not in _READ_SLOTS or latest_intent(tracker) in _NOT_ANSWERS:
+            return []
+        if _answered_by_a_rule(tracker):
+            # "نعم، أكمل" answered "continue?", and the rule for continuing has run: the
+            # form asks its question again instead of reading that yes as the answer.
             return []
         return [SlotSet(asked, latest_text(tracker))]
 

@@ -382,3 +382,42 @@ def test_no_to_the_income_source_keeps_the_amount_and_asks_the_source_again(disp
     assert result.get("unclassified_income", 2000.0) == 2000.0  # not dropped
     assert result.get("other_income") is None
     assert _requested({**pending, **result}) == "earned_income"
+
+
+def _extracted(text, intent, events):
+    tracker = make_tracker(slots={"requested_slot": "is_saudi"}, text=text, intent=intent, events=events)
+    return asyncio.run(form.get_extraction_events(None, tracker, {}))
+
+
+_CONTINUE_ASKED = [
+    {"event": "action", "name": "utter_ask_continue"},
+    {"event": "action", "name": "action_listen"},
+]
+
+
+@pytest.mark.parametrize("reply", ["نعم، أكمل", "ايوه", "/affirm"])
+def test_after_the_continue_rule_ran_the_yes_is_not_read_as_the_answer(reply):
+    # "وقف" → "continue?" → "نعم": the rule says "تمام، نكمل" and runs the form, which must
+    # ask its question again, not store that yes as "Saudi" (or fail to read it).
+    events = [*_CONTINUE_ASKED, {"event": "user", "text": reply}, {"event": "action", "name": "utter_continue_check"}]
+    assert _extracted(reply, "affirm", events) == []
+
+
+def test_a_reply_to_continue_is_still_read_when_no_rule_answered_it():
+    # The form runs right after the reply (no rule matched): it gets the text, and
+    # _validate rejects it so that the rules decide (the test above this one).
+    events = [*_CONTINUE_ASKED, {"event": "user", "text": "٤٠"}]
+    assert _extracted("٤٠", "inform", events) == [
+        {"event": "slot", "timestamp": None, "name": "is_saudi", "value": "٤٠"}
+    ]
+
+
+def test_an_ordinary_answer_is_read():
+    events = [
+        {"event": "action", "name": "utter_ask_is_saudi"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "نعم"},
+    ]
+    assert _extracted("نعم", "affirm", events) == [
+        {"event": "slot", "timestamp": None, "name": "is_saudi", "value": "نعم"}
+    ]

@@ -115,6 +115,24 @@ def test_stop_asks_for_confirmation_then_ends_the_form(rasa_stack):
     assert not (rasa_stack.tracker(sender).get("active_loop") or {}).get("name")
 
 
+@pytest.mark.parametrize("yes", ["نعم، أكمل", "ايوه", "/affirm"])
+def test_continuing_after_stop_asks_the_question_again_and_reads_the_next_answer(rasa_stack, yes):
+    sender = new_sender()
+    rasa_stack.say(sender, "ابي اعرف هل انا مستحق")
+    rasa_stack.say(sender, "ايوه")
+    asked = requested_slot(rasa_stack, sender)
+    rasa_stack.say(sender, "وقف")
+    replies = texts(rasa_stack.say(sender, yes))
+    domain = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))["responses"]
+    assert domain["utter_continue_check"][0]["text"] in replies
+    assert domain[f"utter_ask_{asked}"][0]["text"] in replies  # asked again, not "didn't understand"
+    assert domain["utter_ask_rephrase"][0]["text"] not in replies
+    tracker = rasa_stack.tracker(sender)
+    assert tracker["slots"][asked] is None  # the yes to "continue?" is not the answer
+    rasa_stack.say(sender, "نعم")
+    assert rasa_stack.tracker(sender)["slots"][asked] is True
+
+
 @pytest.mark.parametrize("demo_index, status", [(0, "under_review"), (1, "eligible"), (2, "ineligible")])
 def test_status_lookup_of_demo_applications(rasa_stack, demo_index, status):
     demo = DEMO_APPLICATIONS[demo_index]
