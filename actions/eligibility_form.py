@@ -206,6 +206,11 @@ class ValidateEligibilityForm(FormValidationAction):
         if not own and not new and not corrections:
             if intent in _LEAVE_TO_RULES:
                 raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
+            if arabic_text.asks_what_is_meant(value):
+                # "ما فهمت وش تقصد": explain the question (as for «ليش تسأل؟»), then the
+                # form asks it again; not a failed answer.
+                dispatcher.utter_message(response=f"utter_explain_{slot}")
+                return {slot: None}
             return self._unreadable(slot, dispatcher, tracker)
 
         own_value = own.get(slot)

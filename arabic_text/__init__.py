@@ -8,7 +8,8 @@ Reading answers (all amounts SAR per month, periods converted; assets_value in S
 - extract_answers(text): every slot a free message clearly answers (answers.py);
 - read_income(text): income by source, earned / other / unclassified (income.py);
 - parse_amount, parse_count (quantities.py), parse_age, age_needs_clarifying (ages.py),
-  parse_not_applicable (household.py), months_abroad (abroad.py), parse_yes_no (yes_no.py).
+  parse_not_applicable (household.py), months_abroad (abroad.py), parse_yes_no and
+  asks_what_is_meant (yes_no.py).
 """
 
 from arabic_text.abroad import months_abroad
@@ -25,7 +26,7 @@ from arabic_text.offer_replies import asks_for_person, carries_on, goes_back_to_
 from arabic_text.quantities import parse_amount, parse_count
 from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
-from arabic_text.yes_no import parse_yes_no
+from arabic_text.yes_no import asks_what_is_meant, parse_yes_no
 
 __all__ = [
     "NOT_APPLICABLE_MEANS",
@@ -35,6 +36,7 @@ __all__ = [
     "age_needs_clarifying",
     "answer_for_slot",
     "asks_for_person",
+    "asks_what_is_meant",
     "carries_on",
     "clause_yes_no",
     "display_text",

@@ -22,6 +22,40 @@ SUBJECT_PRONOUNS = _words("انا احنا نحن اني هو هي هم")
 # "except / only": "ما عندي غير ولد" means one, not none.
 EXCEPTIONS = _words("غير الا سوى بس فقط الاه")
 
+# Not understanding the question: neither yes nor no ("ما فهمت وش تقصد" was read as a no,
+# because "ما" negates, and recorded "not Saudi"); the form explains the question instead.
+CONFUSED_PHRASES = (
+    "ما فهمت",
+    "مافهمت",
+    "ما فهمتك",
+    "ما فهمت عليك",
+    "ما فهمت السوال",
+    "مو فاهم",
+    "مو فاهمه",
+    "مش فاهم",
+    "مش فاهمه",
+    "مب فاهم",
+    "مو فاهمين",
+    "مش فاهمين",
+    "لم افهم",
+    "لا افهم",
+    "مش واضح",
+    "مو واضح",
+    "غير واضح",
+    "وش تقصد",
+    "ايش تقصد",
+    "شو قصدك",
+    "وش قصدك",
+    "ايش قصدك",
+    "قصدك ايش",
+    "تقصد ايه",
+    "يعني ايش",
+    "يعني ايه",
+    "يعني شو",
+    "i dont understand",
+    "what do you mean",
+)
+
 # Hedges: the person does not know, so neither yes nor no.
 UNSURE_PHRASES = (
     "ما ادري",
@@ -59,37 +93,7 @@ UNSURE_PHRASES = (
     "نوعا ما",
     "شوي",
     "تقريبا",
-    # Not understanding the question is not an answer either: "ما فهمت وش تقصد" was read
-    # as a no (the "ما" negates), and recorded "not Saudi".
-    "ما فهمت",
-    "مافهمت",
-    "ما فهمتك",
-    "ما فهمت عليك",
-    "ما فهمت السوال",
-    "مو فاهم",
-    "مو فاهمه",
-    "مش فاهم",
-    "مش فاهمه",
-    "مب فاهم",
-    "مو فاهمين",
-    "مش فاهمين",
-    "لم افهم",
-    "لا افهم",
-    "مش واضح",
-    "مو واضح",
-    "غير واضح",
-    "وش تقصد",
-    "ايش تقصد",
-    "شو قصدك",
-    "وش قصدك",
-    "ايش قصدك",
-    "قصدك ايش",
-    "تقصد ايه",
-    "يعني ايش",
-    "يعني ايه",
-    "يعني شو",
-    "i dont understand",
-    "what do you mean",
+    *CONFUSED_PHRASES,
 )
 
 # Income nouns: salary, pension, earnings, and the currency itself.

@@ -80,6 +80,12 @@ def _plain_yes_words(tokens: list[str]) -> set[str]:
     return found
 
 
+def asks_what_is_meant(text: str) -> bool:
+    """True when the reply says the question was not understood ("ما فهمت وش تقصد",
+    "مش فاهم", "يعني ايش؟"), so the question should be explained, not repeated."""
+    return bool(text) and has_phrase(tokenize(text), lexicon.CONFUSED_PHRASES)
+
+
 def parse_yes_no(text: str) -> bool | None:
     """True for yes, False for no, None when the answer is unclear or mixed."""
     if not text:

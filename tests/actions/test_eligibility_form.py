@@ -421,3 +421,31 @@ def test_an_ordinary_answer_is_read():
     assert _extracted("نعم", "affirm", events) == [
         {"event": "slot", "timestamp": None, "name": "is_saudi", "value": "نعم"}
     ]
+
+
+@pytest.mark.parametrize(
+    "slot, reply",
+    [
+        ("is_saudi", "ما فهمت وش تقصد"),
+        ("resides_in_ksa", "مش فاهم يعني ايه"),
+        ("dependents_count", "يعني ايش التابعين؟"),
+        ("earned_income", "ما فهمت السؤال"),
+        ("has_high_value_assets", "شو قصدك"),
+    ],
+)
+def test_not_understanding_the_question_gets_its_explanation_not_an_error(dispatcher, slot, reply):
+    result = validate(slot, reply, SAUDI_RESIDENT if slot not in SAUDI_RESIDENT else None, dispatcher=dispatcher)
+    assert result[slot] is None
+    assert responses(dispatcher) == [f"utter_explain_{slot}"]
+    assert "answer_failures" not in result  # explaining is not a failed answer
+
+
+def test_every_question_of_the_check_has_an_explanation():
+    from pathlib import Path
+
+    import yaml
+
+    from actions.answers import ELIGIBILITY_SLOTS
+
+    responses_in_domain = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))["responses"]
+    assert [s for s in ELIGIBILITY_SLOTS if f"utter_explain_{s}" not in responses_in_domain] == []

@@ -212,6 +212,20 @@ def test_why_do_you_ask_explains_then_asks_the_same_question(rasa_stack):
     assert requested_slot(rasa_stack, sender) == before
 
 
+@pytest.mark.parametrize("confused", ["ما فهمت وش تقصد", "مش فاهم يعني ايه"])
+def test_not_understanding_the_question_explains_it_and_records_nothing(rasa_stack, confused):
+    sender = new_sender()
+    rasa_stack.say(sender, "ابي اعرف هل انا مستحق")
+    before = requested_slot(rasa_stack, sender)
+    replies = rasa_stack.say(sender, confused)
+    explanation = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))["responses"][
+        f"utter_explain_{before}"
+    ][0]["text"]
+    assert explanation in texts(replies)
+    assert requested_slot(rasa_stack, sender) == before
+    assert rasa_stack.tracker(sender)["slots"][before] is None  # not read as a "no"
+
+
 def test_start_over_clears_answers_and_asks_the_first_question(rasa_stack):
     sender = new_sender()
     rasa_stack.say(sender, "ابي اعرف هل انا مستحق")
