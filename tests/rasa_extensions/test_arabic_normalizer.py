@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from rasa_extensions.arabic_normalizer import (
     ArabicNormalizer,
     normalize_with_entities,
 )
+from tests.rasa_extensions.tiny_training import train_tiny_nlu
 
 
 @pytest.mark.parametrize(
@@ -143,20 +143,7 @@ nlu:
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
-    from rasa.model_training import train_nlu
-
-    root = tmp_path_factory.mktemp("tiny_nlu")
-    (root / "config.yml").write_text(textwrap.dedent(_CONFIG), encoding="utf-8")
-    (root / "nlu.yml").write_text(textwrap.dedent(_NLU), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RASA_CACHE_DIRECTORY", str(root / "cache"))
-        patch.setenv("RASA_TELEMETRY_ENABLED", "false")
-        patch.chdir(root)
-        model = train_nlu(
-            str(root / "config.yml"), str(root / "nlu.yml"), str(root / "models"), fixed_model_name="tiny"
-        )
-    assert model, "the tiny NLU model did not train"
-    return Path(model)
+    return train_tiny_nlu(tmp_path_factory.mktemp("tiny_nlu"), _CONFIG, _NLU)
 
 
 def test_a_trained_model_parses_the_normalized_text_of_a_differently_spelled_message(tiny_model):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +21,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa_extensions.arabic_normalizer import ArabicNormalizer
 from rasa_extensions.tfidf_logistic_regression import TfidfLogisticRegressionClassifier
 from rasa_extensions.use_featurizer import UniversalSentenceEncoderFeaturizer
+from tests.rasa_extensions.tiny_training import train_tiny_nlu
 
 EXAMPLES = {
     "ask_conditions": ["شروط الضمان", "وش شروط الضمان", "ابي اعرف شروط الضمان", "ايش الشروط المطلوبه"],
@@ -203,24 +203,11 @@ policies: []
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
-    from rasa.model_training import train_nlu
-
-    root = tmp_path_factory.mktemp("tiny_tfidf_lr")
     nlu = 'version: "3.1"\nnlu:\n' + "".join(
         f"- intent: {intent}\n  examples: |\n" + "".join(f"    - {t}\n" for t in texts)
         for intent, texts in EXAMPLES.items()
     )
-    (root / "config.yml").write_text(textwrap.dedent(_CONFIG), encoding="utf-8")
-    (root / "nlu.yml").write_text(nlu, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RASA_CACHE_DIRECTORY", str(root / "cache"))
-        patch.setenv("RASA_TELEMETRY_ENABLED", "false")
-        patch.chdir(root)
-        model = train_nlu(
-            str(root / "config.yml"), str(root / "nlu.yml"), str(root / "models"), fixed_model_name="tiny"
-        )
-    assert model, "the tiny NLU model did not train"
-    return Path(model)
+    return train_tiny_nlu(tmp_path_factory.mktemp("tiny_tfidf_lr"), _CONFIG, nlu)
 
 
 def test_a_trained_rasa_model_parses_with_it(tiny_model):
