@@ -45,7 +45,22 @@ _ABROAD = (
 )
 # "ساكن برا" / "عايشين بره": outside, with the country left unsaid.
 _OUTSIDE = frozenset("برا بره بالخارج برة".split())
+
+
 # Saudi banks, for "حسابي في الراجحي", "عندي حساب بالأهلي".
+def resides_in_ksa_answer(tokens: list[str]) -> bool | None:
+    """The answer to "do you live in the Kingdom?": a sentence rule first (resides_in_ksa),
+    then a lone verb of living ("مقيم", "ايوه ساكن", "انا عايش هنا") is a yes and its
+    negation ("مو مقيم") a no. Asked there, "مقيم" names the place asked about."""
+    stated = resides_in_ksa(tokens)
+    if stated is not None:
+        return stated
+    for index, token in enumerate(tokens):
+        if bare(token, _LIVE_VERBS) is not None and not _place_follows(tokens[index + 1 : index + 2]):
+            return not is_negated(tokens, index, window=2)
+    return None
+
+
 _BANKS = frozenset("الراجحي الاهلي الانماء البلاد الجزيره ساب سامبا العربي الاول الفرنسي الاستثمار بنك مصرف".split())
 
 

@@ -5,7 +5,9 @@ The rule is general, not a list of answers: a nationality adjective (nisba) has 
 stem + ي (يمني), + يه (feminine, ة written ه), + يين / يات (plural). A word of that shape is
 read as a nationality where the sentence frames one: after جنسيتي / الجنسية / من جنسية,
 before الجنسية, after مقيم / وافد / انا ("انا برازيلي"), or as the whole answer to the nationality question
-(is_saudi_answer). Known demonyms (KNOWN) are also read anywhere in a sentence. Words of
+(is_saudi_answer). "مقيم" alone means an expatriate only as that answer; in any other
+sentence it says where the person lives, and a place after a preposition ("بالسعودية",
+"في السعودية") is never a nationality. Known demonyms (KNOWN) are also read anywhere in a sentence. Words of
 the same shape that are not nationalities (عندي، راتبي، عسكري، حكومي) are listed in
 _NOT_NATIONALITY. A sentence about someone else ("زوجتي سعودية") says nothing.
 """
@@ -90,6 +92,8 @@ def is_saudi_in(tokens: list[str]) -> bool | None:
     for index, raw in enumerate(tokens):
         if any(token in _RELATIVES for token in tokens[max(0, index - 2) : index]):
             continue
+        if _names_a_place(tokens, index):
+            continue  # "مقيم بالسعودية", "ساكن في السعودية": where, not who
         token = _word(raw)
         negated = is_negated(tokens, index, window=2)
         if token in _SAUDI:
@@ -105,15 +109,44 @@ def is_saudi_in(tokens: list[str]) -> bool | None:
             and (index == 1 or tokens[index - 2] in _FROM_FRAME)
         ):
             return raw in ("السعوديه", "المملكه")  # "انا من اليمن", "اصلي من مصر"
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if (
-            token in _RESIDENT
-            and following not in ("في", "داخل")
-            and not following.startswith("ب")
-            and not any(place in tokens for place in ("السعوديه", "المملكه"))
-        ):
-            return False
     return None
+
+
+# Prepositions before a place: "في السعودية" is the country, "سعودية" the nationality.
+_PLACE_PREPOSITIONS = frozenset("في فى داخل خارج برا بره الى الى من_داخل".split())
+# Words after "مقيم" that make it "living there", not "an expatriate".
+_HERE = frozenset("هنا هني هون هينا".split())
+
+
+def _names_a_place(tokens: list[str], index: int) -> bool:
+    """Whether tokens[index] is a place after a preposition: "بالسعودية", "في السعودية",
+    "للمملكة"; such a word never states a nationality."""
+    raw = tokens[index]
+    before = tokens[index - 1] if index else ""
+    return (
+        raw.startswith(("بال", "لل", "فال"))
+        or (before in _PLACE_PREPOSITIONS and raw.startswith("ال"))
+        # "مقيم بدبي", "مقيم بجدة"; "مقيم برازيلي", "مقيم بولندي" name a nationality
+        # (what follows the ب still has the nisba ending)
+        or (
+            before in _RESIDENT
+            and raw.startswith("ب")
+            and not (len(raw) > 4 and raw.endswith(("ي", "يه", "يين", "يات")))
+        )
+        or (before in ("المملكه", "العربيه") and raw.startswith("ال"))  # "المملكة العربية السعودية"
+    )
+
+
+def _lives_here(tokens: list[str], index: int) -> bool:
+    """Whether "مقيم" at tokens[index] says where the person lives ("مقيم بالرياض",
+    "مقيم في المملكة", "ايوه مقيم هنا") rather than that they are an expatriate."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return (
+        following in _PLACE_PREPOSITIONS
+        or following in _HERE
+        or following.startswith("ب")
+        or any("السعوديه" in token or "المملكه" in token for token in tokens)
+    )
 
 
 def _stateless(tokens: list[str], index: int) -> bool:
@@ -135,7 +168,17 @@ def is_saudi_answer(tokens: list[str]) -> bool | None:
     stated = is_saudi_in(tokens)
     if stated is not None:
         return stated
-    rest = [_word(token) for token in tokens if any(ch.isalnum() for ch in token) and token not in _FILLERS]
+    # Asked "are you Saudi?", "انا مقيم" means an expatriate (Saudi usage); elsewhere
+    # (is_saudi_in, read from every message) it only says where the person lives, so
+    # that "ايوه مقيم" to the residence question does not record a nationality.
+    for index, token in enumerate(tokens):
+        if token in _RESIDENT and not _lives_here(tokens, index) and not is_negated(tokens, index, window=2):
+            return False
+    rest = [
+        _word(token)
+        for index, token in enumerate(tokens)
+        if any(ch.isalnum() for ch in token) and token not in _FILLERS and not _names_a_place(tokens, index)
+    ]
     if len(rest) == 1 and has_nisba_shape(rest[0]):
         return False
     return None

@@ -16,7 +16,7 @@ from typing import Any
 
 from arabic_text import lexicon
 from arabic_text.ages import age_needs_clarifying, parse_age
-from arabic_text.answer_flags import FLAG_DETECTORS
+from arabic_text.answer_flags import FLAG_DETECTORS, resides_in_ksa_answer
 from arabic_text.answers import extract_answers
 from arabic_text.assets import assets_value_in, has_high_value_assets_in
 from arabic_text.household import able_to_work_in, has_children_in, parse_not_applicable
@@ -45,6 +45,7 @@ NOT_APPLICABLE_MEANS: dict[str, bool] = {
 _SPECIFIC: dict[str, Callable[[list[str]], bool | None]] = {
     **FLAG_DETECTORS,
     "is_saudi": is_saudi_answer,
+    "resides_in_ksa": resides_in_ksa_answer,
     "has_children": has_children_in,
     "has_able_to_work_members": able_to_work_in,
     "has_high_value_assets": lambda tokens: has_high_value_assets_in(tokens, answering=True),

@@ -36,11 +36,21 @@ def test_refusal_shows_what_was_understood_with_the_failing_answer(dispatcher):
 
 @pytest.mark.parametrize(
     "typed",
-    ["لا انا ساكن بالمملكة", "لا، ساكن في الرياض", "لأ احنا بجدة", "ساكن بالمملكة", "انا مقيم في الرياض"],
+    [
+        "لا انا ساكن بالمملكة",
+        "لا، ساكن في الرياض",
+        "لأ احنا بجدة",
+        "ساكن بالمملكة",
+        "انا مقيم في الرياض",
+        "انا مقيم بالسعودية",
+        "لا انا مقيمة في السعودية",
+        "مقيمين بالمملكة العربية السعودية",
+    ],
 )
 def test_typed_fix_of_residence_at_the_check_changes_it(dispatcher, typed):
     result = confirm(typed, ABROAD, dispatcher=dispatcher)
     assert result["resides_in_ksa"] is True
+    assert "is_saudi" not in result  # "مقيم" there says where, not who (new-user probe)
     assert "utter_answer_corrected" in responses(dispatcher)
     after = {**ABROAD, **result}
     assert requested(after) != "answers_confirmed" or eligibility.assess(eligibility_answers(after)).eligible
