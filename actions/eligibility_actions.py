@@ -34,10 +34,36 @@ _FORM_BOOKKEEPING_SLOTS = (
 _CARD_CHANNELS = {"socketio", "cmdline"}
 
 
+# Actions that end a check: after them, asking for the check starts a new one.
+_CHECK_ENDINGS = frozenset({"action_eligibility_result", "utter_check_cancelled"})
+
+
+def unfinished_answers(tracker: Tracker) -> dict[str, Any]:
+    """The answers of a check that was left before its result, for the status lookup
+    or a person (never stuck, issue 12), else {}. A check ends with its result or with
+    "وقف" confirmed (_CHECK_ENDINGS); answers then belong to a finished check."""
+    answers = typed_answers(tracker.slots)
+    if not answers:
+        return {}
+    for event in reversed(tracker.events):
+        if event.get("event") != "action":
+            continue
+        if event.get("name") in _CHECK_ENDINGS:
+            return {}
+        if event.get("name") == "action_restart_eligibility":
+            return answers
+    return {}
+
+
 class ActionRestartEligibility(Action):
-    """Clears earlier answers and keeps what the opening message already says
-    ("ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال"), so that the form asks
-    only what is missing."""
+    """Starts the check: clears earlier answers and keeps what the opening message
+    already says ("ابي افحص اهليتي، انا سعودي وساكن بالرياض وعندي ٣ عيال"), so that the
+    form asks only what is missing.
+
+    A check left unfinished for the status lookup or a person is resumed instead, with
+    its answers said back (new facts in the message are added); "start_over" always
+    clears them.
+    """
 
     def name(self) -> str:
         return "action_restart_eligibility"
@@ -45,6 +71,13 @@ class ActionRestartEligibility(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        earlier = {} if latest_intent(tracker) == "start_over" else unfinished_answers(tracker)
+        if earlier:
+            given = in_range(opening_answers(latest_text(tracker)), earlier)
+            dispatcher.utter_message(response="utter_resume_eligibility", understood=describe_answers({**earlier, **given}))
+            return [SlotSet(slot, None) for slot in _FORM_BOOKKEEPING_SLOTS] + [
+                SlotSet(slot, value) for slot, value in given.items()
+            ]
         if latest_intent(tracker) == "start_over":
             dispatcher.utter_message(response="utter_restart_eligibility")
             given: dict[str, Any] = {}
