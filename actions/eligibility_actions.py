@@ -74,7 +74,8 @@ class ActionRestartEligibility(Action):
         earlier = {} if latest_intent(tracker) == "start_over" else unfinished_answers(tracker)
         if earlier:
             given = in_range(opening_answers(latest_text(tracker)), earlier)
-            dispatcher.utter_message(response="utter_resume_eligibility", understood=describe_answers({**earlier, **given}))
+            understood = describe_answers({**earlier, **given})
+            dispatcher.utter_message(response="utter_resume_eligibility", understood=understood)
             return [SlotSet(slot, None) for slot in _FORM_BOOKKEEPING_SLOTS] + [
                 SlotSet(slot, value) for slot, value in given.items()
             ]

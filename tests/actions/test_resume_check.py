@@ -50,7 +50,8 @@ def test_a_check_left_for_the_lookup_is_resumed(dispatcher, text):
 
 
 def test_new_facts_in_the_request_are_added_to_the_resumed_answers(dispatcher):
-    events = run(ActionRestartEligibility(), tracker("نكمل الفحص، وما عندي دخل", "check_eligibility", LEFT_FOR_LOOKUP), dispatcher)
+    request = tracker("نكمل الفحص، وما عندي دخل", "check_eligibility", LEFT_FOR_LOOKUP)
+    events = run(ActionRestartEligibility(), request, dispatcher)
     assert responses(dispatcher) == ["utter_resume_eligibility"]
     assert slot_events(events).get("earned_income") == 0
 
