@@ -57,7 +57,8 @@ class ActionAnswerFaq(Action):
         if running and any(b.get("payload") == running for b in buttons):
             # Rasa adds a response's own buttons to any given here, so the answer is
             # sent as text with the remaining buttons instead.
-            kept = [b for b in buttons if b.get("payload") != running]
+            # Payloads are written with doubled braces for Rasa's interpolation (domain.yml).
+            kept = [{**b, "payload": b["payload"].format()} for b in buttons if b.get("payload") != running]
             dispatcher.utter_message(text=variant.get("text", "").format(**values), buttons=kept)
             return []
         dispatcher.utter_message(response=response, **values)

@@ -125,3 +125,33 @@ def test_no_faq_answer_asks_to_type_a_command(domain):
         if key.startswith("utter_faq/"):
             assert not TYPE_THIS.search(variants[0]["text"]), key
             assert "اكتب «أفحص" not in variants[0]["text"]
+
+
+def _sent_payloads(domain, monkeypatch):
+    """Every button payload as Rasa's NLG sends it; a placeholder it cannot fill fails."""
+    import copy
+
+    from rasa.core.nlg import interpolator
+
+    def fail(event, **details):
+        raise AssertionError(f"{event}: {details}")
+
+    monkeypatch.setattr(interpolator.structlogger, "exception", fail)
+    values = {"faq_topic": None, "requested_slot": None, **{k: str(v) for k, v in eligibility.facts().items()}}
+    for variants in domain["responses"].values():
+        for variant in variants:
+            yield from (b["payload"] for b in interpolator.interpolate(copy.deepcopy(variant.get("buttons") or []), values))
+
+
+def test_rasa_sends_topic_payloads_without_a_placeholder_error(domain, monkeypatch):
+    # RasaHQ/rasa#6616: a single-brace '/faq{"faq_topic":…}' logged a KeyError traceback
+    # on every answer with a detail button (new-user probe, rasa.log).
+    topics = [p for p in _sent_payloads(domain, monkeypatch) if p.startswith("/faq")]
+    assert topics and all(re.fullmatch(r'/faq\{"faq_topic":"[a-z_]+"\}', p) for p in topics)
+
+
+def test_detail_buttons_sent_by_the_action_have_the_same_payload(dispatcher, domain):
+    tracker = make_tracker(intent="faq", active_loop="eligibility_form", response_key="faq/conditions")
+    message = answer(tracker, dispatcher, domain)
+    assert message.get("text") and message["buttons"]
+    assert all(re.fullmatch(r'/faq\{"faq_topic":"[a-z_]+"\}', b["payload"]) for b in message["buttons"])
