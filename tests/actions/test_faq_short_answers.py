@@ -140,7 +140,8 @@ def _sent_payloads(domain, monkeypatch):
     values = {"faq_topic": None, "requested_slot": None, **{k: str(v) for k, v in eligibility.facts().items()}}
     for variants in domain["responses"].values():
         for variant in variants:
-            yield from (b["payload"] for b in interpolator.interpolate(copy.deepcopy(variant.get("buttons") or []), values))
+            buttons = interpolator.interpolate(copy.deepcopy(variant.get("buttons") or []), values)
+            yield from (b["payload"] for b in buttons)
 
 
 def test_rasa_sends_topic_payloads_without_a_placeholder_error(domain, monkeypatch):
