@@ -58,6 +58,8 @@ def parse_answer(slot: str, text: Any, intent: str | None = None) -> Any:
     if not isinstance(text, str) or not text.strip():
         return None
     value = arabic_text.answer_for_slot(slot, text)
+    if value is None and arabic_text.says_unsure(text):
+        return None  # "مدري" is often classified deny; it is neither a no nor "none"
     if value is None and slot in BOOL_SLOTS and intent in _INTENT_TO_BOOL:
         value = _INTENT_TO_BOOL[intent]
     if value is None and slot in INCOME_SLOTS and (arabic_text.parse_yes_no(text) is False or intent == "deny"):

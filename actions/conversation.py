@@ -59,7 +59,8 @@ def yes_or_no(text: str, intent: str | None) -> bool | None:
     counts.
     """
     agreed = arabic_text.parse_yes_no(text)
-    if agreed is None and intent in ("affirm", "deny"):
+    if agreed is None and intent in ("affirm", "deny") and not arabic_text.says_unsure(text):
+        # "مدري" is often classified deny; it is not a no.
         agreed = intent == "affirm"
     return agreed
 

@@ -57,7 +57,9 @@ MAX_FAILURES = 3
 _SIDE_QUESTIONS = {"utter_ask_continue"}
 # Intents with rules of their own inside the form; a message with one of them that
 # does not read as an answer is left to those rules.
-_LEAVE_TO_RULES = {"stop", "out_of_scope"}
+# Greetings, thanks and goodbyes get a word back ("شكرا مع السلامه" ends the check with
+# its answers kept; "هلا" and "شكرا" are answered and the question asked again).
+_LEAVE_TO_RULES = {"stop", "out_of_scope", "greet", "thank", "goodbye"}
 # Intents whose message is never read as the answer: the form is rejected at once and
 # their rules answer, then ask the question again. "stop" and out_of_scope are not
 # here: "بس الزوجة" is an answer, and the form rejects what does not read as one.
@@ -204,13 +206,19 @@ class ValidateEligibilityForm(FormValidationAction):
                 dispatcher.utter_message(response="utter_understood", understood=describe_answers(new))
             return {slot: None, **new, "pending_answer": None}
         if not own and not new and not corrections:
-            if intent in _LEAVE_TO_RULES:
-                raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
             if arabic_text.asks_what_is_meant(value):
                 # "ما فهمت وش تقصد": explain the question (as for «ليش تسأل؟»), then the
                 # form asks it again; not a failed answer.
                 dispatcher.utter_message(response=f"utter_explain_{slot}")
                 return {slot: None}
+            if arabic_text.says_unsure(value):
+                # "مدري": what the question means and that a near answer will do; the
+                # form asks again, and it is not counted as a failed answer.
+                dispatcher.utter_message(response=f"utter_explain_{slot}")
+                dispatcher.utter_message(response="utter_answer_if_unsure")
+                return {slot: None}
+            if intent in _LEAVE_TO_RULES:
+                raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
             return self._unreadable(slot, dispatcher, tracker)
 
         own_value = own.get(slot)

@@ -37,7 +37,9 @@ logger = logging.getLogger(__name__)
 
 _STATUS_SLOTS = ("national_id", "national_id_hash", "birth_date", "registration_date", "lookup_failures")
 _ANSWER_SLOTS = ("national_id", "birth_date", "registration_date")
-# Intents whose text is not an answer (the same list as the slots' from_text mappings).
+# Intents whose text is not an answer (also in the slots' from_text mappings' not_intent,
+# which add greet, thank and goodbye: "شكرا" is not an ID, but "شكرا، رقمي ..." still
+# gives one through this extraction).
 _NOT_ANSWERS = frozenset({"faq", "stop", "ask_why", "start_over", "human_handoff", "out_of_scope"})
 # After this many answers in a row that answer nothing (unreadable, or "مدري"), a person
 # and leaving the lookup are offered: the same count as the eligibility check's.

@@ -9,7 +9,7 @@ Reading answers (all amounts SAR per month, periods converted; assets_value in S
 - read_income(text): income by source, earned / other / unclassified (income.py);
 - parse_amount, parse_count (quantities.py), parse_age, age_needs_clarifying (ages.py),
   parse_not_applicable (household.py), months_abroad (abroad.py), parse_yes_no and
-  asks_what_is_meant (yes_no.py).
+  asks_what_is_meant, says_unsure (yes_no.py).
 """
 
 from arabic_text.abroad import months_abroad
@@ -26,7 +26,7 @@ from arabic_text.offer_replies import asks_for_person, carries_on, goes_back_to_
 from arabic_text.quantities import parse_amount, parse_count
 from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
-from arabic_text.yes_no import asks_what_is_meant, parse_yes_no
+from arabic_text.yes_no import asks_what_is_meant, parse_yes_no, says_unsure
 
 __all__ = [
     "NOT_APPLICABLE_MEANS",
@@ -37,6 +37,7 @@ __all__ = [
     "answer_for_slot",
     "asks_for_person",
     "asks_what_is_meant",
+    "says_unsure",
     "carries_on",
     "clause_yes_no",
     "display_text",

@@ -86,6 +86,12 @@ def asks_what_is_meant(text: str) -> bool:
     return bool(text) and has_phrase(tokenize(text), lexicon.CONFUSED_PHRASES)
 
 
+def says_unsure(text: str) -> bool:
+    """True when the reply says the person does not know the answer ("مدري", "والله ما
+    ادري", "مو متأكد", "not sure"): not an answer, and not a failed one either."""
+    return bool(text) and has_phrase(tokenize(text), lexicon.UNSURE_PHRASES) and not asks_what_is_meant(text)
+
+
 def parse_yes_no(text: str) -> bool | None:
     """True for yes, False for no, None when the answer is unclear or mixed."""
     if not text:
