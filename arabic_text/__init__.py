@@ -37,7 +37,6 @@ __all__ = [
     "answer_for_slot",
     "asks_for_person",
     "asks_what_is_meant",
-    "says_unsure",
     "carries_on",
     "clause_yes_no",
     "display_text",
@@ -55,6 +54,7 @@ __all__ = [
     "parse_not_applicable",
     "parse_yes_no",
     "read_income",
+    "says_unsure",
     "speaks_to",
     "without_leading_no",
 ]
