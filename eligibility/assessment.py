@@ -12,7 +12,7 @@ from .answers import Answers, coerce_answers
 from .conditions import CONDITIONS, NOT_MET, UNKNOWN, ConditionResult, evaluate
 from .facts import template_values
 from .formatting import format_date, format_sar
-from .income import IncomeBreakdown, counted_income
+from .income import IncomeBreakdown, counted_income, estimated_support_sar
 from .parameters import DateLike, Parameters, Source, parameters_on
 from .texts_ar import SHORT_REASON, SUMMARY_ELIGIBLE, SUMMARY_INCOMPLETE, SUMMARY_INELIGIBLE, fill
 from .version import __version__
@@ -173,7 +173,7 @@ def assess(answers: Mapping[str, Any], on: DateLike = None) -> Assessment:
     income = counted_income(typed, params)
     conditions = evaluate(typed, params, income, threshold if known_dependents else None, template_values(params))
     status = _outcome(conditions)
-    support = max(0, threshold - income.counted_sar) if status is Outcome.ELIGIBLE else 0
+    support = estimated_support_sar(threshold, income.counted_sar) if status is Outcome.ELIGIBLE else 0
     return Assessment(
         status=status,
         on=params.on,

@@ -6,12 +6,16 @@ template writes "{reference_amount_sar}" and never "1,320".
 
 from __future__ import annotations
 
+from .answers import coerce_answers
 from .formatting import format_date, format_pct, format_sar
+from .income import counted_income, estimated_support_sar
 from .parameters import DateLike, Parameters, parameters_on, previous_values
 from .texts_ar import AGE_RULE, GENERAL_CONDITION, INCOME_COUNTING, LABELS, WEALTH_RULE, excluded_assets_ar, fill
 
-# The worked example in FAQ answers uses a family with this many dependents.
+# The worked example in FAQ answers uses a family with this many dependents and, in the
+# support answer, this monthly salary (SAR): an illustration, not a parameter.
 EXAMPLE_DEPENDENTS = 3
+EXAMPLE_SALARY_SAR = 2000
 
 
 def template_values(params: Parameters) -> dict[str, str]:
@@ -65,6 +69,22 @@ def conditions_text(values: dict[str, str]) -> str:
     return "\n".join(f"• {line}." for line in lines)
 
 
+def _support_example(params: Parameters, threshold_sar: int) -> dict[str, str]:
+    """The support answer's worked example: EXAMPLE_DEPENDENTS dependents, a salary of
+    EXAMPLE_SALARY_SAR and no other income, counted and estimated by the same functions
+    as a real check (income.counted_income, income.estimated_support_sar)."""
+    answers = coerce_answers(
+        {"dependents_count": EXAMPLE_DEPENDENTS, "earned_income": EXAMPLE_SALARY_SAR, "other_income": 0}
+    )
+    counted = counted_income(answers, params).counted_sar
+    return {
+        "example_salary_sar": format_sar(EXAMPLE_SALARY_SAR),
+        "example_counted_sar": format_sar(counted),
+        "example_support_sar": format_sar(estimated_support_sar(threshold_sar, counted)),
+        "example_no_income_support_sar": format_sar(estimated_support_sar(threshold_sar, 0)),
+    }
+
+
 def facts(on: DateLike = None) -> dict[str, str]:
     """Formatted facts for the rules in force on `on` (today in Riyadh by default).
 
@@ -81,6 +101,7 @@ def facts(on: DateLike = None) -> dict[str, str]:
             "raise_date": format_date(params.sources["reference_amount"].start),
             "example_dependents": str(EXAMPLE_DEPENDENTS),
             "example_threshold_sar": format_sar(example_threshold),
+            **_support_example(params, example_threshold),
         }
     )
     values["conditions_text"] = conditions_text(values)

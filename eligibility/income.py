@@ -88,3 +88,10 @@ def counted_income(answers: Answers, params: Parameters) -> IncomeBreakdown:
         counted_sar=math.ceil(sum(known, Decimal(0))),
         complete=len(known) == 3,
     )
+
+
+def estimated_support_sar(threshold_sar: int, counted_sar: int) -> int:
+    """Monthly support estimate in SAR (domain.md, "Support amount"): the family
+    threshold minus the counted income, never below 0. An estimate (تقديري): the
+    ministry decides the amount paid."""
+    return max(0, threshold_sar - counted_sar)
