@@ -26,6 +26,7 @@ from rasa_sdk.interfaces import ActionExecutionRejection
 from rasa_sdk.types import DomainDict
 
 import arabic_text
+import eligibility
 import status_store
 from actions import offers
 from actions.conversation import latest_text, template_values, today
@@ -226,9 +227,16 @@ class ActionStatusResult(Action):
         if result.id_locked:
             logger.info("Status lookup refused: this ID is locked after repeated failures")
         payload = result.answer.to_payload()
+        review_ends = result.answer.decision_expected_by
+        # Results come out on one day a month, so the day the review ends is not the day
+        # the person sees the result (new-user probe: "by the 28th" and "on the 27th").
+        announced = eligibility.results_announced_on(review_ends, on=today()) if review_ends else None
+        if announced:
+            payload["results_expected_on"] = announced.isoformat()
         dispatcher.utter_message(
             response=f"utter_status_{result.answer.status}",
             json_message={"application_status": payload},
+            results_expected_on=payload.get("results_expected_on") or "",
             decision_expected_by=payload.get("decision_expected_by") or "",
             reason=payload.get("reason") or "",
             **values,

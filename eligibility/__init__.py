@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .answers import ANSWER_SLOTS, BOOL_SLOTS, NUMBER_SLOTS, RETIRED_INPUTS, Answers, coerce_answers
 from .assessment import Assessment, Outcome, assess
+from .calendar import results_announced_on
 from .conditions import CONDITIONS, GATES, ConditionResult, ConditionStatus
 from .errors import EligibilityError, ParameterError
 from .facts import facts
@@ -52,5 +53,6 @@ __all__ = [
     "parameters_on",
     "render_assessment_ar",
     "render_understood_ar",
+    "results_announced_on",
     "threshold_sar",
 ]

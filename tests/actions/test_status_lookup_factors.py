@@ -157,3 +157,18 @@ def test_sender_switching_probe_is_refused(dispatcher, domain, status_db):
 def test_ineligible_reply_gives_the_reason_category_only(dispatcher, domain, status_db):
     message = _result(dispatcher, domain, _slots_for(INELIGIBLE), "owner")
     assert message["custom"]["application_status"]["reason"] == "الدخل أعلى من الحد"
+
+
+def test_under_review_names_the_day_the_result_comes_out(dispatcher, domain, status_db):
+    # The review's end and the monthly results day are two dates; the reply gives both
+    # and the day the applicant can see the result (new-user probe: "28th" and "27th").
+    from datetime import date
+
+    import eligibility
+
+    message = _result(dispatcher, domain, _slots_for(UNDER_REVIEW), "owner")
+    status = message["custom"]["application_status"]
+    review_ends = date.fromisoformat(status["decision_expected_by"])
+    announced = date.fromisoformat(status["results_expected_on"])
+    assert announced >= review_ends and announced.day == eligibility.parameters_on().results_day
+    assert message["results_expected_on"] == status["results_expected_on"]

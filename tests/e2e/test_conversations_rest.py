@@ -145,6 +145,7 @@ def test_status_lookup_of_demo_applications(rasa_stack, demo_index, status):
     assert payload is not None, texts(replies)
     assert payload["status"] == status
     assert (payload["decision_expected_by"] is not None) == (status == "under_review")
+    assert (payload.get("results_expected_on") is not None) == (status == "under_review")
 
 
 def test_wrong_birth_date_and_unknown_id_get_the_same_reply(rasa_stack):

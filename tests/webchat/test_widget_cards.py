@@ -168,6 +168,15 @@ def test_status_card_shows_status_expected_date_with_hijri_and_reason(
     assert reasons.all_inner_texts() == ([reason] if reason else [])
 
 
+def test_status_card_shows_the_day_results_come_out(page, bot, webchat_url) -> None:
+    # The review ends on the 28th; results come out on the next 27th, a month later.
+    status = {"status": "under_review", "decision_expected_by": "2026-12-28", "results_expected_on": "2027-01-27"}
+    show_payload(page, bot, webchat_url, {"application_status": status})
+
+    dates = page.locator("#messages .card [data-field='results_expected_on'] bdi[dir='ltr']").all_inner_texts()
+    assert dates[0] == chat.shown("2027-01-27") and len(dates) == 2  # with its Hijri date
+
+
 def test_cards_survive_a_reload(page, bot, webchat_url) -> None:
     show_payload(page, bot, webchat_url, {"eligibility_result": ELIGIBLE})
     page.reload()

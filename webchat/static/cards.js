@@ -138,6 +138,9 @@ export function renderStatusCard(data) {
   // The ministry dates its decisions in both calendars: Hijri beside Gregorian.
   const expected = dateNode(data.decision_expected_by, true);
   if (expected) row(facts, "decision_expected_by", S.expectedBy, "").append(expected);
+  // Results come out on one day a month: the day the person will see theirs.
+  const resultsOn = dateNode(data.results_expected_on, true);
+  if (resultsOn) row(facts, "results_expected_on", S.resultsOn, "").append(resultsOn);
   if (typeof data.reason === "string" && data.reason.trim()) {
     row(facts, "reason", S.reason, displayDigits(data.reason.trim()));
   }

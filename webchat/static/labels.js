@@ -80,7 +80,8 @@ export const ELIGIBILITY_CARD = Object.freeze({
 export const STATUS_CARD = Object.freeze({
   title: "حالة طلبك",
   status: "الحالة",
-  expectedBy: "الموعد المتوقع لصدور القرار",
+  expectedBy: "تنتهي مدة الدراسة",
+  resultsOn: "اليوم المتوقع لظهور النتيجة",
   reason: "السبب",
   values: Object.freeze({
     under_review: "قيد الدراسة",
