@@ -42,9 +42,10 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.exceptions import InvalidConfigException, RasaException
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.feature_extraction.text import TfidfTransformer
 
@@ -79,6 +80,10 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
             "sublinear_tf": True,
             # "balanced" (the parent's) or null: see bench/nlu_pipeline_comparison.md, round 7.
             "class_weight": "balanced",
+            # Weight in [0, 1) of the ranking an earlier intent classifier in the pipeline
+            # (DIET) left on the message: the intent confidences become
+            # w · earlier + (1 − w) · this model's probabilities. 0: this model alone.
+            "earlier_ranking_weight": 0.0,
         }
 
     @classmethod
@@ -86,6 +91,11 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
         if not float(config.get("C", 0)) > 0:
             raise InvalidConfigException(
                 f"TfidfLogisticRegressionClassifier: C must be positive, got {config.get('C')!r}."
+            )
+        if not 0 <= float(config.get("earlier_ranking_weight", 0)) < 1:
+            raise InvalidConfigException(
+                "TfidfLogisticRegressionClassifier: earlier_ranking_weight must be in [0, 1), "
+                f"got {config.get('earlier_ranking_weight')!r}."
             )
 
     def __init__(
@@ -148,6 +158,32 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
         self.clf.fit(self._create_X(examples), [e.get("intent") for e in examples])
         self.persist()
         return self._resource
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Sets `intent` and `intent_ranking`: this model's class probabilities, blended
+        with the ranking an earlier classifier left when `earlier_ranking_weight` > 0.
+
+        Both rankings are over the same intents; an intent missing from the earlier one
+        (cut by its ranking_length) counts as 0 there. A message without an earlier
+        ranking gets this model's probabilities alone.
+        """
+        weight = float(self.config["earlier_ranking_weight"])
+        earlier = [message.get(INTENT_RANKING_KEY) or [] for message in messages]
+        probabilities = self.clf.predict_proba(self._create_X(messages))
+        for message, before, row in zip(messages, earlier, probabilities, strict=True):
+            own = weight if before and weight else 0.0
+            scores = {str(name): (1 - own) * float(p) for name, p in zip(self.clf.classes_, row, strict=True)}
+            for entry in before if own else []:
+                name = entry.get("name")
+                scores[name] = scores.get(name, 0.0) + own * float(entry.get("confidence") or 0.0)
+            ranking = sorted(
+                ({"name": name, "confidence": confidence} for name, confidence in scores.items()),
+                key=lambda entry: -entry["confidence"],
+            )
+            message.set("intent", ranking[0], add_to_output=True)
+            length = int(self.config[RANKING_LENGTH])
+            message.set("intent_ranking", ranking[:length] if length > 0 else ranking, add_to_output=True)
+        return messages
 
     def persist(self) -> None:
         with self._model_storage.write_to(self._resource) as model_dir:

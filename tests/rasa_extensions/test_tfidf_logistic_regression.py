@@ -216,3 +216,56 @@ def test_a_trained_rasa_model_parses_with_it(tiny_model):
     result = asyncio.run(Agent.load(str(tiny_model)).parse_message("هلا والله مرحبا"))
     assert result["intent"]["name"] == "greet"
     assert 0.0 < result["intent"]["confidence"] <= 1.0
+
+
+def _with_earlier_ranking(message: Message, ranking: dict[str, float]) -> Message:
+    entries = [{"name": name, "confidence": confidence} for name, confidence in ranking.items()]
+    message.set("intent_ranking", sorted(entries, key=lambda e: -e["confidence"]))
+    return message
+
+
+def test_an_earlier_ranking_is_blended_by_its_weight(storage):
+    alone, featurizers = _trained(storage, with_use=False)
+    blended, _ = _trained(storage, with_use=False, earlier_ranking_weight=0.6)
+    text = "وش شروط الضمان الاجتماعي"
+    own = _message(text, featurizers)
+    alone.process([own])
+    own_scores = {e["name"]: e["confidence"] for e in own.get("intent_ranking")}
+    # An earlier classifier (DIET in the pipeline) that is sure of another intent.
+    earlier = {"ask_payment": 0.98, "ask_conditions": 0.01, "greet": 0.01}
+    message = _with_earlier_ranking(_message(text, featurizers), earlier)
+    blended.process([message])
+    scores = {e["name"]: e["confidence"] for e in message.get("intent_ranking")}
+    for name in EXAMPLES:
+        assert scores[name] == pytest.approx(0.6 * earlier[name] + 0.4 * own_scores[name])
+    assert message.get(INTENT)["name"] == max(scores, key=scores.get) == "ask_payment"
+    assert sum(scores.values()) == pytest.approx(1.0)
+
+
+def test_an_intent_cut_from_the_earlier_ranking_counts_as_zero_there(storage):
+    blended, featurizers = _trained(storage, with_use=False, earlier_ranking_weight=0.5)
+    message = _with_earlier_ranking(_message("مرحبا", featurizers), {"greet": 0.7, "ask_payment": 0.3})
+    blended.process([message])
+    scores = {e["name"]: e["confidence"] for e in message.get("intent_ranking")}
+    assert set(scores) == set(EXAMPLES) and scores["ask_conditions"] < 0.5
+
+
+def test_without_an_earlier_ranking_the_weight_changes_nothing(storage):
+    alone, featurizers = _trained(storage, with_use=False)
+    blended, _ = _trained(storage, with_use=False, earlier_ranking_weight=0.6)
+    first, second = _message("متى ينزل الراتب", featurizers), _message("متى ينزل الراتب", featurizers)
+    alone.process([first])
+    blended.process([second])
+
+    def pairs(message):
+        return [(e["name"], round(e["confidence"], 9)) for e in message.get("intent_ranking")]
+
+    assert pairs(first) == pairs(second)
+
+
+@pytest.mark.parametrize("weight", [-0.1, 1.0, 2])
+def test_the_earlier_weight_must_leave_room_for_this_model(weight):
+    with pytest.raises(InvalidConfigException):
+        TfidfLogisticRegressionClassifier.validate_config(
+            {**TfidfLogisticRegressionClassifier.get_default_config(), "earlier_ranking_weight": weight}
+        )
