@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 import arabic_text
 from actions.conversation import latest_intent, latest_text
 from arabic_text import normalize
+from arabic_text.status_answers import says_stop
 
 YES, NO = "yes", "no"
 
@@ -34,6 +35,16 @@ OFFERS: dict[str, dict[str, str]] = {
 HUMAN_OFFERS = frozenset(name for name, replies in OFFERS.items() if replies[YES] == "human_handoff")
 # Offers whose yes is carrying on with the questions of a form left for a person.
 RESUME_OFFERS = frozenset({"utter_offer_resume_form"})
+# What "carry on" ("خلني اكمل", "لا كمل") answers to each offer: a yes to "carry on with
+# the check?", a no to "leave this form for the other?" and to "talk to a person?".
+# It is read before the yes/no words, because its "لا" ("no [need]") is not the answer.
+CARRY_ON_MEANS: dict[str, str] = {
+    **{offer: NO for offer in HUMAN_OFFERS},
+    **{offer: YES for offer in RESUME_OFFERS},
+    "utter_ask_continue": YES,
+    "utter_ask_switch_to_status": NO,
+    "utter_ask_switch_to_eligibility": NO,
+}
 
 
 def last_bot_responses(tracker: Tracker) -> list[str]:
@@ -71,17 +82,17 @@ def read_reply(offer: str, text: str, intent: str | None) -> str | None:
     the words say nothing, so a misread intent cannot turn "لا" into a yes.
     """
     plain = normalize(text)
-    if offer in RESUME_OFFERS and (arabic_text.carries_on(plain) or arabic_text.goes_back_to_questions(plain)):
-        # First: "لا كمل" ("no [need], carry on") is a yes to carrying on.
-        return YES
+    if offer in CARRY_ON_MEANS and (
+        arabic_text.carries_on(plain) or (offer in RESUME_OFFERS and arabic_text.goes_back_to_questions(plain))
+    ):
+        return CARRY_ON_MEANS[offer]
     said = arabic_text.parse_yes_no(text)
     if said is not None:
         return YES if said else NO
-    if offer in HUMAN_OFFERS:
-        if arabic_text.asks_for_person(plain) or intent == "human_handoff":
-            return YES
-        if arabic_text.carries_on(plain):
-            return NO
+    if offer == "utter_ask_continue" and says_stop(text):
+        return NO  # "خلاص" to "carry on with the check?"
+    if offer in HUMAN_OFFERS and (arabic_text.asks_for_person(plain) or intent == "human_handoff"):
+        return YES
     if intent == "affirm":
         return YES
     if intent == "deny":
