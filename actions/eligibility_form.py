@@ -63,16 +63,22 @@ _LEAVE_TO_RULES = {"stop", "out_of_scope", "greet", "thank", "goodbye"}
 # Intents whose message is never read as the answer: the form is rejected at once and
 # their rules answer, then ask the question again. "stop" and out_of_scope are not
 # here: "بس الزوجة" is an answer, and the form rejects what does not read as one.
-_NOT_ANSWERS = frozenset({"faq", "ask_why", "start_over", "human_handoff", "check_status"})
+# check_eligibility: "ابي افحص اهليتي" inside the check resumes it (action_restart_eligibility
+# says back the answers so far) instead of being read as an unclear answer.
+_NOT_ANSWERS = frozenset({"faq", "ask_why", "start_over", "human_handoff", "check_status", "check_eligibility"})
+# Off-topic messages this short ("بطيخ", "ههههه", "asdfgh") are failed answers, counted
+# towards the offer of a person, not questions for the off-topic rule.
+_SHORTEST_OFF_TOPIC_WORDS = 3
 # The slots this form reads from the reply to its question (typed once validated).
 _READ_SLOTS = frozenset({*ELIGIBILITY_SLOTS, CHECK_SLOT})
 
 
 def _answered_by_a_rule(tracker: Tracker) -> bool:
-    """The latest message replied to a side question and that reply's rule already ran."""
-    return last_bot_action_before_user(tracker) in _SIDE_QUESTIONS and bool(
-        set(actions_since_user(tracker)) - {"eligibility_form", "validate_eligibility_form"}
-    )
+    """A rule has already answered the latest message: «نعم، أكمل» to "continue?", a
+    thanks, a greeting, an off-topic question. The form, run again after that rule, asks
+    its question instead of reading the same message a second time (where a rejected
+    thanks used to end in «ما فهمت قصدك»)."""
+    return bool(set(actions_since_user(tracker)) - {"eligibility_form", "validate_eligibility_form"})
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -123,8 +129,6 @@ class ValidateEligibilityForm(FormValidationAction):
         if asked not in _READ_SLOTS or latest_intent(tracker) in _NOT_ANSWERS:
             return []
         if _answered_by_a_rule(tracker):
-            # "نعم، أكمل" answered "continue?", and the rule for continuing has run: the
-            # form asks its question again instead of reading that yes as the answer.
             return []
         return [SlotSet(asked, latest_text(tracker))]
 
@@ -217,7 +221,8 @@ class ValidateEligibilityForm(FormValidationAction):
                 dispatcher.utter_message(response=f"utter_explain_{slot}")
                 dispatcher.utter_message(response="utter_answer_if_unsure")
                 return {slot: None}
-            if intent in _LEAVE_TO_RULES:
+            short = len(value.split()) < _SHORTEST_OFF_TOPIC_WORDS
+            if intent in _LEAVE_TO_RULES and not (intent == "out_of_scope" and short):
                 raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
             return self._unreadable(slot, dispatcher, tracker)
 

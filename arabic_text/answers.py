@@ -156,6 +156,8 @@ def extract_answers(text: str, today: datetime.date | None = None) -> dict[str, 
     except (ValueError, RecursionError):
         return {}
     dependents = _dependents(tokens, spans)
+    if dependents is not None and not spans and has_phrase(tokens, lexicon.VAGUE_COUNT_PHRASES):
+        dependents = None  # "عندي كذا ولد": children, but not one child
     found: dict[str, Any] = {
         "dependents_count": dependents,
         "age": parse_age(text, today) if any(t in _BIRTH for t in tokens) else _age(tokens, spans),

@@ -56,8 +56,34 @@ CONFUSED_PHRASES = (
     "what do you mean",
 )
 
+# Amounts given without a figure ("كثير", "مو ثابت", "على حسب الشهر"): neither
+# yes nor no, and never read as 0 or 1; the person is asked for an approximate figure.
+VAGUE_AMOUNT_PHRASES = (
+    "كثير",
+    "كثيره",
+    "واجد",
+    "شويه",
+    "قليل",
+    "على حسب",
+    "حسب الشهر",
+    "حسب الدوام",
+    "مو ثابت",
+    "مش ثابت",
+    "مب ثابت",
+    "غير ثابت",
+    "ماهو ثابت",
+    "متغير",
+    "يختلف",
+)
+# Counts given without a figure ("عندي كذا ولد"): children, but not one child.
+VAGUE_COUNT_PHRASES = ("كذا ولد", "كذا طفل", "كذا واحد", "كذا بنت", "كذا عيال", "كم واحد")
+
 # Hedges: the person does not know, so neither yes nor no.
 UNSURE_PHRASES = (
+    *VAGUE_AMOUNT_PHRASES,
+    *VAGUE_COUNT_PHRASES,
+    "نص نص",
+    "كذا يعني",
     "ما ادري",
     "مدري",
     "ماادري",

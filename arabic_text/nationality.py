@@ -94,6 +94,8 @@ def is_saudi_in(tokens: list[str]) -> bool | None:
             continue
         if _names_a_place(tokens, index):
             continue  # "مقيم بالسعودية", "ساكن في السعودية": where, not who
+        if raw in ("المواطن", "مواطن") and index and tokens[index - 1].endswith("حساب"):
+            continue  # "حساب المواطن": another program's name
         token = _word(raw)
         negated = is_negated(tokens, index, window=2)
         if token in _SAUDI:

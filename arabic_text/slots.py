@@ -23,7 +23,7 @@ from arabic_text.household import able_to_work_in, has_children_in, parse_not_ap
 from arabic_text.income import read_income
 from arabic_text.matching import bare, has_phrase
 from arabic_text.nationality import is_saudi_answer
-from arabic_text.numbers import tokenize
+from arabic_text.numbers import numbers_in, tokenize
 from arabic_text.quantities import parse_amount, parse_count
 from arabic_text.yes_no import parse_yes_no
 
@@ -98,6 +98,9 @@ def answer_for_slot(slot: str, text: str, today: datetime.date | None = None) ->
         return None
     if slot in BOOL_SLOTS:
         return _bool_answer(slot, text, tokens)
+    vague = lexicon.VAGUE_COUNT_PHRASES if slot == "dependents_count" else lexicon.VAGUE_AMOUNT_PHRASES
+    if has_phrase(tokens, vague) and not numbers_in(text):
+        return None  # "عندي كذا ولد", "مو ثابت": no figure, so not 1 and not 0
     if slot == "dependents_count":
         return parse_count(text)
     if slot == "age":

@@ -4,6 +4,8 @@ do", and a greeting, thanks or goodbye is left to its rule instead of "answer ye
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from rasa_sdk.interfaces import ActionExecutionRejection
 
@@ -64,3 +66,58 @@ def test_a_courtesy_that_answers_nothing_is_left_to_its_rule(dispatcher, slot, r
 )
 def test_a_courtesy_with_an_answer_is_an_answer(dispatcher, slot, reply, intent, expected):
     assert validate(slot, reply, intent=intent, dispatcher=dispatcher)[slot] == expected
+
+
+def _extraction(text, intent, events):
+    tracker = make_tracker(slots={**SAUDI_RESIDENT, "requested_slot": "dependents_count"}, text=text, intent=intent)
+    tracker.events = [*events]
+    return asyncio.run(form.get_extraction_events(None, tracker, {}))
+
+
+@pytest.mark.parametrize("rule_reply", ["utter_thank_in_form", "utter_greet_in_form", "utter_out_of_scope"])
+def test_a_message_a_rule_already_answered_is_not_read_again(rule_reply):
+    # Rasa runs the form again after the rule; reading "شكرا" a second time ended in
+    # «ما فهمت قصدك» (new-user probe, 2026-12-06).
+    user = {"event": "user", "text": "شكرا", "parse_data": {"intent": {"name": "thank"}}}
+    after_rule = [user, {"event": "action", "name": rule_reply}]
+    assert _extraction("شكرا", "thank", after_rule) == []
+    assert _extraction("٣", "inform", [user]) != []  # a fresh reply is read
+
+
+def test_asking_for_the_check_inside_it_is_not_an_answer():
+    user = {"event": "user", "text": "ابي افحص اهليتي", "parse_data": {"intent": {"name": "check_eligibility"}}}
+    assert _extraction("ابي افحص اهليتي", "check_eligibility", [user]) == []
+
+
+@pytest.mark.parametrize(
+    "slot, reply",
+    [
+        ("earned_income", "مو ثابت"),
+        ("earned_income", "كثير"),
+        ("earned_income", "على حسب الشهر"),
+        ("other_income", "شوية"),
+        ("accepts_rehabilitation", "كذا يعني"),
+        ("has_bank_account", "نص نص"),
+    ],
+)
+def test_an_amount_or_answer_without_a_figure_is_asked_for_not_guessed(dispatcher, slot, reply):
+    result = validate(slot, reply, intent="deny", dispatcher=dispatcher)
+    assert result[slot] is None  # not 0 for "مو ثابت", not 1 for "كذا ولد", not yes for "كذا يعني"
+    assert responses(dispatcher) == [f"utter_explain_{slot}", "utter_answer_if_unsure"]
+
+
+@pytest.mark.parametrize("nonsense", ["بطيخ", "ههههه", "asdfgh", "؟؟؟"])
+def test_short_nonsense_is_a_failed_answer_counted_towards_a_person(dispatcher, nonsense):
+    result = validate("lives_in_care_facility", nonsense, intent="out_of_scope", dispatcher=dispatcher)
+    assert result["answer_failures"] == 1
+    assert responses(dispatcher) == ["utter_wrong_yes_no"]
+
+
+def test_a_real_off_topic_question_is_left_to_its_rule(dispatcher):
+    with pytest.raises(ActionExecutionRejection):
+        validate("lives_in_care_facility", "متى موعد حساب المواطن", intent="out_of_scope", dispatcher=dispatcher)
+
+
+def test_several_children_are_children_but_not_one_dependent(dispatcher):
+    result = validate("dependents_count", "عندي كذا ولد", dispatcher=dispatcher)
+    assert result["dependents_count"] is None and result.get("has_children") is True

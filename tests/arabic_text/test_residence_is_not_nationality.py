@@ -67,3 +67,8 @@ def test_asked_for_nationality_a_place_is_not_an_answer(text):
 )
 def test_a_nationality_next_to_a_place_is_still_read(text, saudi):
     assert extract_answers(text).get("is_saudi") is saudi
+
+
+@pytest.mark.parametrize("text", ["متى موعد حساب المواطن", "وحساب المواطن يأثر على الضمان؟", "دعم حساب المواطن نزل"])
+def test_the_citizen_account_program_is_not_a_nationality(text):
+    assert "is_saudi" not in extract_answers(text)
