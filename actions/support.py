@@ -33,15 +33,16 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
+import arabic_text
 import status_store
 from actions import clarify, offers
 from actions.answers import describe_opening, describe_place, describe_staff_hours, describe_wait
 from actions.conversation import input_channel, latest_intent, latest_text
 from actions.store_calls import call_store
-from arabic_text import extract_answers, symbols
+from arabic_text import extract_answers, normalize, symbols
 from arabic_text.status_answers import opens_status_lookup
 from saudi_locale.clock import riyadh_now
-from status_store.handoff_desk import queue_conversation
+from status_store.handoff_desk import queue_conversation, withdraw_handoff
 from status_store.staff_hours import staff_hours
 
 logger = logging.getLogger(__name__)
@@ -293,5 +294,20 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if arabic_text.declines_person(normalize(latest_text(tracker))):
+            # "خلاص ما ابي موظف" names a person too, and used to queue the request again.
+            return await _withdraw(dispatcher, tracker)
         # The rules that call this inside a form deactivate the form themselves.
         return await hand_over(dispatcher, tracker, leave_form=False)
+
+
+async def _withdraw(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """The applicant takes back a request for a person: a request still waiting is closed
+    (status_store.withdraw_handoff), and nothing new is queued."""
+    try:
+        withdrawn = await call_store(withdraw_handoff, tracker.sender_id)
+    except status_store.StatusStoreError:
+        logger.warning("Could not withdraw a handoff request: status store unavailable")
+        withdrawn = None
+    dispatcher.utter_message(response="utter_handoff_withdrawn" if withdrawn else "utter_no_handoff_then")
+    return []

@@ -22,7 +22,7 @@ from arabic_text.household import parse_not_applicable
 from arabic_text.income import IncomeItem, IncomeReading, read_income
 from arabic_text.normalize import normalize
 from arabic_text.numbers import numbers_in
-from arabic_text.offer_replies import asks_for_person, carries_on, goes_back_to_questions
+from arabic_text.offer_replies import asks_for_person, carries_on, declines_person, goes_back_to_questions
 from arabic_text.quantities import parse_amount, parse_count
 from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
@@ -39,6 +39,7 @@ __all__ = [
     "asks_what_is_meant",
     "carries_on",
     "clause_yes_no",
+    "declines_person",
     "display_text",
     "drop_replaced_amounts",
     "extract_answers",

@@ -15,6 +15,20 @@ _CARRY_ON = re.compile(r"(?<!\w)(?:ا?كمل|نكمل|كملي|استمر|خلن
 _BACK_TO_QUESTIONS = re.compile(r"(?<!\w)[ان]?رجع (?:لل|الي ال)(?:اسيله|سوال|فحص|استعلام)")
 
 
+# "ما ابي موظف", "لا تحولني", "الغ طلب الموظف": taking back a request for a person.
+_DECLINES = re.compile(
+    r"(?<!\w)(?:ما ?ابي|ما ?ابغي|ما ?ابغا|مابي|مابغي|ما احتاج|مااحتاج|مو لازم|مش لازم|لا تحول\w*|"
+    r"لا تكلم\w*|ما له داعي|مالها داعي|بلاش|الغ|الغي|الغاء|كنسل|cancel)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def declines_person(text: str) -> bool:
+    """Whether normalized `text` takes back a request for a person ("خلاص ما ابي موظف",
+    "الغ طلب الموظف", "لا ما احتاج احد يكلمني"): it names the person and refuses."""
+    return bool(_WANTS_PERSON.search(text)) and bool(_DECLINES.search(text))
+
+
 def asks_for_person(text: str) -> bool:
     """Whether normalized `text` asks for a person ("ابي موظف", "كلموني", "human")."""
     return bool(_WANTS_PERSON.search(text))

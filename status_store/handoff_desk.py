@@ -151,6 +151,33 @@ def open_handoff_for(conversation_id: str, *, engine: Engine | None = None) -> H
         return _as_handoff(row) if row is not None else None
 
 
+# Who ended a request the applicant took back (handled_by), in the inbox's records.
+WITHDRAWN_BY = "المتقدم (ألغى الطلب)"
+
+
+def withdraw_handoff(
+    conversation_id: str, *, now: datetime | None = None, engine: Engine | None = None
+) -> Handoff | None:
+    """The applicant takes back their request: a request still waiting is closed (by
+    WITHDRAWN_BY) and returned; None when nothing is waiting (none open, or staff have
+    already taken it, when it is theirs to close)."""
+    stored = pseudonymous_conversation_id(conversation_id)
+    with session_scope(engine) as session:
+        row = (
+            session.execute(
+                select(HandoffRequest)
+                .where(HandoffRequest.conversation_id == stored, HandoffRequest.state == "waiting")
+                .order_by(HandoffRequest.id.desc())
+            )
+            .scalars()
+            .first()
+        )
+        if row is None:
+            return None
+        row.state, row.handled, row.handled_at, row.handled_by = "closed", True, utc_naive(now), WITHDRAWN_BY
+        return _as_handoff(row)
+
+
 def _staff(name: str) -> str:
     cleaned = (name or "").strip()[:STAFF_NAME_MAX]
     if not cleaned:
