@@ -126,11 +126,15 @@ class ValidateEligibilityForm(FormValidationAction):
         and `get_validation_events` makes sure no text leaves.
         """
         asked = tracker.get_slot(REQUESTED_SLOT)
-        if asked not in _READ_SLOTS or latest_intent(tracker) in _NOT_ANSWERS:
+        text = latest_text(tracker)
+        # The words decide over the intent: "مش فاهم يعني ايه" read as faq is still
+        # about the question asked.
+        about_the_question = arabic_text.asks_what_is_meant(text) or arabic_text.says_unsure(text)
+        if asked not in _READ_SLOTS or (latest_intent(tracker) in _NOT_ANSWERS and not about_the_question):
             return []
         if _answered_by_a_rule(tracker):
             return []
-        return [SlotSet(asked, latest_text(tracker))]
+        return [SlotSet(asked, text)]
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -210,17 +214,12 @@ class ValidateEligibilityForm(FormValidationAction):
                 dispatcher.utter_message(response="utter_understood", understood=describe_answers(new))
             return {slot: None, **new, "pending_answer": None}
         if not own and not new and not corrections:
-            if arabic_text.asks_what_is_meant(value):
-                # "ما فهمت وش تقصد": explain the question (as for «ليش تسأل؟»), then the
-                # form asks it again; not a failed answer.
-                dispatcher.utter_message(response=f"utter_explain_{slot}")
-                return {slot: None}
-            if arabic_text.says_unsure(value):
-                # "مدري": what the question means and that a near answer will do; the
-                # form asks again, and it is not counted as a failed answer.
-                dispatcher.utter_message(response=f"utter_explain_{slot}")
-                dispatcher.utter_message(response="utter_answer_if_unsure")
-                return {slot: None}
+            if arabic_text.asks_what_is_meant(value) or arabic_text.says_unsure(value):
+                # "ما فهمت وش تقصد" / "مدري": the question explained (as for «ليش تسأل؟»),
+                # and for "مدري" that a near answer will do; then it is asked again. It
+                # counts towards the offer of a person, so that three in a row are not a
+                # loop of explanations.
+                return self._helped(slot, arabic_text.says_unsure(value), dispatcher, tracker)
             short = len(value.split()) < _SHORTEST_OFF_TOPIC_WORDS
             if intent in _LEAVE_TO_RULES and not (intent == "out_of_scope" and short):
                 raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
@@ -265,6 +264,17 @@ class ValidateEligibilityForm(FormValidationAction):
         if confirmed is False:
             return {slot: None, "pending_answer": None}
         return None  # neither yes nor no: read it as a fresh answer
+
+    @staticmethod
+    def _helped(slot: str, unsure: bool, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        failures = int(tracker.get_slot("answer_failures") or 0) + 1
+        if failures >= MAX_FAILURES:
+            dispatcher.utter_message(response="utter_too_many_failures")
+            return {slot: None, "answer_failures": 0}
+        dispatcher.utter_message(response=f"utter_explain_{slot}")
+        if unsure:
+            dispatcher.utter_message(response="utter_answer_if_unsure")
+        return {slot: None, "answer_failures": failures}
 
     @staticmethod
     def _unreadable(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:

@@ -37,7 +37,7 @@ def test_not_knowing_the_answer_gets_help_not_an_error(dispatcher, slot, reply, 
     result = validate(slot, reply, intent=intent, dispatcher=dispatcher)
     assert result[slot] is None
     assert responses(dispatcher) == [f"utter_explain_{slot}", "utter_answer_if_unsure"]
-    assert "answer_failures" not in result
+    assert result["answer_failures"] == 1
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,16 @@ def test_a_real_off_topic_question_is_left_to_its_rule(dispatcher):
 def test_several_children_are_children_but_not_one_dependent(dispatcher):
     result = validate("dependents_count", "عندي كذا ولد", dispatcher=dispatcher)
     assert result["dependents_count"] is None and result.get("has_children") is True
+
+
+def test_the_third_time_in_a_row_a_person_is_offered(dispatcher):
+    # "مدري" three times would otherwise loop on the explanation.
+    tracker = make_tracker(slots={**SAUDI_RESIDENT, "has_bank_account": "مدري", "answer_failures": 2}, text="مدري")
+    result = form.validate_has_bank_account("مدري", dispatcher, tracker, {})
+    assert responses(dispatcher) == ["utter_too_many_failures"]
+    assert result["answer_failures"] == 0
+
+
+def test_not_understanding_read_as_a_faq_is_still_about_the_question():
+    user = {"event": "user", "text": "مش فاهم يعني ايه", "parse_data": {"intent": {"name": "faq"}}}
+    assert _extraction("مش فاهم يعني ايه", "faq", [user]) != []

@@ -438,7 +438,8 @@ def test_not_understanding_the_question_gets_its_explanation_not_an_error(dispat
     result = validate(slot, reply, SAUDI_RESIDENT if slot not in SAUDI_RESIDENT else None, dispatcher=dispatcher)
     assert result[slot] is None
     assert responses(dispatcher) == [f"utter_explain_{slot}"]
-    assert "answer_failures" not in result  # explaining is not a failed answer
+    # Counted towards the offer of a person (three explanations in a row are a loop).
+    assert result["answer_failures"] == 1
 
 
 def test_every_question_of_the_check_has_an_explanation():
