@@ -59,7 +59,8 @@ _SIDE_QUESTIONS = {"utter_ask_continue"}
 # does not read as an answer is left to those rules.
 # Greetings, thanks and goodbyes get a word back ("شكرا مع السلامه" ends the check with
 # its answers kept; "هلا" and "شكرا" are answered and the question asked again).
-_LEAVE_TO_RULES = {"stop", "out_of_scope", "greet", "thank", "goodbye"}
+_COURTESIES = frozenset({"greet", "thank", "goodbye"})
+_LEAVE_TO_RULES = {"stop", "out_of_scope", *_COURTESIES}
 # Intents whose message is never read as the answer: the form is rejected at once and
 # their rules answer, then ask the question again. "stop" and out_of_scope are not
 # here: "بس الزوجة" is an answer, and the form rejects what does not read as one.
@@ -221,7 +222,10 @@ class ValidateEligibilityForm(FormValidationAction):
                 # loop of explanations.
                 return self._helped(slot, arabic_text.says_unsure(value), dispatcher, tracker)
             short = len(value.split()) < _SHORTEST_OFF_TOPIC_WORDS
-            if intent in _LEAVE_TO_RULES and not (intent == "out_of_scope" and short):
+            failed = (intent == "out_of_scope" and short) or (
+                intent in _COURTESIES and not arabic_text.is_courtesy(value)
+            )
+            if intent in _LEAVE_TO_RULES and not failed:
                 raise ActionExecutionRejection(self.name(), f"'{intent}' that is not an answer")
             return self._unreadable(slot, dispatcher, tracker)
 

@@ -26,7 +26,7 @@ from arabic_text.offer_replies import asks_for_person, carries_on, declines_pers
 from arabic_text.quantities import parse_amount, parse_count
 from arabic_text.slots import NOT_APPLICABLE_MEANS, answer_for_slot
 from arabic_text.terminal import display_text
-from arabic_text.yes_no import asks_what_is_meant, parse_yes_no, says_unsure
+from arabic_text.yes_no import asks_what_is_meant, is_courtesy, parse_yes_no, says_unsure
 
 __all__ = [
     "NOT_APPLICABLE_MEANS",
@@ -45,6 +45,7 @@ __all__ = [
     "extract_answers",
     "goes_back_to_questions",
     "is_correction",
+    "is_courtesy",
     "months_abroad",
     "normalize",
     "numbers_in",

@@ -227,3 +227,42 @@ CHILD_NOUNS = _words(
 )
 # Person words that say nothing about who the people are ("٦ افراد").
 GENERIC_PEOPLE = _words("تابعين تابعون توابع التابعين تابع افراد اشخاص انفار نفر فرد شخص شخصين فردين")
+
+# Word stems of greetings, thanks and goodbyes (normalized), in the dialects and English:
+# inside a form, a message the NLU took for a courtesy is one only if it has one of
+# these ("ككك ككك" read as thanks is a failed answer, not a thanks).
+COURTESY_STEMS = (
+    "شكر",
+    "مشكور",
+    "يعطيك",
+    "يعافيك",
+    "تسلم",
+    "يسلمو",
+    "جزاك",
+    "الله يخليك",
+    "ممنون",
+    "متشكر",
+    "مرسي",
+    "هلا",
+    "اهلا",
+    "اهلين",
+    "مرحبا",
+    "السلام",
+    "سلام",
+    "صباح",
+    "مساء",
+    "مسا",
+    "هاي",
+    "باي",
+    "مع السلامه",
+    "امان الله",
+    "الله معك",
+    "نشوفك",
+    "وداعا",
+    "thank",
+    "thx",
+    "hi",
+    "hello",
+    "bye",
+    "salam",
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from arabic_text import lexicon
 from arabic_text.matching import has_phrase
+from arabic_text.normalize import normalize
 from arabic_text.numbers import tokenize
 
 _YES = frozenset(
@@ -90,6 +91,24 @@ def says_unsure(text: str) -> bool:
     """True when the reply says the person does not know the answer ("مدري", "والله ما
     ادري", "مو متأكد", "not sure"): not an answer, and not a failed one either."""
     return bool(text) and has_phrase(tokenize(text), lexicon.UNSURE_PHRASES) and not asks_what_is_meant(text)
+
+
+def is_courtesy(text: str) -> bool:
+    """Whether `text` has a word of greeting, thanks or goodbye ("يعطيك العافيه", "هلا",
+    "مع السلامه", "thanks"), or is emoji only ("😊"): what makes a message a courtesy
+    rather than a failed answer the NLU took for one."""
+    plain = normalize(text or "")
+    if plain.strip() and not any(ch.isalnum() for ch in plain):
+        return True
+    lowered = plain.lower()
+    words = lowered.split()
+    for stem in lexicon.COURTESY_STEMS:
+        if " " in stem:
+            if stem in lowered:
+                return True
+        elif any(word.startswith((stem, "و" + stem)) for word in words):
+            return True
+    return False
 
 
 def parse_yes_no(text: str) -> bool | None:

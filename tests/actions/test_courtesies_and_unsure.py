@@ -134,3 +134,11 @@ def test_the_third_time_in_a_row_a_person_is_offered(dispatcher):
 def test_not_understanding_read_as_a_faq_is_still_about_the_question():
     user = {"event": "user", "text": "مش فاهم يعني ايه", "parse_data": {"intent": {"name": "faq"}}}
     assert _extraction("مش فاهم يعني ايه", "faq", [user]) != []
+
+
+@pytest.mark.parametrize(("nonsense", "intent"), [("ككك ككك", "thank"), ("ئءؤر", "thank"), ("ثصقفغع", "greet")])
+def test_nonsense_the_nlu_took_for_a_courtesy_is_a_failed_answer(dispatcher, nonsense, intent):
+    # New-user probe: «ئءؤر» got «العفو، هذا واجبنا», and such replies never led to a person.
+    result = validate("has_bank_account", nonsense, intent=intent, dispatcher=dispatcher)
+    assert result["answer_failures"] == 1
+    assert responses(dispatcher) == ["utter_wrong_yes_no"]
