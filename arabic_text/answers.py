@@ -142,6 +142,35 @@ def _names_income(tokens: list[str], income: IncomeReading) -> bool:
     )
 
 
+def _worth(tokens: list[str], spans: list[NumberSpan]) -> list[float]:
+    """Amounts given as what something is worth: right after a VALUE_WORDS word
+    ("قيمته تقريبا ١٢٠ الف", "تسوى مليون"), at most two words before the number."""
+    return [
+        span.value
+        for span in spans
+        if any(token in lexicon.VALUE_WORDS for token in tokens[max(0, span.start - 3) : span.start])
+    ]
+
+
+def _only_worth(income: IncomeReading, worth: list[float]) -> bool:
+    """Whether every amount the income reader found is one of those worths."""
+    amounts = [item.stated_sar for item in (*income.items, *income.unclassified_items)]
+    return bool(worth) and bool(amounts) and all(amount in worth for amount in amounts)
+
+
+def _without_worth(income: IncomeReading, worth: list[float]) -> tuple[float | None, float | None]:
+    """(earned, other) SAR per month without the amounts that are what something is worth
+    ("الراتب ٣٥٠٠ والدكان قيمته ١٢٠ الف" earns 3,500, not 123,500)."""
+    if not worth:
+        return income.earned_sar, income.other_sar
+    kept = [item for item in income.items if item.stated_sar not in worth]
+    earned = [item.monthly_sar for item in kept if item.source == "earned"]
+    other = [item.monthly_sar for item in kept if item.source == "other"]
+    # A "no income" the reader found in such a message ("هذا مو دخل") says the worth is
+    # not income; it is not an answer to the income questions.
+    return (sum(earned) if earned else None), (sum(other) if other else None)
+
+
 def extract_answers(text: str, today: datetime.date | None = None) -> dict[str, Any]:
     """Slot name → typed value for every slot the sentence clearly answers (may be empty).
 
@@ -164,11 +193,15 @@ def extract_answers(text: str, today: datetime.date | None = None) -> dict[str, 
         "has_children": _has_children(tokens, dependents),
         "has_able_to_work_members": able_to_work_in(tokens),
     }
+    worth = _worth(tokens, spans)
     income = read_income(text)
-    if income is not None and _names_income(tokens, income):
-        found["earned_income"], found["other_income"] = income.earned_sar, income.other_sar
+    if income is not None and _names_income(tokens, income) and not _only_worth(income, worth):
+        found["earned_income"], found["other_income"] = _without_worth(income, worth)
     for slot, detect in FLAG_DETECTORS.items():
         found[slot] = detect(tokens)
+    if worth and found.get("has_high_value_assets") is not False:
+        # "الدكان ملكي قيمته ١٢٠ الف": what something owned is worth is wealth.
+        found["has_high_value_assets"] = True
     if found.get("has_high_value_assets"):
-        found["assets_value"] = assets_value_in(tokens, spans)
+        found["assets_value"] = assets_value_in(tokens, spans) or (sum(worth) if worth else None)
     return {slot: value for slot, value in found.items() if value is not None}

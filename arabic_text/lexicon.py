@@ -266,3 +266,7 @@ COURTESY_STEMS = (
     "bye",
     "salam",
 )
+
+# Words that give what a thing is worth ("قيمته ١٢٠ ألف", "تسوى مليون"): the amount after
+# them is wealth (a total), never a monthly income, even next to an income source ("الدكان").
+VALUE_WORDS = frozenset("قيمته قيمتها قيمتهم قيمه بقيمه قيمتو يسوى تسوى يسوي تسوي ثمنه ثمنها سعره سعرها".split())

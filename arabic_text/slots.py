@@ -58,8 +58,8 @@ def _bool_answer(slot: str, text: str, tokens: list[str]) -> bool | None:
     stripped = (text or "").strip()
     if stripped.startswith(("/affirm", "/deny")):
         return parse_yes_no(stripped)
-    if has_phrase(tokens, lexicon.UNSURE_PHRASES):
-        return None  # "مدري", "يمكن": not an answer, whatever its shape
+    if has_phrase(tokens, lexicon.UNSURE_PHRASES) and not numbers_in(text):
+        return None  # "مدري", "يمكن": not an answer ("ايه، قيمته تقريبا ١٢٠ الف" is one)
     detector = _SPECIFIC.get(slot)
     specific = detector(tokens) if detector else None
     if specific is not None:
