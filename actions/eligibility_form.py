@@ -277,7 +277,9 @@ class ValidateEligibilityForm(FormValidationAction):
             return {slot: None, "answer_failures": 0}
         dispatcher.utter_message(response=f"utter_explain_{slot}")
         if unsure:
-            dispatcher.utter_message(response="utter_answer_if_unsure")
+            dispatcher.utter_message(
+                response="utter_answer_if_unsure" if slot in BOOL_SLOTS else "utter_amount_if_unsure"
+            )
         return {slot: None, "answer_failures": failures}
 
     @staticmethod
