@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Engine
 
+from status_store import texts
 from status_store.clock import utc_naive
 from status_store.crypto import pseudonymous_conversation_id
 from status_store.engine import session_scope
@@ -152,7 +153,7 @@ def open_handoff_for(conversation_id: str, *, engine: Engine | None = None) -> H
 
 
 # Who ended a request the applicant took back (handled_by), in the inbox's records.
-WITHDRAWN_BY = "المتقدم (ألغى الطلب)"
+WITHDRAWN_BY = texts.WITHDRAWN_BY_APPLICANT
 
 
 def withdraw_handoff(

@@ -70,3 +70,7 @@ CLI_MESSAGES: dict[str, str] = {
     "no_handoffs": "لا توجد طلبات | no handoff requests",
     "handoff_not_found": "لا يوجد طلب بالرقم {id} | no handoff request #{id}",
 }
+
+# Who ended a request for a person that the applicant took back (handoff_desk.withdraw_handoff),
+# as staff read it in the inbox's "handled by".
+WITHDRAWN_BY_APPLICANT = "المتقدم (ألغى الطلب)"
