@@ -115,7 +115,7 @@ def is_saudi_in(tokens: list[str]) -> bool | None:
 
 
 # Prepositions before a place: "في السعودية" is the country, "سعودية" the nationality.
-_PLACE_PREPOSITIONS = frozenset("في فى داخل خارج برا بره الى الى من_داخل".split())
+_PLACE_PREPOSITIONS = frozenset("في فى داخل خارج برا بره الى".split())
 # Words after "مقيم" that make it "living there", not "an expatriate".
 _HERE = frozenset("هنا هني هون هينا".split())
 
